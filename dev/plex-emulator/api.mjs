@@ -1,0 +1,117 @@
+// The plex.tv API under /api/v2 (plus avatars), as the emulator's API origin serves it.
+import {
+  corsHeaders, errorReply, json, missingClientId, notFound, pinNotFound,
+  preflightHeaders, readBody, send, tooManyRequests, unauthenticated,
+} from './http.mjs'
+import { handleControl } from './control.mjs'
+import { avatarSvg, qrSvg } from './svg.mjs'
+import { DEMO_USER } from './store.mjs'
+
+/** @typedef {import('./index.mjs').EmulatorContext} EmulatorContext */
+/** @typedef {import('./http.mjs').Reply} Reply */
+
+/** @param {string | string[] | undefined} value */
+const header = (value) => (Array.isArray(value) ? value[0] : value) || null
+
+/** @param {string} svg @returns {Reply} */
+const image = (svg) => ({
+  status: 200,
+  headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cross-Origin-Resource-Policy': 'cross-origin' },
+  body: svg,
+})
+
+/** @param {EmulatorContext} ctx @returns {import('node:http').RequestListener} */
+export function createApiHandler(ctx) {
+  return async (req, res) => {
+    const url = new URL(req.url || '/', 'http://emulator.invalid')
+    const cors = corsHeaders(req)
+    if (req.method === 'OPTIONS') return send(res, { status: 204, headers: preflightHeaders(req) }, cors)
+    if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
+      return send(res, await handleControl(ctx, req, url).catch(errorReply), cors)
+    }
+    /** @type {import('./index.mjs').EmulatorLogEntry} */
+    const entry = {
+      time: Date.now(),
+      method: req.method || 'GET',
+      path: url.pathname,
+      query: url.search,
+      pinId: null,
+      status: 0,
+      // plex.tv also takes X-Plex-* parameters from the query string, except the token.
+      clientIdentifier: header(req.headers['x-plex-client-identifier']) || url.searchParams.get('X-Plex-Client-Identifier'),
+      product: header(req.headers['x-plex-product']) || url.searchParams.get('X-Plex-Product'),
+      token: header(req.headers['x-plex-token']),
+    }
+    const latency = ctx.knobs.latency
+    const reply = await route(ctx, req, url, entry).catch(errorReply)
+    if (latency > 0) await ctx.delay(latency)
+    if (ctx.closed) return void res.destroy()
+    entry.status = reply.status
+    ctx.log.push(entry)
+    send(res, reply, cors)
+  }
+}
+
+/**
+ * @param {EmulatorContext} ctx @param {import('node:http').IncomingMessage} req @param {URL} url
+ * @param {import('./index.mjs').EmulatorLogEntry} entry
+ * @returns {Promise<Reply>}
+ */
+async function route(ctx, req, url, entry) {
+  const path = url.pathname.replace(/\/+$/, '') || '/'
+  const method = req.method
+
+  if (path === '/api/v2/pins' || path.startsWith('/api/v2/pins/')) {
+    const qr = /^\/api\/v2\/pins\/qr\/([^/]+)$/.exec(path)
+    if (qr && method === 'GET') {
+      // The QR image is not rate limited: browsers load it on their own.
+      const code = decodeURIComponent(qr[1] || '')
+      const pin = ctx.store.find(code)
+      if (!pin || pin.code !== code) throw pinNotFound()
+      return image(qrSvg(pin.code))
+    }
+    if (ctx.rateLimit.remaining > 0) {
+      ctx.rateLimit.remaining--
+      throw tooManyRequests(ctx.rateLimit.retryAfter)
+    }
+    const clientIdentifier = entry.clientIdentifier
+    if (!clientIdentifier) throw missingClientId()
+
+    if (path === '/api/v2/pins' && method === 'POST') {
+      const body = await readBody(req)
+      const strongParam = url.searchParams.get('strong') ?? body.strong
+      const strong = ['true', '1'].includes(String(strongParam).toLowerCase())
+      const pin = ctx.store.create({
+        strong,
+        clientIdentifier,
+        product: entry.product || 'Plex Web',
+        lifetimeMs: ctx.knobs.pinLifetime * 1000,
+      })
+      entry.pinId = pin.id
+      return json(201, ctx.store.render(pin, ctx.urls.apiBaseUrl))
+    }
+
+    const get = /^\/api\/v2\/pins\/([^/]+)$/.exec(path)
+    if (get && method === 'GET') {
+      const id = get[1] || ''
+      if (!/^\d+$/.test(id)) throw pinNotFound()
+      entry.pinId = Number(id)
+      const pin = ctx.store.pins.get(Number(id))
+      if (!pin || pin.clientIdentifier !== clientIdentifier) throw pinNotFound()
+      if (ctx.store.isExpired(pin) && ctx.knobs.expiredStyle === '404') throw pinNotFound()
+      return json(200, ctx.store.render(pin, ctx.urls.apiBaseUrl))
+    }
+    throw notFound()
+  }
+
+  if (path === '/api/v2/user' && method === 'GET') {
+    // Only the header counts: a token in the query string is ignored on purpose.
+    const user = ctx.store.user(entry.token || undefined, ctx.urls.apiOrigin)
+    if (!user) throw unauthenticated()
+    return json(200, user)
+  }
+
+  if (path === `/users/${DEMO_USER.uuid}/avatar` && method === 'GET') return image(avatarSvg())
+
+  throw notFound()
+}

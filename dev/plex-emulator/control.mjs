@@ -1,0 +1,83 @@
+// Control endpoints under /__emulator: drive the emulator from browsers and other processes.
+import { badRequest, json, notFound, pinNotFound, readBody } from './http.mjs'
+
+/** @typedef {import('./index.mjs').EmulatorContext} EmulatorContext */
+/** @typedef {import('./http.mjs').Reply} Reply */
+
+/** @type {Reply} */
+const NO_CONTENT = { status: 204 }
+
+/**
+ * @param {EmulatorContext} ctx @param {import('node:http').IncomingMessage} req @param {URL} url
+ * @returns {Promise<Reply>}
+ */
+export async function handleControl(ctx, req, url) {
+  const path = url.pathname.replace(/\/+$/, '')
+  const route = `${req.method} ${path.slice('/__emulator'.length) || '/'}`
+
+  switch (route) {
+    case 'GET /':
+      return json(200, {
+        endpoints: [
+          'GET /__emulator/log', 'DELETE /__emulator/log', 'GET /__emulator/config', 'POST /__emulator/config',
+          'POST /__emulator/reset', 'GET /__emulator/pins', 'POST /__emulator/pins/:idOrCode/approve',
+          'POST /__emulator/pins/:idOrCode/deny', 'POST /__emulator/pins/:idOrCode/expire', 'POST /__emulator/approve',
+        ],
+      })
+    case 'GET /log':
+      return json(200, ctx.log)
+    case 'DELETE /log':
+      ctx.log.length = 0
+      return NO_CONTENT
+    case 'GET /config':
+      return json(200, ctx.currentConfig())
+    case 'POST /config':
+      try {
+        ctx.configure(await readBody(req))
+      } catch (error) {
+        if (error instanceof TypeError) throw badRequest(error.message)
+        throw error
+      }
+      return json(200, ctx.currentConfig())
+    case 'POST /reset':
+      ctx.reset()
+      return NO_CONTENT
+    case 'GET /pins': {
+      const now = Date.now()
+      return json(200, [...ctx.store.pins.values()].map((pin) => ({
+        ...ctx.store.render(pin, ctx.urls.apiBaseUrl, now),
+        authToken: pin.authToken,
+        strong: pin.strong,
+        expired: ctx.store.isExpired(pin, now),
+      })))
+    }
+    case 'POST /approve': {
+      // Used by the approval page: approve the PIN with this code if the client matches.
+      const body = await readBody(req)
+      if (typeof body.code !== 'string' || !body.code || typeof body.clientID !== 'string') {
+        throw badRequest('code and clientID are required')
+      }
+      const pin = ctx.store.find(body.code)
+      if (!pin || pin.code.toLowerCase() !== body.code.toLowerCase() || pin.clientIdentifier !== body.clientID) {
+        throw pinNotFound()
+      }
+      return json(200, { authToken: ctx.store.approve(pin.id) })
+    }
+  }
+
+  const action = /^(POST) \/pins\/([^/]+)\/(approve|deny|expire)$/.exec(route)
+  if (action) {
+    const idOrCode = decodeURIComponent(action[2] || '')
+    switch (action[3]) {
+      case 'approve':
+        return json(200, { authToken: ctx.store.approve(idOrCode) })
+      case 'deny':
+        ctx.store.deny(idOrCode)
+        return NO_CONTENT
+      default:
+        ctx.store.expire(idOrCode)
+        return NO_CONTENT
+    }
+  }
+  throw notFound()
+}

@@ -1,0 +1,132 @@
+// A local plex.tv for tests and demos: the PIN API on one origin, the approval
+// and link pages on a second one. Plain Node, loopback only.
+import { createServer } from 'node:http'
+import { PlexError, closeServer, listen } from './http.mjs'
+import { parseOptions, parsePatch } from './config.mjs'
+import { PinStore } from './store.mjs'
+import { createApiHandler } from './api.mjs'
+import { createAuthHandler } from './pages.mjs'
+
+/** @typedef {import('./config.mjs').Knobs} Knobs */
+
+/**
+ * @typedef {object} EmulatorLogEntry
+ * @property {number} time epoch ms when the request arrived
+ * @property {string} method
+ * @property {string} path pathname, without the query
+ * @property {string} query the query string ('' or '?…')
+ * @property {number | null} pinId
+ * @property {number} status
+ * @property {string | null} clientIdentifier
+ * @property {string | null} product
+ * @property {string | null} token the X-Plex-Token header, if any
+ */
+
+/**
+ * @typedef {object} EmulatorContext
+ * @property {Knobs} knobs
+ * @property {{ remaining: number, retryAfter: number }} rateLimit
+ * @property {PinStore} store
+ * @property {EmulatorLogEntry[]} log
+ * @property {{ apiOrigin: string, apiBaseUrl: string, controlUrl: string, authOrigin: string, authAppUrl: string, linkUrl: string }} urls
+ * @property {boolean} closed
+ * @property {(ms: number) => Promise<void>} delay
+ * @property {(patch: Record<string, unknown>) => void} configure
+ * @property {() => void} reset
+ * @property {() => Knobs & { rateLimit: { remaining: number, retryAfter: number } }} currentConfig
+ */
+
+/**
+ * Runs a PIN action; a missing (or, for approve, expired) PIN throws an Error naming it.
+ * @template T @param {number | string} pinIdOrCode @param {() => T} action @returns {T}
+ */
+function explain(pinIdOrCode, action) {
+  try {
+    return action()
+  } catch (error) {
+    if (error instanceof PlexError) throw new Error(`plex-emulator: no live PIN ${JSON.stringify(pinIdOrCode)}`)
+    throw error
+  }
+}
+
+/**
+ * Starts the emulator; resolves once both servers listen on 127.0.0.1.
+ * @param {import('./index.d.mts').PlexEmulatorOptions} [options]
+ * @returns {Promise<import('./index.d.mts').PlexEmulator>}
+ */
+export async function startPlexEmulator(options = {}) {
+  const { host, apiPort, authPort, knobs } = parseOptions(/** @type {Record<string, unknown>} */ (options))
+  /** @type {Map<ReturnType<typeof setTimeout>, () => void>} */
+  const timers = new Map()
+
+  /** @type {EmulatorContext} */
+  const ctx = {
+    knobs,
+    rateLimit: { remaining: 0, retryAfter: 0 },
+    store: new PinStore(),
+    log: [],
+    urls: { apiOrigin: '', apiBaseUrl: '', controlUrl: '', authOrigin: '', authAppUrl: '', linkUrl: '' },
+    closed: false,
+    delay: (ms) => new Promise((resolve) => {
+      const timer = setTimeout(() => { timers.delete(timer); resolve() }, ms)
+      timers.set(timer, resolve)
+    }),
+    configure(patch) {
+      const { knobs: changes, rateLimit } = parsePatch(patch)
+      Object.assign(ctx.knobs, changes)
+      if (rateLimit) ctx.rateLimit = { remaining: rateLimit.count, retryAfter: rateLimit.retryAfter }
+    },
+    reset() {
+      ctx.store.reset()
+      ctx.log.length = 0
+      ctx.rateLimit = { remaining: 0, retryAfter: 0 }
+    },
+    currentConfig: () => ({ ...ctx.knobs, rateLimit: { ...ctx.rateLimit } }),
+  }
+
+  const apiServer = createServer(createApiHandler(ctx))
+  const authServer = createServer(createAuthHandler(ctx))
+  try {
+    const apiOrigin = `http://${host}:${await listen(apiServer, apiPort)}`
+    Object.assign(ctx.urls, { apiOrigin, apiBaseUrl: `${apiOrigin}/api/v2`, controlUrl: `${apiOrigin}/__emulator` })
+    const authOrigin = `http://${host}:${await listen(authServer, authPort)}`
+    Object.assign(ctx.urls, { authOrigin, authAppUrl: `${authOrigin}/auth`, linkUrl: `${authOrigin}/link` })
+  } catch (error) {
+    await Promise.all([closeServer(apiServer), closeServer(authServer)])
+    throw error
+  }
+
+  /** @type {Promise<void> | null} */
+  let closing = null
+  return {
+    apiBaseUrl: ctx.urls.apiBaseUrl,
+    authAppUrl: ctx.urls.authAppUrl,
+    linkUrl: ctx.urls.linkUrl,
+    controlUrl: ctx.urls.controlUrl,
+    log: ctx.log,
+    get config() {
+      return ctx.currentConfig()
+    },
+    clearLog() {
+      ctx.log.length = 0
+    },
+    configure: (patch) => ctx.configure(/** @type {Record<string, unknown>} */ (patch)),
+    approve: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.approve(pinIdOrCode)),
+    deny: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.deny(pinIdOrCode)),
+    expire: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.expire(pinIdOrCode)),
+    reset: () => ctx.reset(),
+    close() {
+      if (!closing) {
+        ctx.closed = true
+        // Delayed responses end now (their sockets are dropped) instead of holding close() up.
+        for (const [timer, resolve] of timers) {
+          clearTimeout(timer)
+          resolve()
+        }
+        timers.clear()
+        closing = Promise.all([closeServer(apiServer), closeServer(authServer)]).then(() => undefined)
+      }
+      return closing
+    },
+  }
+}

@@ -1,0 +1,21 @@
+import type { PlexClientOptions } from './PlexClientOptions'
+import type { PlexPin } from './PlexPin'
+import { parsePin } from './parsePin'
+import { plexRequest, type PlexRequestInit } from './plexRequest'
+
+/**
+ * plex.tv's GetToken call: `GET /pins/{pinId}`. Resolves with the PIN; its `authToken` is the
+ * user's token once they approved, else `null`. Must carry the client identifier that created the PIN.
+ *
+ * @example
+ * ```ts
+ * const pin = await getToken({ pinId, clientIdentifier, product: 'My App' }, { signal })
+ * if (pin.authToken) save(pin.authToken)
+ * ```
+ */
+export async function getToken(
+  options: PlexClientOptions & { pinId: number },
+  init?: PlexRequestInit,
+): Promise<PlexPin> {
+  return parsePin(await plexRequest(options, { method: 'GET', path: `/pins/${options.pinId}` }, init))
+}

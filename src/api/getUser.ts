@@ -1,0 +1,28 @@
+import { PlexApiError } from './PlexApiError'
+import type { PlexClientOptions } from './PlexClientOptions'
+import type { PlexUser } from './PlexUser'
+import { plexRequest, type PlexRequestInit } from './plexRequest'
+
+/**
+ * The signed-in account: `GET /user` with the token in the `X-Plex-Token` header (never in the URL).
+ * A revoked or invalid token rejects with kind `unauthorized`.
+ *
+ * @example
+ * ```ts
+ * const user = await getUser({ token, product: 'My App', clientIdentifier })
+ * ```
+ */
+export async function getUser(
+  options: PlexClientOptions & { token: string },
+  init?: PlexRequestInit,
+): Promise<PlexUser> {
+  const body = (await plexRequest(
+    options,
+    { method: 'GET', path: '/user', headers: { 'X-Plex-Token': options.token } },
+    init,
+  )) as Partial<PlexUser> | null
+  if (typeof body !== 'object' || body === null || typeof body.uuid !== 'string' || typeof body.username !== 'string') {
+    throw new PlexApiError('invalid-response', 'plex.tv answered GET /user with something that is not an account.')
+  }
+  return body as PlexUser
+}

@@ -1,0 +1,19 @@
+import { PlexApiError, type PlexApiErrorKind } from './PlexApiError'
+
+/**
+ * Type guard for {@link PlexApiError}, optionally of one kind. Works across bundles and
+ * realms (it also recognises the error by its shape), so it is safer than `instanceof`.
+ *
+ * @example
+ * ```ts
+ * if (isPlexApiError(error, 'unauthorized')) signOut()
+ * ```
+ */
+export function isPlexApiError(error: unknown, kind?: PlexApiErrorKind): error is PlexApiError {
+  const matches =
+    error instanceof PlexApiError ||
+    (error instanceof Error &&
+      error.name === 'PlexApiError' &&
+      typeof (error as { kind?: unknown }).kind === 'string')
+  return matches && (kind === undefined || (error as PlexApiError).kind === kind)
+}

@@ -1,0 +1,20 @@
+/**
+ * The one query-key factory of react-plex-auth, so apps can read, prefetch, invalidate or remove
+ * the kit's queries.
+ *
+ * @example
+ * ```ts
+ * queryClient.removeQueries({ queryKey: plexKeys.all })
+ * ```
+ */
+export const plexKeys = {
+  /** Every query of the kit. */
+  all: ['react-plex-auth'] as const,
+  /** Every PIN query against one API base. */
+  pins: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'pin'] as const,
+  /** One PIN. */
+  pin: (apiBaseUrl: string, pinId: number | string | null | undefined) =>
+    [...plexKeys.pins(apiBaseUrl), pinId ?? null] as const,
+  /** The account behind a token. The token itself is not in the key (keys show up in devtools). */
+  user: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.all, apiBaseUrl, 'user', tokenHash] as const,
+}

@@ -1,0 +1,196 @@
+import { delay, http, HttpResponse, type HttpHandler } from 'msw'
+import type { PlexPin } from '../api/PlexPin'
+import type { PlexUser } from '../api/PlexUser'
+
+/** Options of {@link createPlexHandlers}. */
+export interface PlexHandlersOptions {
+  /** The API base the app under test uses. @default 'https://plex.tv/api/v2' */
+  apiBaseUrl?: string
+  /** Seconds a new PIN lives. @default 900 */
+  pinLifetime?: number
+  /** How an expired PIN answers: `'404'` (default) or `'null-token'` (200, `authToken: null`). */
+  expiredStyle?: '404' | 'null-token'
+  /** Milliseconds added to every answer (for stories). @default 0 */
+  latency?: number
+  /** The account `GET /user` returns for approved tokens. */
+  user?: Partial<PlexUser>
+}
+
+/** One request the mock received. */
+export interface PlexMockRequest {
+  method: string
+  path: string
+  pinId: number | null
+  headers: Record<string, string>
+}
+
+/** A mocked plex.tv: msw handlers plus the controls to drive it from a test. */
+export interface PlexMock {
+  /** Pass these to `setupServer(...)` / `setupWorker(...)`. */
+  handlers: HttpHandler[]
+  /** Every request received, oldest first (not preflights). */
+  requests: PlexMockRequest[]
+  /** The PINs by id. */
+  pins: Map<number, PlexPin>
+  /** Approves a PIN (by id or code; default: the newest) and returns its token. */
+  approve(pin?: number | string): string
+  /** Forgets a PIN: plex.tv answers 404 from then on. */
+  deny(pin?: number | string): void
+  /** Makes a PIN expired now (answering per `expiredStyle`). */
+  expire(pin?: number | string): void
+  /** The next `count` PIN requests answer 429 with `Retry-After: retryAfter`. */
+  rateLimit(count: number, retryAfter?: number): void
+  /** The next `count` requests fail: with an HTTP status, or as a network error. */
+  fail(count: number, status: number | 'network'): void
+  /** Forgets pins, tokens, requests and injected failures. */
+  reset(): void
+}
+
+const json = (body: unknown, status: number, headers?: Record<string, string>) =>
+  HttpResponse.json(body as Record<string, unknown>, { status, headers })
+const plexError = (status: number, code: number, message: string, headers?: Record<string, string>) =>
+  json({ errors: [{ code, message, status }] }, status, headers)
+
+/**
+ * A mocked plex.tv for tests and stories of apps that use react-plex-auth: msw 2 handlers for
+ * `POST /pins`, `GET /pins/:id` and `GET /user` with plex.tv's shapes, status codes and error
+ * bodies, and helpers to approve, deny, expire, rate-limit or break them.
+ *
+ * @example
+ * ```ts
+ * const plex = createPlexHandlers()
+ * const server = setupServer(...plex.handlers)
+ * // ... click "Sign in with Plex", then:
+ * plex.approve()
+ * ```
+ */
+export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock {
+  const base = (options.apiBaseUrl ?? 'https://plex.tv/api/v2').replace(/\/+$/, '')
+  const lifetime = options.pinLifetime ?? 900
+  const pins = new Map<number, PlexPin>()
+  const tokens = new Set<string>()
+  const requests: PlexMockRequest[] = []
+  let nextId = 100000000
+  let limited = { count: 0, retryAfter: 1 }
+  let failing = { count: 0, status: 500 as number | 'network' }
+
+  const find = (pin?: number | string) => {
+    const list = [...pins.values()]
+    const found = pin === undefined ? list.at(-1) : list.find((p) => p.id === Number(pin) || p.code === pin)
+    if (!found) throw new Error(`react-plex-auth/testing: no PIN ${pin ?? 'was created yet'}`)
+    return found
+  }
+  const expired = (pin: PlexPin) => !pin.authToken && Date.parse(pin.expiresAt) <= Date.now()
+  const view = (pin: PlexPin): PlexPin => ({
+    ...pin,
+    expiresIn: Math.max(0, Math.round((Date.parse(pin.expiresAt) - Date.now()) / 1000)),
+  })
+  const randomCode = (length: number, alphabet: string) =>
+    Array.from({ length }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('')
+
+  async function gate(request: Request, pinId: number | null): Promise<Response | undefined> {
+    const url = new URL(request.url)
+    requests.push({ method: request.method, path: url.pathname, pinId, headers: Object.fromEntries(request.headers) })
+    if (options.latency) await delay(options.latency)
+    if (failing.count > 0) {
+      failing.count--
+      if (failing.status === 'network') return HttpResponse.error()
+      return plexError(failing.status, 1001, 'Injected failure')
+    }
+    if (limited.count > 0 && url.pathname.includes('/pins')) {
+      limited.count--
+      return plexError(429, 1003, 'Too many requests', { 'Retry-After': String(limited.retryAfter) })
+    }
+    if (url.pathname.includes('/pins') && !request.headers.get('X-Plex-Client-Identifier')) {
+      return plexError(400, 1000, 'X-Plex-Client-Identifier is missing')
+    }
+    return undefined
+  }
+
+  const handlers = [
+    http.post(`${base}/pins`, async ({ request }) => {
+      const blocked = await gate(request, null)
+      if (blocked) return blocked
+      const strong = new URL(request.url).searchParams.get('strong') === 'true'
+      const now = Date.now()
+      const code = strong ? randomCode(25, 'abcdefghijklmnopqrstuvwxyz0123456789') : randomCode(4, 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789')
+      const pin: PlexPin = {
+        id: nextId++,
+        code,
+        product: request.headers.get('X-Plex-Product') ?? 'Plex Web',
+        trusted: false,
+        qr: `https://plex.tv/api/v2/pins/qr/${code}`,
+        clientIdentifier: request.headers.get('X-Plex-Client-Identifier')!,
+        location: { code: 'US', country: 'United States' },
+        expiresIn: lifetime,
+        createdAt: new Date(now).toISOString(),
+        expiresAt: new Date(now + lifetime * 1000).toISOString(),
+        authToken: null,
+        newRegistration: null,
+      }
+      pins.set(pin.id, pin)
+      return json(view(pin), 201)
+    }),
+    http.get(`${base}/pins/:id`, async ({ request, params }) => {
+      const id = /^\d+$/.test(String(params.id)) ? Number(params.id) : null
+      const blocked = await gate(request, id)
+      if (blocked) return blocked
+      const pin = id === null ? undefined : pins.get(id)
+      const mine = pin && pin.clientIdentifier === request.headers.get('X-Plex-Client-Identifier')
+      if (!pin || !mine || (expired(pin) && options.expiredStyle !== 'null-token')) {
+        return plexError(404, 1020, 'Code not found or expired')
+      }
+      return json(view(pin), 200)
+    }),
+    http.get(`${base}/user`, async ({ request }) => {
+      const blocked = await gate(request, null)
+      if (blocked) return blocked
+      const token = request.headers.get('X-Plex-Token')
+      if (!token || !tokens.has(token)) return plexError(401, 1001, 'User could not be authenticated')
+      return json(
+        {
+          id: 1,
+          uuid: 'f0e1d2c3b4a59687',
+          username: 'plexfan',
+          title: 'Plex Fan',
+          email: 'plexfan@example.com',
+          thumb: 'https://plex.tv/users/f0e1d2c3b4a59687/avatar',
+          authToken: token,
+          ...options.user,
+        },
+        200,
+      )
+    }),
+  ]
+
+  return {
+    handlers,
+    requests,
+    pins,
+    approve(pin) {
+      const found = find(pin)
+      found.authToken ??= `token-${found.id}-${randomCode(12, 'abcdefghijklmnopqrstuvwxyz0123456789')}`
+      tokens.add(found.authToken)
+      return found.authToken
+    },
+    deny(pin) {
+      pins.delete(find(pin).id)
+    },
+    expire(pin) {
+      find(pin).expiresAt = new Date(Date.now() - 1000).toISOString()
+    },
+    rateLimit(count, retryAfter = 1) {
+      limited = { count, retryAfter }
+    },
+    fail(count, status) {
+      failing = { count, status }
+    },
+    reset() {
+      pins.clear()
+      tokens.clear()
+      requests.length = 0
+      limited = { count: 0, retryAfter: 1 }
+      failing = { count: 0, status: 500 }
+    },
+  }
+}
