@@ -7,7 +7,7 @@ import { handleControl } from './control.mjs'
 import { avatarSvg, qrSvg } from './svg.mjs'
 import { DEMO_USER } from './store.mjs'
 
-/** @typedef {import('./index.mjs').EmulatorContext} EmulatorContext */
+/** @typedef {import('./context.mjs').EmulatorContext} EmulatorContext */
 /** @typedef {import('./http.mjs').Reply} Reply */
 
 /** @param {string | string[] | undefined} value */
@@ -29,7 +29,7 @@ export function createApiHandler(ctx) {
     if (url.pathname === '/__emulator' || url.pathname.startsWith('/__emulator/')) {
       return send(res, await handleControl(ctx, req, url).catch(errorReply), cors)
     }
-    /** @type {import('./index.mjs').EmulatorLogEntry} */
+    /** @type {import('./index.d.mts').EmulatorLogEntry} */
     const entry = {
       time: Date.now(),
       method: req.method || 'GET',
@@ -54,7 +54,7 @@ export function createApiHandler(ctx) {
 
 /**
  * @param {EmulatorContext} ctx @param {import('node:http').IncomingMessage} req @param {URL} url
- * @param {import('./index.mjs').EmulatorLogEntry} entry
+ * @param {import('./index.d.mts').EmulatorLogEntry} entry
  * @returns {Promise<Reply>}
  */
 async function route(ctx, req, url, entry) {

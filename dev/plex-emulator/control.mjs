@@ -1,7 +1,7 @@
 // Control endpoints under /__emulator: drive the emulator from browsers and other processes.
 import { badRequest, json, notFound, pinNotFound, readBody } from './http.mjs'
 
-/** @typedef {import('./index.mjs').EmulatorContext} EmulatorContext */
+/** @typedef {import('./context.mjs').EmulatorContext} EmulatorContext */
 /** @typedef {import('./http.mjs').Reply} Reply */
 
 /** @type {Reply} */

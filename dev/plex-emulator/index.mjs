@@ -2,39 +2,10 @@
 // and link pages on a second one. Plain Node, loopback only.
 import { createServer } from 'node:http'
 import { PlexError, closeServer, listen } from './http.mjs'
-import { parseOptions, parsePatch } from './config.mjs'
-import { PinStore } from './store.mjs'
+import { parseOptions } from './config.mjs'
+import { createContext } from './context.mjs'
 import { createApiHandler } from './api.mjs'
 import { createAuthHandler } from './pages.mjs'
-
-/** @typedef {import('./config.mjs').Knobs} Knobs */
-
-/**
- * @typedef {object} EmulatorLogEntry
- * @property {number} time epoch ms when the request arrived
- * @property {string} method
- * @property {string} path pathname, without the query
- * @property {string} query the query string ('' or '?…')
- * @property {number | null} pinId
- * @property {number} status
- * @property {string | null} clientIdentifier
- * @property {string | null} product
- * @property {string | null} token the X-Plex-Token header, if any
- */
-
-/**
- * @typedef {object} EmulatorContext
- * @property {Knobs} knobs
- * @property {{ remaining: number, retryAfter: number }} rateLimit
- * @property {PinStore} store
- * @property {EmulatorLogEntry[]} log
- * @property {{ apiOrigin: string, apiBaseUrl: string, controlUrl: string, authOrigin: string, authAppUrl: string, linkUrl: string }} urls
- * @property {boolean} closed
- * @property {(ms: number) => Promise<void>} delay
- * @property {(patch: Record<string, unknown>) => void} configure
- * @property {() => void} reset
- * @property {() => Knobs & { rateLimit: { remaining: number, retryAfter: number } }} currentConfig
- */
 
 /**
  * Runs a PIN action; a missing (or, for approve, expired) PIN throws an Error naming it.
@@ -56,33 +27,7 @@ function explain(pinIdOrCode, action) {
  */
 export async function startPlexEmulator(options = {}) {
   const { host, apiPort, authPort, knobs } = parseOptions(/** @type {Record<string, unknown>} */ (options))
-  /** @type {Map<ReturnType<typeof setTimeout>, () => void>} */
-  const timers = new Map()
-
-  /** @type {EmulatorContext} */
-  const ctx = {
-    knobs,
-    rateLimit: { remaining: 0, retryAfter: 0 },
-    store: new PinStore(),
-    log: [],
-    urls: { apiOrigin: '', apiBaseUrl: '', controlUrl: '', authOrigin: '', authAppUrl: '', linkUrl: '' },
-    closed: false,
-    delay: (ms) => new Promise((resolve) => {
-      const timer = setTimeout(() => { timers.delete(timer); resolve() }, ms)
-      timers.set(timer, resolve)
-    }),
-    configure(patch) {
-      const { knobs: changes, rateLimit } = parsePatch(patch)
-      Object.assign(ctx.knobs, changes)
-      if (rateLimit) ctx.rateLimit = { remaining: rateLimit.count, retryAfter: rateLimit.retryAfter }
-    },
-    reset() {
-      ctx.store.reset()
-      ctx.log.length = 0
-      ctx.rateLimit = { remaining: 0, retryAfter: 0 }
-    },
-    currentConfig: () => ({ ...ctx.knobs, rateLimit: { ...ctx.rateLimit } }),
-  }
+  const { ctx, timers } = createContext(knobs)
 
   const apiServer = createServer(createApiHandler(ctx))
   const authServer = createServer(createAuthHandler(ctx))

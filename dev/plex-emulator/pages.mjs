@@ -4,7 +4,7 @@ import { send } from './http.mjs'
 import { authPage } from './authPage.mjs'
 import { linkPage } from './linkPage.mjs'
 
-/** @typedef {import('./index.mjs').EmulatorContext} EmulatorContext */
+/** @typedef {import('./context.mjs').EmulatorContext} EmulatorContext */
 /** @typedef {{ nonce: string, controlUrl: string }} PageContext */
 
 const CSS = `

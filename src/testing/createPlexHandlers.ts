@@ -42,6 +42,8 @@ export interface PlexMock {
   rateLimit(count: number, retryAfter?: number): void
   /** The next `count` requests fail: with an HTTP status, or as a network error. */
   fail(count: number, status: number | 'network'): void
+  /** Milliseconds added to every answer from now on. */
+  setLatency(ms: number): void
   /** Forgets pins, tokens, requests and injected failures. */
   reset(): void
 }
@@ -70,6 +72,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
   const pins = new Map<number, PlexPin>()
   const tokens = new Set<string>()
   const requests: PlexMockRequest[] = []
+  let latency = options.latency ?? 0
   let nextId = 100000000
   let limited = { count: 0, retryAfter: 1 }
   let failing = { count: 0, status: 500 as number | 'network' }
@@ -91,7 +94,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
   async function gate(request: Request, pinId: number | null): Promise<Response | undefined> {
     const url = new URL(request.url)
     requests.push({ method: request.method, path: url.pathname, pinId, headers: Object.fromEntries(request.headers) })
-    if (options.latency) await delay(options.latency)
+    if (latency > 0) await delay(latency)
     if (failing.count > 0) {
       failing.count--
       if (failing.status === 'network') return HttpResponse.error()
@@ -184,6 +187,9 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     },
     fail(count, status) {
       failing = { count, status }
+    },
+    setLatency(ms) {
+      latency = ms
     },
     reset() {
       pins.clear()

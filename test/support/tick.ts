@@ -1,0 +1,26 @@
+import { act } from '@testing-library/react'
+import { vi } from 'vitest'
+
+/** Fakes the clock but leaves `setImmediate` real, so msw's responses (real I/O) can complete. */
+export function useFakeClock() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+}
+
+const realImmediate = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Advances fake time by `ms` in steps of `step`, letting real I/O settle after each step,
+ * so a response to a request sent at time T is seen at time T (not at the end of the advance).
+ */
+export async function tick(ms: number, step = 10): Promise<void> {
+  await act(async () => {
+    let left = ms
+    do {
+      const now = Math.min(step, left)
+      await vi.advanceTimersByTimeAsync(now)
+      for (let i = 0; i < 3; i++) await realImmediate()
+      await vi.advanceTimersByTimeAsync(0)
+      left -= now
+    } while (left > 0)
+  })
+}
