@@ -1,6 +1,6 @@
 // The plex.tv API under /api/v2 (plus avatars), as the emulator's API origin serves it.
 import {
-  corsHeaders, errorReply, json, missingClientId, notFound, pinNotFound,
+  corsHeaders, decodePathPart, errorReply, json, missingClientId, notFound, pinNotFound,
   preflightHeaders, readBody, send, tooManyRequests, unauthenticated,
 } from './http.mjs'
 import { handleControl } from './control.mjs'
@@ -65,7 +65,7 @@ async function route(ctx, req, url, entry) {
     const qr = /^\/api\/v2\/pins\/qr\/([^/]+)$/.exec(path)
     if (qr && method === 'GET') {
       // The QR image is not rate limited: browsers load it on their own.
-      const code = decodeURIComponent(qr[1] || '')
+      const code = decodePathPart(qr[1] || '')
       const pin = ctx.store.find(code)
       if (!pin || pin.code !== code) throw pinNotFound()
       return image(qrSvg(pin.code))

@@ -1,5 +1,5 @@
 // Control endpoints under /__emulator: drive the emulator from browsers and other processes.
-import { badRequest, json, notFound, pinNotFound, readBody } from './http.mjs'
+import { badRequest, decodePathPart, json, notFound, pinNotFound, readBody } from './http.mjs'
 
 /** @typedef {import('./context.mjs').EmulatorContext} EmulatorContext */
 /** @typedef {import('./http.mjs').Reply} Reply */
@@ -67,7 +67,7 @@ export async function handleControl(ctx, req, url) {
 
   const action = /^(POST) \/pins\/([^/]+)\/(approve|deny|expire)$/.exec(route)
   if (action) {
-    const idOrCode = decodeURIComponent(action[2] || '')
+    const idOrCode = decodePathPart(action[2] || '')
     switch (action[3]) {
       case 'approve':
         return json(200, { authToken: ctx.store.approve(idOrCode) })

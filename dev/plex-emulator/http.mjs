@@ -1,6 +1,15 @@
 // Small HTTP helpers shared by the emulator's two servers: errors in plex.tv's
 // shape, CORS headers, JSON bodies, listening and closing.
 
+/** decodeURIComponent that answers malformed input with 404 instead of throwing a URIError. @param {string} text */
+export function decodePathPart(text) {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    throw new PlexError(404, 1002, 'Not found')
+  }
+}
+
 /** An error that becomes `{"errors":[{"code","message","status"}]}` on the wire. */
 export class PlexError extends Error {
   /**

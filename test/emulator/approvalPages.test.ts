@@ -58,10 +58,11 @@ async function axeViolations(target: Page): Promise<string[]> {
   })
 }
 
-describe.skipIf(!executablePath)('approval pages in Chromium', () => {
+// A browser is slow to start on a busy machine: generous timeouts.
+describe.skipIf(!executablePath)('approval pages in Chromium', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] })
-  })
+  }, 60_000)
   afterAll(async () => {
     await browser?.close()
   })

@@ -1,0 +1,57 @@
+import type { PlexApiError } from './api/PlexApiError'
+
+/** Every visible string of `<PlexLoginButton>`, overridable for translation. */
+export interface PlexLoginLabels {
+  /** @default 'Sign in with Plex' */
+  signIn: string
+  /** @default 'Waiting for Plex...' */
+  waiting: string
+  /** @default 'Cancel' */
+  cancel: string
+  /** @default 'Your browser blocked the Plex window.' */
+  blocked: string
+  /** @default 'Open Plex sign-in' */
+  openLink: string
+  /** @default 'Sign-in code expired' */
+  expired: string
+  /** @default 'Try again' */
+  retry: string
+  /** @default 'Signed in' */
+  signedIn: string
+  /** @default 'Sign-in cancelled' */
+  cancelled: string
+  /** @default 'Plex is busy; still waiting...' */
+  slow: string
+  /** The message shown for an error. @default a sentence per error kind */
+  error: (error: PlexApiError) => string
+}
+
+/** The default English labels of `<PlexLoginButton>`. */
+export const defaultPlexLoginLabels: PlexLoginLabels = {
+  signIn: 'Sign in with Plex',
+  waiting: 'Waiting for Plex...',
+  cancel: 'Cancel',
+  blocked: 'Your browser blocked the Plex window.',
+  openLink: 'Open Plex sign-in',
+  expired: 'Sign-in code expired',
+  retry: 'Try again',
+  signedIn: 'Signed in',
+  cancelled: 'Sign-in cancelled',
+  slow: 'Plex is busy; still waiting...',
+  error: (error) => {
+    switch (error.kind) {
+      case 'network':
+        return "Couldn't reach Plex. Check your connection and try again."
+      case 'rate-limited':
+        return 'Plex is receiving too many requests. Wait a moment and try again.'
+      case 'server':
+        return 'Plex is having trouble right now. Try again in a moment.'
+      case 'storage-unavailable':
+        return 'Your browser blocks the storage this sign-in needs. Allow site data for this page, then try again.'
+      case 'invalid-config':
+        return error.message
+      default:
+        return 'Signing in with Plex failed. Try again.'
+    }
+  },
+}

@@ -1,0 +1,63 @@
+import { queryOptions, skipToken } from '@tanstack/react-query'
+import { DEFAULT_API_BASE_URL } from './api/defaults'
+import { getUser } from './api/getUser'
+import { isPlexApiError } from './api/isPlexApiError'
+import type { PlexApiError } from './api/PlexApiError'
+import type { PlexUser } from './api/PlexUser'
+import type { PlexAuthOptions } from './PlexAuthOptions'
+import { plexKeys } from './plexKeys'
+import { toClientOptions } from './toClientOptions'
+import { validateOptions } from './validateOptions'
+
+/** How long a loaded account counts as fresh: 5 minutes. */
+const USER_STALE_TIME = 5 * 60_000
+/** Retries after the first failure, for 5xx and network errors only. */
+const USER_MAX_RETRIES = 2
+
+/**
+ * A short, non-reversible fingerprint of a token for the query key (keys show up in devtools,
+ * logs and persisted caches; the token must not). Two 32-bit FNV-1a passes with different
+ * offset bases over the UTF-16 code units: 16 hex characters. Not a security boundary, only
+ * a way to tell tokens apart without storing them.
+ */
+function fingerprint(token: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ 0x5bd1e995
+  for (let i = 0; i < token.length; i++) {
+    const unit = token.charCodeAt(i)
+    a = Math.imul(a ^ unit, 0x01000193)
+    b = Math.imul(b ^ unit, 0x01000193)
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
+}
+
+/**
+ * The react-query options behind `usePlexUser`: `GET /user` with the token in the `X-Plex-Token`
+ * header (never in the URL) and the query's `AbortSignal`, keyed by
+ * `plexKeys.user(apiBaseUrl, fingerprint)` so the token itself never appears in the cache key.
+ *
+ * - Without a token (`null`, `undefined`, `''`) or without `product`, the query function is
+ *   `skipToken`: nothing is sent.
+ * - 401, 403 and every other 4xx are final; 5xx and network errors are retried at most twice,
+ *   after 1 s and 2 s.
+ * - The account stays fresh for 5 minutes (`staleTime`), so many components share one request.
+ *
+ * @example
+ * ```ts
+ * const { data: user } = useQuery(plexUserQueryOptions(token, { product: 'My App' }))
+ * await queryClient.prefetchQuery(plexUserQueryOptions(token, { product: 'My App' }))
+ * ```
+ */
+export function plexUserQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}) {
+  const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
+  const hasToken = typeof token === 'string' && token !== ''
+  const runnable = hasToken && validateOptions(options) === null
+  return queryOptions<PlexUser, PlexApiError, PlexUser, readonly unknown[]>({
+    queryKey: plexKeys.user(apiBaseUrl, hasToken ? fingerprint(token) : null),
+    queryFn: runnable ? ({ signal }) => getUser({ ...toClientOptions(options), token }, { signal }) : skipToken,
+    staleTime: USER_STALE_TIME,
+    retry: (failureCount, error) =>
+      (isPlexApiError(error, 'server') || isPlexApiError(error, 'network')) && failureCount < USER_MAX_RETRIES,
+    retryDelay: (failureCount) => 1000 * 2 ** failureCount,
+  })
+}

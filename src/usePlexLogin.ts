@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
+import { createPin } from './api/createPin'
+import { isPlexApiError } from './api/isPlexApiError'
+import { PlexApiError } from './api/PlexApiError'
+import { plexDeviceInfo } from './api/plexDeviceInfo'
+import { buildAuthUrl } from './buildAuthUrl'
+import { openPopup, type PopupSize } from './openPopup'
+import { pendingLogin } from './pendingLogin'
+import type { PlexAuthOptions } from './PlexAuthOptions'
+import {
+  initialPlexLoginState,
+  isLoginActive,
+  plexLoginReducer,
+  type PlexLoginPin,
+  type PlexLoginStatus,
+} from './plexLoginReducer'
+import { toClientOptions } from './toClientOptions'
+import { useLatest } from './useLatest'
+import { usePlexOptions } from './usePlexOptions'
+import { usePlexToken } from './usePlexToken'
+import { usePrefetchedPin } from './usePrefetchedPin'
+import { validateOptions } from './validateOptions'
+
+/** Options of {@link usePlexLogin}, on top of the shared configuration. */
+export interface UsePlexLoginOptions extends PlexAuthOptions {
+  /**
+   * `'popup'` opens Plex's approval page in a popup (falling back to a link when blocked);
+   * `'redirect'` sends this tab there and completes when Plex sends it back. @default 'popup'
+   */
+  mode?: 'popup' | 'redirect'
+  /** Where Plex sends the tab after approval. @default in redirect mode, the current URL without its fragment */
+  forwardUrl?: string
+  /** Create the PIN on mount (and renew it) so the approval URL is ready at click time. @default false */
+  prefetch?: boolean
+  /** Size of the popup. @default { width: 600, height: 700 } */
+  popup?: PopupSize
+  /** sessionStorage key of a pending redirect sign-in. @default 'react-plex-auth:pending-login' */
+  pendingKey?: string
+  /** Called once with the token when the user approved. Changing it never restarts the flow. */
+  onToken?: (token: string, pin: PlexLoginPin) => void
+  /** Called when the sign-in fails, with the typed error. */
+  onError?: (error: PlexApiError) => void
+  /** Called on every change of `status`. */
+  onStatusChange?: (status: PlexLoginStatus) => void
+}
+
+/** What {@link usePlexLogin} returns. */
+export interface PlexLogin {
+  /** Starts a sign-in. Call it from a click: it opens the popup before anything else. */
+  login: () => void
+  /** Stops the sign-in: closes the popup where allowed, aborts requests, stops polling. */
+  cancel: () => void
+  /** Back to `idle` from any status. */
+  reset: () => void
+  status: PlexLoginStatus
+  /** The token once `authorized`. */
+  token: string | null
+  /** The PIN being watched. */
+  pin: PlexLoginPin | null
+  /** Plex's approval page for this PIN: offer it as a link when the popup is `blocked`. */
+  authUrl: string | null
+  /** Why it failed, when `status` is `error`. */
+  error: PlexApiError | null
+  /** The last passing failure while waiting (e.g. `rate-limited`), or `null`. */
+  failureReason: PlexApiError | null
+}
+
+function closeQuietly(popup: Window | null) {
+  try {
+    popup?.close()
+  } catch {
+    // A handle severed by Cross-Origin-Opener-Policy cannot be closed from here.
+  }
+}
+
+/**
+ * The whole PIN sign-in, from a click to a token: creates a strong PIN, opens Plex's approval
+ * page (popup opened synchronously inside the click, or a same-tab redirect), polls with
+ * `usePlexToken`, and ends on a token, expiry, an error, `cancel()` or unmount. A popup whose
+ * `closed` reads `true` does not end it (Cross-Origin-Opener-Policy severs the handle while the
+ * user is still signing in); a blocked popup becomes status `blocked` with `authUrl` to link to.
+ *
+ * @example
+ * ```tsx
+ * const { login, status } = usePlexLogin({ onToken: (token) => save(token) })
+ * return <button type="button" onClick={login}>{status === 'waiting' ? 'Waiting...' : 'Sign in'}</button>
+ * ```
+ */
+export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
+  const { mode = 'popup', forwardUrl, prefetch = false, popup: popupSize, pendingKey, ...shared } = options
+  const config = usePlexOptions(shared)
+  const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
+  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey })
+  const callbacks = useLatest({ onToken: options.onToken, onError: options.onError, onStatusChange: options.onStatusChange })
+  const attemptRef = useRef(0)
+  const busyRef = useRef(false)
+  const popupRef = useRef<Window | null>(null)
+  const abortRef = useRef<AbortController | null>(null)
+  const prepared = usePrefetchedPin(prefetch && state.status === 'idle', config)
+
+  const polling = state.status === 'waiting' || state.status === 'blocked'
+  const watched = usePlexToken(polling ? state.pin.id : null, {
+    ...config,
+    clientIdentifier: polling ? state.pin.clientIdentifier : config.clientIdentifier,
+  })
+
+  useEffect(() => {
+    if (!polling) return
+    const { attempt } = state
+    if (watched.status === 'authorized' && watched.token) dispatch({ type: 'authorized', attempt, token: watched.token })
+    else if (watched.status === 'expired') dispatch({ type: 'expired', attempt })
+    else if (watched.status === 'error' && watched.error) dispatch({ type: 'failed', attempt, error: watched.error })
+  }, [polling, state, watched.status, watched.token, watched.error])
+
+  const handled = useRef(state)
+  useEffect(() => {
+    const previous = handled.current
+    if (previous === state) return
+    handled.current = state
+    busyRef.current = isLoginActive(state)
+    if (state.status === 'authorized' || state.status === 'expired' || state.status === 'error') {
+      closeQuietly(popupRef.current)
+      popupRef.current = null
+      pendingLogin.clear(settings.current.pendingKey)
+    }
+    if (previous.status !== state.status) callbacks.current.onStatusChange?.(state.status)
+    if (state.status === 'authorized') callbacks.current.onToken?.(state.token, state.pin)
+    if (state.status === 'error') callbacks.current.onError?.(state.error)
+  }, [state, settings, callbacks])
+
+  // Back from Plex after a redirect: resume the PIN kept in sessionStorage (never one from the URL).
+  useEffect(() => {
+    if (mode !== 'redirect') return
+    const key = settings.current.pendingKey
+    const pin = pendingLogin.load(key)
+    if (!pin) return
+    if (Date.parse(pin.expiresAt) <= Date.now()) return pendingLogin.clear(key)
+    const device = plexDeviceInfo(toClientOptions(settings.current.config))
+    const authUrl = buildAuthUrl({ ...settings.current.config, clientIdentifier: pin.clientIdentifier, code: pin.code, device })
+    attemptRef.current += 1
+    dispatch({ type: 'resumed', attempt: attemptRef.current, pin, authUrl })
+  }, [mode, settings])
+
+  const cancel = useCallback(() => {
+    abortRef.current?.abort()
+    closeQuietly(popupRef.current)
+    popupRef.current = null
+    pendingLogin.clear(settings.current.pendingKey)
+    busyRef.current = false
+    attemptRef.current += 1
+    dispatch({ type: 'cancel', attempt: attemptRef.current })
+  }, [settings])
+
+  useEffect(
+    () => () => {
+      abortRef.current?.abort()
+      closeQuietly(popupRef.current)
+      popupRef.current = null
+    },
+    [],
+  )
+
+  const login = useCallback(() => {
+    if (busyRef.current) {
+      popupRef.current?.focus()
+      return
+    }
+    const { config, mode, popupSize, forwardUrl, pendingKey } = settings.current
+    const ready = prepared.take()
+    const popup = mode === 'popup' ? openPopup(popupSize) : null
+    popupRef.current = popup
+    if (popup && ready) popup.location.href = ready.authUrl
+    busyRef.current = true
+    const attempt = (attemptRef.current += 1)
+    dispatch({ type: 'login', attempt, popup: mode === 'redirect' ? 'none' : popup ? 'open' : 'blocked' })
+    const controller = new AbortController()
+    abortRef.current = controller
+    const fail = (error: unknown) => {
+      if (attemptRef.current !== attempt || controller.signal.aborted) return
+      closeQuietly(popup)
+      const typed = isPlexApiError(error)
+        ? error
+        : new PlexApiError('invalid-response', 'Signing in with Plex failed unexpectedly.', { cause: error })
+      dispatch({ type: 'failed', attempt, error: typed })
+    }
+    const configError = validateOptions(config)
+    if (configError) return fail(configError)
+    void (async () => {
+      const client = toClientOptions(config)
+      const pin = ready?.pin ?? (await createPin({ ...client, strong: true }, { signal: controller.signal }))
+      if (attemptRef.current !== attempt) return
+      const forward = mode === 'redirect' ? (forwardUrl ?? window.location.href.split('#')[0]) : forwardUrl
+      const authUrl = buildAuthUrl({ ...config, clientIdentifier: client.clientIdentifier, code: pin.code, device: plexDeviceInfo(client), forwardUrl: forward })
+      const loginPin: PlexLoginPin = { id: pin.id, code: pin.code, clientIdentifier: client.clientIdentifier, expiresAt: pin.expiresAt }
+      if (mode === 'redirect') {
+        if (!pendingLogin.save(loginPin, pendingKey)) {
+          return fail(new PlexApiError('storage-unavailable', 'This browser does not let the page keep data for the trip to Plex (sessionStorage). Allow site data, or sign in with the popup.'))
+        }
+        dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: 'none' })
+        window.location.assign(authUrl)
+        return
+      }
+      // Still same-origin (about:blank), so `closed` is truthful here: closed means the user closed it.
+      const open = popup !== null && !popup.closed
+      if (open && !ready) popup.location.href = authUrl
+      dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: open ? 'open' : 'blocked' })
+    })().catch(fail)
+  }, [settings, prepared])
+
+  const { status } = state
+  const token = state.status === 'authorized' ? state.token : null
+  const pin = 'pin' in state ? state.pin : null
+  const authUrl = 'authUrl' in state ? state.authUrl : prepared.authUrl
+  const error = state.status === 'error' ? state.error : null
+  const failureReason = polling ? watched.failureReason : null
+  return useMemo(
+    () => ({ login, cancel, reset: cancel, status, token, pin, authUrl, error, failureReason }),
+    [login, cancel, status, token, pin, authUrl, error, failureReason],
+  )
+}
