@@ -21,7 +21,10 @@ export interface PlexLoginRenderProps extends PlexLogin {
 /** Props of {@link PlexLoginButton}: a `<button>`'s, plus the sign-in's. */
 export interface PlexLoginButtonProps
   extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onError' | 'type'>,
-    Pick<UsePlexLoginOptions, 'onToken' | 'onError' | 'onStatusChange' | 'mode' | 'forwardUrl' | 'prefetch' | 'popup'> {
+    Pick<
+      UsePlexLoginOptions,
+      'onToken' | 'onError' | 'onStatusChange' | 'mode' | 'forwardUrl' | 'prefetch' | 'popup' | 'navigate' | 'pendingKey'
+    > {
   /** Overrides the provider's `product` (the app name Plex shows). */
   product?: string
   /** Any other configuration, overriding the provider's. */
@@ -69,10 +72,14 @@ function announce(login: PlexLogin, labels: PlexLoginLabels, cancelled: boolean)
  * ```
  */
 export const PlexLoginButton = forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(
-  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, product, options, labels, unstyled, render, className, onClick, ...rest },
+  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, className, onClick, ...rest },
   forwardedRef,
 ) {
-  const login = usePlexLogin({ ...options, product: product ?? options?.product, mode, forwardUrl, prefetch, popup, onToken, onError, onStatusChange })
+  const login = usePlexLogin({
+    ...options,
+    product: product ?? options?.product,
+    ...{ mode, forwardUrl, prefetch, popup, navigate, pendingKey, onToken, onError, onStatusChange },
+  })
   const text: PlexLoginLabels = { ...defaultPlexLoginLabels, ...labels }
   const { status } = login
   const busy = status === 'creating' || status === 'waiting' || status === 'blocked'

@@ -36,6 +36,11 @@ export interface UsePlexLoginOptions extends PlexAuthOptions {
   popup?: PopupSize
   /** sessionStorage key of a pending redirect sign-in. @default 'react-plex-auth:pending-login' */
   pendingKey?: string
+  /**
+   * How redirect mode leaves for Plex (e.g. a router, or a webview bridge).
+   * @default (url) => window.location.assign(url)
+   */
+  navigate?: (url: string) => void
   /** Called once with the token when the user approved. Changing it never restarts the flow. */
   onToken?: (token: string, pin: PlexLoginPin) => void
   /** Called when the sign-in fails, with the typed error. */
@@ -87,10 +92,10 @@ function closeQuietly(popup: Window | null) {
  * ```
  */
 export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
-  const { mode = 'popup', forwardUrl, prefetch = false, popup: popupSize, pendingKey, ...shared } = options
+  const { mode = 'popup', forwardUrl, prefetch = false, popup: popupSize, pendingKey, navigate: _n, onToken: _t, onError: _e, onStatusChange: _s, ...shared } = options
   const config = usePlexOptions(shared)
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
-  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey })
+  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate: options.navigate })
   const callbacks = useLatest({ onToken: options.onToken, onError: options.onError, onStatusChange: options.onStatusChange })
   const attemptRef = useRef(0)
   const busyRef = useRef(false)
@@ -165,7 +170,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       popupRef.current?.focus()
       return
     }
-    const { config, mode, popupSize, forwardUrl, pendingKey } = settings.current
+    const { config, mode, popupSize, forwardUrl, pendingKey, navigate } = settings.current
     const ready = prepared.take()
     const popup = mode === 'popup' ? openPopup(popupSize) : null
     popupRef.current = popup
@@ -197,7 +202,8 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
           return fail(new PlexApiError('storage-unavailable', 'This browser does not let the page keep data for the trip to Plex (sessionStorage). Allow site data, or sign in with the popup.'))
         }
         dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: 'none' })
-        window.location.assign(authUrl)
+        if (navigate) navigate(authUrl)
+        else window.location.assign(authUrl)
         return
       }
       // Still same-origin (about:blank), so `closed` is truthful here: closed means the user closed it.
