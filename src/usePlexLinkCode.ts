@@ -79,7 +79,7 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
     {
       mutationFn: (signal) =>
         signal.aborted ? Promise.reject(aborted()) : createPin({ ...toClientOptions(configRef.current), strong: false }, { signal }),
-      retry: (count, error) => false && count < 2 && (error.retryAfter ?? 0) <= 30,
+      retry: (count, error) => isTransientError(error) && count < 2 && (error.retryAfter ?? 0) <= 30,
       retryDelay: (count, error) => pollBackoff(count, error, 1000),
     },
     config.queryClient,

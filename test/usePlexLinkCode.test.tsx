@@ -11,8 +11,10 @@ const posts = (plex: PlexMock) => plex.requests.filter((r) => r.method === 'POST
 const pollsOf = (plex: PlexMock, id: number | undefined) => polls(plex).filter((r) => r.pinId === id)
 const statuses = (history: PlexLinkCodeState[]) =>
   history.map((s) => s.status).filter((status, i, all) => status !== all[i - 1])
+// plexWrapper's <StrictMode> sits inside a function component, where React 19 does not double-run
+// effects on mount; `reactStrictMode` puts StrictMode at the root, so effects really run twice.
 const renderLinkCode = (options: UsePlexLinkCodeOptions = {}) =>
-  renderPlexHook((props: UsePlexLinkCodeOptions) => usePlexLinkCode(props), { initialProps: options })
+  renderPlexHook((props: UsePlexLinkCodeOptions) => usePlexLinkCode(props), { initialProps: options, reactStrictMode: true })
 
 beforeEach(() => {
   useFakeClock()
@@ -248,7 +250,7 @@ describe('usePlexLinkCode', () => {
 
   it('refuses to start without a product, with an invalid-config error', async () => {
     const plex = mock()
-    const { result } = renderPlexHook(() => usePlexLinkCode(), { provider: { product: '' } })
+    const { result } = renderPlexHook(() => usePlexLinkCode(), { provider: { product: '' }, reactStrictMode: true })
     await tick(3000)
     expect(result.current.status).toBe('error')
     expect(result.current.error).toMatchObject({ kind: 'invalid-config' })
