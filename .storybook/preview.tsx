@@ -1,0 +1,50 @@
+import type { Decorator, Preview } from '@storybook/react-vite'
+import { setupWorker } from 'msw/browser'
+import { mswLoader } from 'msw-storybook-addon/csf3'
+import '../src/styles.css'
+import { PlexAuthProvider } from '../src'
+import { installBrowserStubs, STORY_PRODUCT, type PlexStoryParameters } from '../stories/support/browserStubs'
+
+/**
+ * One msw worker for the preview. Each story brings its own plex.tv through
+ * `parameters.msw.handlers` (a `createPlexHandlers(...)` instance); a request to plex.tv that no
+ * handler answers is an error (and fails the story test), anything else (Vite, Storybook) passes.
+ */
+async function startWorker() {
+  const worker = setupWorker()
+  await worker.start({
+    quiet: true,
+    onUnhandledRequest(request, print) {
+      const { hostname } = new URL(request.url)
+      if (hostname === 'plex.tv' || hostname.endsWith('.plex.tv')) print.error()
+    },
+  })
+  return worker
+}
+
+/** Wraps every story in a fresh `<PlexAuthProvider>` (its own QueryClient), unless `parameters.plex.provider` is `false`. */
+const withPlexProvider: Decorator = (Story, { parameters }) => {
+  const provider = (parameters.plex as PlexStoryParameters | undefined)?.provider ?? { product: STORY_PRODUCT }
+  if (provider === false) return <Story />
+  return (
+    <PlexAuthProvider {...provider}>
+      <Story />
+    </PlexAuthProvider>
+  )
+}
+
+const preview: Preview = {
+  loaders: [mswLoader(startWorker)],
+  // No real popup and no navigation away from Storybook, whatever the controls say.
+  beforeEach: ({ parameters }) => installBrowserStubs(parameters.plex as PlexStoryParameters | undefined),
+  decorators: [withPlexProvider],
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true, sort: 'requiredFirst' },
+    // Every story, in every state its play function reaches, must pass axe: violations fail the tests.
+    a11y: { test: 'error' },
+    plex: { popup: 'fake' } satisfies PlexStoryParameters,
+  },
+}
+
+export default preview

@@ -1,0 +1,255 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import axe from 'axe-core'
+import { createRef } from 'react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { PlexLinkCode, type PlexLinkCodeLabels, type PlexLinkCodeProps } from '../src/PlexLinkCode'
+import type { PlexAuthProviderProps } from '../src/PlexAuthProvider'
+import type { PlexMock } from '../src/testing/createPlexHandlers'
+import { usePlexMock } from './support/mockPlex'
+import { plexWrapper } from './support/renderWithPlex'
+import { tick, useFakeClock } from './support/tick'
+
+const mock = usePlexMock()
+const posts = (plex: PlexMock) => plex.requests.filter((r) => r.method === 'POST')
+const newestPin = (plex: PlexMock) => [...plex.pins.values()].at(-1)!
+const spell = (code: string) => code.split('').join(' ')
+
+function renderLinkCode(props: Partial<PlexLinkCodeProps> = {}, provider: Partial<PlexAuthProviderProps> = {}) {
+  const { wrapper } = plexWrapper(provider)
+  const onToken = vi.fn()
+  // reactStrictMode puts StrictMode at the root, so effects really run twice on mount (React 19).
+  const utils = render(<PlexLinkCode onToken={onToken} {...props} />, { wrapper, reactStrictMode: true })
+  const root = () => utils.container.querySelector('section')!
+  const status = () => screen.getByRole('status')
+  return { ...utils, onToken, root, status }
+}
+
+/** axe waits on setTimeout internally: pump the fake clock 1 ms at a time until it is done. */
+async function expectNoAxeViolations(container: HTMLElement) {
+  let results: axe.AxeResults | undefined
+  const run = axe.run(container, { rules: { 'color-contrast': { enabled: false } } }).then((r) => (results = r))
+  for (let i = 0; i < 1000 && !results; i++) await act(() => vi.advanceTimersByTimeAsync(1))
+  await run
+  expect(results!.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([])
+}
+
+beforeEach(() => {
+  useFakeClock()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('PlexLinkCode', () => {
+  it('says it is getting a code while the PIN is being created', async () => {
+    const plex = mock()
+    plex.setLatency(500)
+    const { root, status, container } = renderLinkCode()
+    await tick(0)
+    expect(screen.getByRole('region', { name: 'Link with Plex' })).toBe(root())
+    expect(screen.getByRole('heading', { name: 'Link with Plex' })).toBeTruthy()
+    expect(status().textContent).toBe('Getting a code...')
+    expect(root().dataset.state).toBe('creating')
+    expect(screen.queryByRole('group')).toBeNull()
+    await expectNoAxeViolations(container)
+  })
+
+  it('shows the code spelled out, the link, the QR image and a countdown', async () => {
+    const plex = mock()
+    const { root, container } = renderLinkCode()
+    await tick(0)
+    const pin = newestPin(plex)
+    expect(root().dataset.state).toBe('waiting')
+    const code = screen.getByRole('group', { name: `Code: ${spell(pin.code)}` })
+    expect(code.textContent).toBe(pin.code)
+    expect([...code.querySelectorAll('span')].map((s) => s.textContent)).toEqual(pin.code.split(''))
+    const link = screen.getByRole('link', { name: 'plex.tv/link' })
+    expect(link.getAttribute('href')).toBe('https://plex.tv/link')
+    expect(link.closest('p')!.textContent).toBe('Go to plex.tv/link and enter this code')
+    const qr = screen.getByRole('img', { name: 'QR code that opens plex.tv/link' })
+    expect(qr.getAttribute('src')).toBe(pin.qr)
+    expect(screen.getByRole('timer').textContent).toBe('Expires in 15:00')
+    await tick(1000)
+    expect(screen.getByRole('timer').textContent).toBe('Expires in 14:59')
+    await tick(61_000)
+    expect(screen.getByRole('timer').textContent).toBe('Expires in 13:58')
+    await expectNoAxeViolations(container)
+    expect(posts(plex)).toHaveLength(1)
+  })
+
+  it('announces a new code once through one polite live region, and never the countdown', async () => {
+    const plex = mock()
+    const { status, container } = renderLinkCode()
+    await tick(0)
+    const pin = newestPin(plex)
+    const live = container.querySelectorAll('[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]')
+    expect(live).toEqual(container.querySelectorAll('[role="status"]'))
+    expect(live).toHaveLength(1)
+    expect(status().getAttribute('aria-live')).toBe('polite')
+    expect(status().textContent).toBe(`New code: ${spell(pin.code)}`)
+    const timer = screen.getByRole('timer')
+    expect(timer.getAttribute('aria-live')).toBe('off')
+    expect(status().contains(timer)).toBe(false)
+    const changes: MutationRecord[] = []
+    const observer = new MutationObserver((records) => changes.push(...records))
+    observer.observe(status(), { subtree: true, childList: true, characterData: true })
+    const before = timer.textContent
+    await tick(5000)
+    observer.disconnect()
+    expect(screen.getByRole('timer').textContent).not.toBe(before)
+    expect(changes).toEqual([])
+  })
+
+  it('says "Linked!" and hands over the token once when approved', async () => {
+    const plex = mock()
+    const { onToken, root, status, container } = renderLinkCode()
+    await tick(1000)
+    const token = plex.approve()
+    await tick(1000)
+    expect(root().dataset.state).toBe('authorized')
+    expect(status().textContent).toBe('Linked!')
+    expect(onToken).toHaveBeenCalledTimes(1)
+    expect(onToken).toHaveBeenCalledWith(token, expect.objectContaining({ authToken: token }))
+    expect(screen.queryByRole('timer')).toBeNull()
+    await expectNoAxeViolations(container)
+    const sent = plex.requests.length
+    await tick(10_000)
+    expect(plex.requests).toHaveLength(sent)
+  })
+
+  it('announces the replacement code when one expires', async () => {
+    const plex = mock({ pinLifetime: 3 })
+    const { status } = renderLinkCode()
+    await tick(0)
+    const first = newestPin(plex)
+    await tick(3000)
+    const second = newestPin(plex)
+    expect(second.id).not.toBe(first.id)
+    expect(status().textContent).toBe(`New code: ${spell(second.code)}`)
+    expect(screen.getByRole('group', { name: `Code: ${spell(second.code)}` })).toBeTruthy()
+  })
+
+  it('says the code expired and offers a new one, which gets focus-safe restarted', async () => {
+    const plex = mock({ pinLifetime: 3 })
+    const { root, status, container } = renderLinkCode({ maxRenewals: 0 })
+    await tick(3000)
+    expect(root().dataset.state).toBe('expired')
+    expect(status().textContent).toBe('The code expired')
+    expect(screen.queryByRole('group')).toBeNull()
+    await expectNoAxeViolations(container)
+    const button = screen.getByRole('button', { name: 'Get a new code' })
+    button.focus()
+    act(() => fireEvent.click(button))
+    await tick(0)
+    expect(root().dataset.state).toBe('waiting')
+    expect(posts(plex)).toHaveLength(2)
+    expect(screen.getByRole('group', { name: `Code: ${spell(newestPin(plex).code)}` })).toBeTruthy()
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Link with Plex' }))
+  })
+
+  it('shows an actionable error with "Try again", which recovers', async () => {
+    const plex = mock()
+    plex.fail(1, 400)
+    const { root, status, container } = renderLinkCode()
+    await tick(1000)
+    expect(root().dataset.state).toBe('error')
+    expect(status().textContent).toBe('Could not get a code from Plex. Check your connection, then try again.')
+    await expectNoAxeViolations(container)
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Try again' })))
+    await tick(0)
+    expect(root().dataset.state).toBe('waiting')
+    expect(screen.queryByRole('button')).toBeNull()
+  })
+
+  it('explains rate limiting in its own words', async () => {
+    const plex = mock()
+    plex.rateLimit(1, 120)
+    const { status } = renderLinkCode()
+    await tick(1000)
+    expect(status().textContent).toBe('Plex is receiving too many requests. Wait a minute, then try again.')
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+  })
+
+  it('lets every visible string be translated', async () => {
+    const plex = mock({ pinLifetime: 3 })
+    plex.setLatency(100)
+    const labels: PlexLinkCodeLabels = {
+      heading: 'Mit Plex verbinden',
+      instructions: 'Öffne {link} und gib diesen Code ein',
+      linkText: 'plex.tv/link öffnen',
+      code: 'Kennung',
+      qrAlt: 'QR-Code für plex.tv/link',
+      expiresIn: 'Gültig noch {time}',
+      creating: 'Code wird geholt …',
+      codeReady: 'Neuer Code: {code}',
+      authorized: 'Verbunden!',
+      expired: 'Der Code ist abgelaufen',
+      newCode: 'Neuer Code',
+      error: 'Fehler',
+      rateLimited: 'Zu viele Anfragen',
+      tryAgain: 'Nochmal',
+    }
+    const { status } = renderLinkCode({ labels, maxRenewals: 0 })
+    await tick(0)
+    expect(screen.getByRole('region', { name: 'Mit Plex verbinden' })).toBeTruthy()
+    expect(status().textContent).toBe('Code wird geholt …')
+    await tick(200)
+    const code = newestPin(plex).code
+    expect(screen.getByRole('group', { name: `Kennung: ${spell(code)}` })).toBeTruthy()
+    expect(status().textContent).toBe(`Neuer Code: ${spell(code)}`)
+    expect(screen.getByRole('link', { name: 'plex.tv/link öffnen' }).closest('p')!.textContent).toBe(
+      'Öffne plex.tv/link öffnen und gib diesen Code ein',
+    )
+    expect(screen.getByRole('img', { name: 'QR-Code für plex.tv/link' })).toBeTruthy()
+    expect(screen.getByRole('timer').textContent).toMatch(/^Gültig noch 00:0\d$/)
+    await tick(3000)
+    expect(status().textContent).toBe('Der Code ist abgelaufen')
+    expect(screen.getByRole('button', { name: 'Neuer Code' })).toBeTruthy()
+    expect(screen.queryByText(/Link with Plex|Getting a code|The code expired|Get a new code/)).toBeNull()
+  })
+
+  it('points the link where linkUrl says, and sends product as X-Plex-Product', async () => {
+    const plex = mock()
+    renderLinkCode({ linkUrl: 'https://example.com/link', product: 'Kiosk' })
+    await tick(0)
+    expect(screen.getByRole('link', { name: 'plex.tv/link' }).getAttribute('href')).toBe('https://example.com/link')
+    expect(posts(plex)[0]!.headers['x-plex-product']).toBe('Kiosk')
+  })
+
+  it('forwards its ref and other props to the root <section>, with rpa-link classes unless unstyled', async () => {
+    mock()
+    const ref = createRef<HTMLElement>()
+    const { root, container, rerender } = renderLinkCode({ ref, id: 'tv-login', className: 'mine', title: 'Sign in' })
+    await tick(0)
+    expect(ref.current).toBe(root())
+    expect(root().tagName).toBe('SECTION')
+    expect(root().id).toBe('tv-login')
+    expect(root().className).toBe('rpa-link mine')
+    expect(screen.getByRole('group').className).toBe('rpa-link__code')
+    rerender(<PlexLinkCode onToken={() => {}} unstyled className="mine" />)
+    await tick(0)
+    expect(root().className).toBe('mine')
+    expect(container.querySelectorAll('[class*="rpa-"]')).toHaveLength(0)
+    expect(screen.getByRole('group', { name: /^Code: / })).toBeTruthy()
+  })
+
+  it('sends nothing once unmounted', async () => {
+    const plex = mock()
+    const { unmount } = renderLinkCode()
+    await tick(2000)
+    unmount()
+    const sent = plex.requests.length
+    await tick(10_000)
+    expect(plex.requests).toHaveLength(sent)
+  })
+})
+
+describe('PlexLinkCode inside a container', () => {
+  it('keeps the heading named region reachable by its label', async () => {
+    mock()
+    const { root } = renderLinkCode({ 'aria-label': 'TV sign-in' })
+    await tick(0)
+    expect(within(root()).getByRole('heading').textContent).toBe('Link with Plex')
+    expect(root().getAttribute('aria-labelledby')).toBeTruthy()
+  })
+})
