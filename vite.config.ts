@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 
@@ -16,6 +17,24 @@ function copyStyles(): Plugin {
   }
 }
 
+// React 18 for a second run of the suite; `npm test` installs it into test/react18.
+const react18 = resolve('test/react18/node_modules')
+const onReact18 = [
+  { find: /^react$/, replacement: `${react18}/react/index.js` },
+  { find: /^react\/(.*)$/, replacement: `${react18}/react/$1` },
+  { find: /^react-dom$/, replacement: `${react18}/react-dom/index.js` },
+  { find: /^react-dom\/(.*)$/, replacement: `${react18}/react-dom/$1` },
+  // Its ESM build, so that its own imports of react-dom go through the aliases above.
+  { find: /^@testing-library\/react$/, replacement: resolve('node_modules/@testing-library/react/dist/@testing-library/react.esm.js') },
+]
+const unit = {
+  environment: 'jsdom' as const,
+  include: ['test/**/*.test.{ts,tsx}'],
+  exclude: ['test/e2e/**', 'test/bench/**', 'test/package/**', '**/node_modules/**'],
+  setupFiles: ['test/setup.ts'],
+  restoreMocks: true,
+}
+
 export default defineConfig({
   plugins: [react(), copyStyles()],
   build: {
@@ -23,27 +42,36 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     minify: false,
-    target: 'es2020',
+    target: 'es2022',
     lib: {
       entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
       formats: ['es'],
     },
     // src/index.ts starts with 'use client' (React Server Components); the build keeps it.
-    rollupOptions: { external },
+    rollupOptions: {
+      external,
+      // One file per module, so bundlers drop whole files an app does not import.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
   },
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          environment: 'jsdom',
-          include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**'],
-          setupFiles: ['test/setup.ts'],
-          restoreMocks: true,
-        },
-      },
+      { extends: true, test: { name: 'unit', ...unit } },
+      { extends: true, test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'] } },
+      ...(existsSync(react18)
+        ? [
+            {
+              extends: true as const,
+              resolve: { alias: onReact18 },
+              test: {
+                name: 'react18',
+                ...unit,
+                exclude: [...unit.exclude, 'test/emulator/**'],
+                server: { deps: { inline: [/@tanstack\/react-query/, /@testing-library\/react/] } },
+              },
+            },
+          ]
+        : []),
     ],
   },
 })

@@ -131,7 +131,12 @@ export const PlexLinkCode = forwardRef<HTMLElement, PlexLinkCodeProps>(function 
   const rootClass = [cls('rpa-link'), className].filter(Boolean).join(' ') || undefined
 
   return (
-    <section {...rest} ref={ref} className={rootClass} data-state={status} aria-labelledby={rest['aria-labelledby'] ?? headingId}>
+    <section
+      {...rest}
+      ref={ref}
+      className={rootClass} data-state={status}
+      aria-labelledby={rest['aria-labelledby'] ?? (rest['aria-label'] ? undefined : headingId)}
+    >
       <h2 id={headingId} ref={heading} tabIndex={-1} className={cls('rpa-link__title')}>{text.heading}</h2>
       <p role="status" aria-live="polite" className={cls('rpa-link__status')} style={status === 'waiting' ? visuallyHidden : undefined}>
         {messages[status]}

@@ -71,7 +71,7 @@ function announce(login: PlexLogin, labels: PlexLoginLabels, cancelled: boolean)
  * <PlexLoginButton onToken={(token) => setToken(token)} />
  * ```
  */
-export const PlexLoginButton = forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(
+export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(
   { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, className, onClick, ...rest },
   forwardedRef,
 ) {

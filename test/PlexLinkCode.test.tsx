@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import axe from 'axe-core'
 import { createRef } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -244,12 +244,13 @@ describe('PlexLinkCode', () => {
   })
 })
 
-describe('PlexLinkCode inside a container', () => {
-  it('keeps the heading named region reachable by its label', async () => {
+describe('PlexLinkCode naming', () => {
+  it('is a region named by its heading, or by an aria-label given to it', async () => {
     mock()
-    const { root } = renderLinkCode({ 'aria-label': 'TV sign-in' })
+    const { rerender } = renderLinkCode()
     await tick(0)
-    expect(within(root()).getByRole('heading').textContent).toBe('Link with Plex')
-    expect(root().getAttribute('aria-labelledby')).toBeTruthy()
+    expect(screen.getByRole('region', { name: 'Link with Plex' })).toBeTruthy()
+    rerender(<PlexLinkCode onToken={() => {}} aria-label="TV sign-in" />)
+    expect(screen.getByRole('region', { name: 'TV sign-in' })).toBeTruthy()
   })
 })

@@ -12,8 +12,11 @@ const vitest = (name, ...args) => ({
 })
 const stages = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', '.'] },
-  vitest('unit', '--project', 'unit'),
+  { name: 'react18-install', cmd: ['npm', 'ci', '--prefix', 'test/react18', '--no-audit', '--no-fund', '--silent'] },
+  vitest('unit', '--project', 'unit', '--project', 'react18'),
   { name: 'build', cmd: ['npm', 'run', 'build', '--silent'] },
+  vitest('package', '--project', 'package'),
+  { name: 'publint-attw', cmd: ['npm', 'run', 'check:package', '--silent'] },
 ]
 
 let passed = 0

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import {
-  announcement, approvalPopup, createdPin, expectText, isCreate, pinRequests, polled,
+  announcement, approvalPopup, createdPin, expectText, isCreate, isPoll, pinRequests, polled,
   popupClosedSeenByOpener, setupE2E, signInButton, sleep, tokenText,
 } from './support'
 
@@ -110,5 +110,21 @@ describe('StrictMode', () => {
     await createdPin(e2e.emu, 2)
     await sleep(800)
     expect(pinRequests(e2e.emu).filter(isCreate)).toHaveLength(2)
+  })
+
+  it('prefetch: one PIN on mount (not two), reused by the click; the popup goes straight to it and signs in', async () => {
+    e2e.emu.configure({ pinLifetime: 300 }) // a prefetched PIN is only used with more than a minute to live
+    const { page } = await e2e.open({ params: { prefetch: '1' } })
+    const prepared = await createdPin(e2e.emu)
+    await sleep(500)
+    expect(pinRequests(e2e.emu).filter(isCreate)).toHaveLength(1)
+
+    const popup = await startPopupSignIn(page)
+    await polled(e2e.emu, prepared.pinId!)
+    expect(await popupClosedSeenByOpener(page)).toEqual([true]) // COOP on: the handle is severed
+    await popup.getByRole('button', { name: 'Approve' }).click()
+    await expectText(announcement(page), 'Signed in')
+    expect(pinRequests(e2e.emu).filter(isCreate)).toHaveLength(1)
+    expect(pinRequests(e2e.emu).filter(isPoll).every((r) => r.pinId === prepared.pinId)).toBe(true)
   })
 })

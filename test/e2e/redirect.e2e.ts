@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   PENDING_KEY, announcement, attackerPin, createdPin, expectText, isPoll, pinRequests, polled,
-  setupE2E, signInButton, sleep, tokenText,
+  setupE2E, signInButton, sleep, tokenText, type OpenOptions,
 } from './support'
 
 const e2e = setupE2E()
@@ -42,11 +42,11 @@ describe('redirect sign-in', () => {
 describe('login CSRF', () => {
   it('never signs in with, nor asks plex.tv about, a PIN id handed over in the URL', async () => {
     const pin = await attackerPin(e2e.emu)
-    const crafted = [
-      { mode: 'redirect' as const, params: { pinId: String(pin.id) } },
-      { mode: 'redirect' as const, hash: `#pinId=${pin.id}` },
-      { mode: 'redirect' as const, params: { pinId: String(pin.id), code: pin.code }, hash: `#?pinId=${pin.id}` },
-      { mode: 'popup' as const, params: { pinId: String(pin.id) }, hash: `#pinId=${pin.id}` },
+    const crafted: OpenOptions[] = [
+      { mode: 'redirect', params: { pinId: String(pin.id) } },
+      { mode: 'redirect', hash: `#pinId=${pin.id}` },
+      { mode: 'redirect', params: { pinId: String(pin.id), code: pin.code }, hash: `#?pinId=${pin.id}` },
+      { mode: 'popup', params: { pinId: String(pin.id) }, hash: `#pinId=${pin.id}` },
     ]
     const pages = await Promise.all(crafted.map((options) => e2e.open(options)))
     await sleep(2_000) // several poll intervals (500 ms)

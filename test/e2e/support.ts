@@ -34,6 +34,8 @@ export interface OpenOptions {
   hash?: string
   /** 'record': window.open works and its handles land in window.__popups; 'block': it returns null. */
   popups?: 'record' | 'block'
+  /** The OS preference the page sees. @default 'light' */
+  colorScheme?: 'light' | 'dark'
 }
 
 /** Registers the per-file browser/emulator and per-test context lifecycle. */
@@ -60,8 +62,8 @@ export function setupE2E(): E2E {
     url.search = new URLSearchParams({ api: state.emu.apiBaseUrl, auth: state.emu.authAppUrl, ...params }).toString()
     return url.href + hash
   }
-  state.open = async ({ mode = 'popup', params = {}, hash, popups = 'record' } = {}) => {
-    const context = await state.browser.newContext()
+  state.open = async ({ mode = 'popup', params = {}, hash, popups = 'record', colorScheme = 'light' } = {}) => {
+    const context = await state.browser.newContext({ colorScheme })
     contexts.push(context)
     if (popups === 'block') {
       await context.addInitScript(() => {

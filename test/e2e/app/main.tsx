@@ -1,6 +1,6 @@
 // The e2e fixture: one small app, built once against the BUILT package (dist), driven by its
 // query string so every scenario shares the build:
-//   ?api=<apiBaseUrl>&auth=<authAppUrl>[&mode=popup|redirect][&poll=500]
+//   ?api=<apiBaseUrl>&auth=<authAppUrl>[&mode=popup|redirect][&poll=500][&prefetch=1]
 // Anything else in the URL (e.g. a crafted ?pinId=) is ignored, as a real app would.
 import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -35,6 +35,7 @@ const apiBaseUrl = params.get('api')
 const authAppUrl = params.get('auth')
 const mode = params.get('mode') === 'redirect' ? 'redirect' : 'popup'
 const pollInterval = Number(params.get('poll') ?? 500)
+const prefetch = params.get('prefetch') === '1'
 
 function StrictModeProbe() {
   useEffect(() => {
@@ -71,6 +72,7 @@ function App({ apiBaseUrl }: { apiBaseUrl: string }) {
       {mounted && (
         <PlexLoginButton
           mode={mode}
+          prefetch={prefetch}
           onToken={(value) => setToken(value)}
           onStatusChange={(status) => window.__e2e.statuses.push(status)}
         />

@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import { PlexLoginButton } from 'react-plex-auth'
+import { demoConfig } from './config'
+import { EmulatorControls } from './EmulatorControls'
+import { HeadlessLogin } from './HeadlessLogin'
+import { SessionPanel, type DemoSession } from './SessionPanel'
+
+export function App() {
+  const [session, setSession] = useState<DemoSession | null>(null)
+  // Signing out remounts the sign-ins (back to idle): a finished flow stays "Signed in" otherwise.
+  const [generation, setGeneration] = useState(0)
+  const signedIn = (via: DemoSession['via']) => (token: string) =>
+    setSession((current) => ({ token, via, id: (current?.id ?? 0) + 1 }))
+
+  return (
+    <>
+      <header className="demo-header">
+        <h1>react-plex-auth demo</h1>
+        <Target />
+      </header>
+      <main className="demo-main">
+        <section className="demo-card" aria-labelledby="popup-title">
+          <h2 id="popup-title">Popup sign-in</h2>
+          <p className="demo-hint">
+            Opens Plex in a popup inside the click; a blocked popup becomes a link.
+          </p>
+          <PlexLoginButton key={generation} onToken={signedIn('popup')} />
+        </section>
+
+        <section className="demo-card" aria-labelledby="redirect-title">
+          <h2 id="redirect-title">Redirect sign-in</h2>
+          <p className="demo-hint">
+            Sends this tab to Plex; Plex sends it back here and the sign-in completes from sessionStorage.
+          </p>
+          <PlexLoginButton key={generation} mode="redirect" onToken={signedIn('redirect')} />
+        </section>
+
+        <section className="demo-card" aria-labelledby="headless-title">
+          <h2 id="headless-title">Headless</h2>
+          <p className="demo-hint">
+            <code>usePlexLogin()</code> with a button and readout of your own.
+          </p>
+          <HeadlessLogin key={generation} onToken={signedIn('headless')} />
+        </section>
+
+        <section className="demo-card" aria-labelledby="session-title">
+          <h2 id="session-title">Session</h2>
+          <SessionPanel
+            session={session}
+            onSignOut={() => {
+              setSession(null)
+              setGeneration((n) => n + 1)
+            }}
+          />
+        </section>
+
+        {demoConfig.controlUrl && (
+          <section className="demo-card demo-card--wide" aria-labelledby="emulator-title">
+            <h2 id="emulator-title">Emulator controls</h2>
+            <EmulatorControls controlUrl={demoConfig.controlUrl} />
+          </section>
+        )}
+      </main>
+    </>
+  )
+}
+
+function Target() {
+  if (demoConfig.target === 'real') {
+    return <p className="demo-target">Signing in with the real plex.tv.</p>
+  }
+  return (
+    <p className="demo-target">
+      {demoConfig.target === 'emulator' ? 'Local plex.tv emulator' : 'Custom Plex endpoints'}: API{' '}
+      <code>{demoConfig.apiBaseUrl}</code>, approval page <code>{demoConfig.authAppUrl}</code>.{' '}
+      {demoConfig.target === 'emulator' && (
+        <>
+          Real plex.tv: <code>PLEX_API=real npm start</code>.
+        </>
+      )}
+    </p>
+  )
+}

@@ -1,0 +1,273 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+
+// Shapes of the emulator's control API (see dev/plex-emulator/README.md).
+type ExpiredStyle = '404' | 'null-token'
+interface EmulatorConfig {
+  pinLifetime: number
+  latency: number
+  expiredStyle: ExpiredStyle
+  coop: boolean
+  rateLimit: { remaining: number; retryAfter: number }
+}
+interface LogEntry {
+  time: number
+  method: string
+  path: string
+  query: string
+  pinId: number | null
+  status: number
+  clientIdentifier: string | null
+}
+
+const keys = {
+  config: ['react-plex-auth-demo', 'emulator', 'config'] as const,
+  log: ['react-plex-auth-demo', 'emulator', 'log'] as const,
+}
+
+function useControl(controlUrl: string) {
+  return async <T,>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${controlUrl}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await response.text()
+    const json = text ? (JSON.parse(text) as unknown) : null
+    if (!response.ok) {
+      const message = (json as { errors?: { message?: string }[] } | null)?.errors?.[0]?.message
+      throw new Error(message ?? `HTTP ${response.status}`)
+    }
+    return json as T
+  }
+}
+
+const time = (ms: number) => {
+  const d = new Date(ms)
+  return `${d.toLocaleTimeString([], { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`
+}
+
+/** Knobs of the local plex.tv emulator, a 429 burst, and its request log. */
+export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
+  const call = useControl(controlUrl)
+  const queryClient = useQueryClient()
+  const [feedback, setFeedback] = useState('')
+  const [autoRefresh, setAutoRefresh] = useState(true)
+  const id = useId()
+
+  const config = useQuery({ queryKey: keys.config, queryFn: () => call<EmulatorConfig>('GET', '/config'), retry: false })
+  const log = useQuery({
+    queryKey: keys.log,
+    queryFn: () => call<LogEntry[]>('GET', '/log'),
+    retry: false,
+    refetchInterval: autoRefresh ? 1000 : false,
+  })
+
+  const [form, setForm] = useState<Omit<EmulatorConfig, 'rateLimit'> | null>(null)
+  useEffect(() => {
+    if (config.data && form === null) {
+      const { rateLimit: _ignored, ...knobs } = config.data
+      setForm(knobs)
+    }
+  }, [config.data, form])
+  const [burst, setBurst] = useState({ count: 5, retryAfter: 2 })
+
+  const configure = useMutation({
+    mutationFn: (patch: Partial<EmulatorConfig> | { rateLimit: { count: number; retryAfter: number } }) =>
+      call<EmulatorConfig>('POST', '/config', patch),
+    onSuccess: (next) => queryClient.setQueryData(keys.config, next),
+  })
+  const clearLog = useMutation({
+    mutationFn: () => call<null>('DELETE', '/log'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.log }),
+  })
+  const reset = useMutation({
+    mutationFn: () => call<null>('POST', '/reset'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['react-plex-auth-demo', 'emulator'] }),
+  })
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action()
+      setFeedback(done)
+    } catch (error) {
+      setFeedback(`Failed: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  const applySettings = (event: FormEvent) => {
+    event.preventDefault()
+    if (form) void run(() => configure.mutateAsync(form), 'Settings applied (PIN lifetime counts for new PINs).')
+  }
+  const injectBurst = (event: FormEvent) => {
+    event.preventDefault()
+    void run(
+      () => configure.mutateAsync({ rateLimit: burst }),
+      `The next ${burst.count} requests to /pins answer 429 (Retry-After: ${burst.retryAfter} s).`,
+    )
+  }
+
+  if (config.isError) {
+    return (
+      <p role="alert">
+        The emulator does not answer at <code>{controlUrl}</code>: {config.error.message}
+      </p>
+    )
+  }
+  if (!form) return <p>Loading the emulator settings...</p>
+
+  const entries = [...(log.data ?? [])].reverse().slice(0, 50)
+  return (
+    <div className="demo-stack">
+      <div className="demo-columns">
+        <form onSubmit={applySettings} aria-labelledby={`${id}-settings`}>
+          <fieldset>
+            <legend id={`${id}-settings`}>Settings</legend>
+            <label>
+              PIN lifetime (seconds)
+              <input
+                type="number"
+                min={1}
+                step="any"
+                required
+                value={form.pinLifetime}
+                onChange={(e) => setForm({ ...form, pinLifetime: e.target.valueAsNumber })}
+              />
+            </label>
+            <label>
+              Latency (ms)
+              <input
+                type="number"
+                min={0}
+                step={50}
+                required
+                value={form.latency}
+                onChange={(e) => setForm({ ...form, latency: e.target.valueAsNumber })}
+              />
+            </label>
+            <label>
+              Expired PIN answers
+              <select
+                value={form.expiredStyle}
+                onChange={(e) => setForm({ ...form, expiredStyle: e.target.value as ExpiredStyle })}
+              >
+                <option value="404">404 Code not found or expired</option>
+                <option value="null-token">200 with a null token</option>
+              </select>
+            </label>
+            <label className="demo-check">
+              <input type="checkbox" checked={form.coop} onChange={(e) => setForm({ ...form, coop: e.target.checked })} />
+              Send Cross-Origin-Opener-Policy on the approval page
+            </label>
+            <button type="submit" className="demo-button">
+              Apply settings
+            </button>
+          </fieldset>
+        </form>
+
+        <form onSubmit={injectBurst} aria-labelledby={`${id}-burst`}>
+          <fieldset>
+            <legend id={`${id}-burst`}>Rate limit (429 burst)</legend>
+            <label>
+              Requests to refuse
+              <input
+                type="number"
+                min={1}
+                step={1}
+                required
+                value={burst.count}
+                onChange={(e) => setBurst({ ...burst, count: e.target.valueAsNumber })}
+              />
+            </label>
+            <label>
+              Retry-After (seconds)
+              <input
+                type="number"
+                min={0}
+                step={1}
+                required
+                value={burst.retryAfter}
+                onChange={(e) => setBurst({ ...burst, retryAfter: e.target.valueAsNumber })}
+              />
+            </label>
+            <button type="submit" className="demo-button">
+              Inject 429 burst
+            </button>
+            <p className="demo-hint">
+              Still to refuse: {config.data?.rateLimit.remaining ?? 0}
+            </p>
+          </fieldset>
+        </form>
+      </div>
+
+      <p role="status" aria-live="polite" className="demo-feedback">
+        {feedback}
+      </p>
+
+      <div className="demo-row">
+        <label className="demo-check">
+          <input type="checkbox" checked={autoRefresh} onChange={(e) => setAutoRefresh(e.target.checked)} />
+          Refresh the log every second
+        </label>
+        <button type="button" className="demo-button demo-button--secondary" onClick={() => void log.refetch()}>
+          Refresh log
+        </button>
+        <button
+          type="button"
+          className="demo-button demo-button--secondary"
+          onClick={() => void run(() => clearLog.mutateAsync(), 'Log cleared.')}
+        >
+          Clear log
+        </button>
+        <button
+          type="button"
+          className="demo-button demo-button--secondary"
+          onClick={() => void run(() => reset.mutateAsync(), 'Emulator reset: PINs, tokens, log and rate limit forgotten.')}
+        >
+          Reset emulator
+        </button>
+      </div>
+
+      <div className="demo-table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-log`}>
+        <table className="demo-table">
+          <caption id={`${id}-log`}>
+            Request log (newest first{entries.length === 50 ? ', last 50' : ''})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">time</th>
+              <th scope="col">request</th>
+              <th scope="col">status</th>
+              <th scope="col">PIN</th>
+              <th scope="col">client</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.length === 0 ? (
+              <tr>
+                <td colSpan={5}>No requests yet.</td>
+              </tr>
+            ) : (
+              entries.map((entry, index) => (
+                <tr key={`${entry.time}-${index}`} data-status={entry.status >= 400 ? 'error' : 'ok'}>
+                  <td>{time(entry.time)}</td>
+                  <td>
+                    <code>
+                      {entry.method} {entry.path}
+                      {entry.query}
+                    </code>
+                  </td>
+                  <td>{entry.status}</td>
+                  <td>{entry.pinId ?? '-'}</td>
+                  <td title={entry.clientIdentifier ?? undefined}>
+                    {entry.clientIdentifier ? `${entry.clientIdentifier.slice(0, 8)}…` : '-'}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { PlexAuthProvider } from 'react-plex-auth'
+import 'react-plex-auth/styles.css'
+import './demo.css'
+import { App } from './App'
+import { demoConfig, PRODUCT } from './config'
+
+// The app's own QueryClient: the kit uses it (no second client) and so does the account query.
+const queryClient = new QueryClient()
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <PlexAuthProvider product={PRODUCT} apiBaseUrl={demoConfig.apiBaseUrl} authAppUrl={demoConfig.authAppUrl}>
+        <App />
+      </PlexAuthProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,490 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { CSSProperties } from 'react'
+import { expect, fn, mocked, userEvent, waitFor, within } from 'storybook/test'
+import { getClientIdentifier, PlexLoginButton, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
+import { browserLog, canGuardNavigation, PENDING_LOGIN_KEY, STORY_PRODUCT, type PlexStoryParameters } from './support/browserStubs'
+import { storyPlex } from './support/plexMock'
+
+/** Long enough for any play function: the PIN request never answers while the story is shown. */
+const FOREVER = 10 * 60 * 1000
+/** How long a play may wait for one poll-driven change (the kit polls every second). */
+const POLL = { timeout: 6000 }
+
+const AUTH_URL = /^https:\/\/app\.plex\.tv\/auth#\?clientID=[^&]+&code=[a-z0-9]{25}&/
+
+const meta = {
+  title: 'Components/PlexLoginButton',
+  component: PlexLoginButton,
+  tags: ['autodocs'],
+  args: {
+    onToken: fn(),
+    onError: fn(),
+    onStatusChange: fn(),
+  },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['popup', 'redirect'] },
+    labels: { control: 'object' },
+    unstyled: { control: 'boolean' },
+    disabled: { control: 'boolean', description: 'The `<button>`\'s own `disabled`.' },
+    prefetch: { control: 'boolean' },
+    product: { control: 'text' },
+    render: { control: false },
+    options: { control: false },
+  },
+  parameters: {
+    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'prefetch', 'product', 'forwardUrl', 'popup'] },
+    docs: {
+      description: {
+        component:
+          'Every story runs on its own mocked plex.tv (`createPlexHandlers` through msw). No real popup opens: ' +
+          '`window.open` returns a stand-in (or `null` in **PopupBlocked**), and a redirect to Plex is cancelled. ' +
+          'Open a story on its own page to see its flow play; on this page the stories share one msw worker.',
+      },
+    },
+  },
+} satisfies Meta<typeof PlexLoginButton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+const plexParameters = (popup: PlexStoryParameters['popup']) => ({ plex: { popup } satisfies PlexStoryParameters })
+
+async function clickSignIn(canvasElement: HTMLElement, name: string | RegExp = 'Sign in with Plex') {
+  const canvas = within(canvasElement)
+  await userEvent.click(canvas.getByRole('button', { name }))
+  return canvas
+}
+
+// ---------------------------------------------------------------------------------------------
+const idle = storyPlex()
+/** Before the click: nothing is sent to plex.tv. */
+export const Idle: Story = {
+  parameters: idle.parameters,
+  beforeEach: idle.reset,
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole('button', { name: 'Sign in with Plex' })
+    await expect(button).toHaveAttribute('data-state', 'idle')
+    await expect(idle.mock.requests).toHaveLength(0)
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const creating = storyPlex({ latency: FOREVER })
+/** Clicked; plex.tv has not answered `POST /pins` yet (the mock answers after 10 minutes). */
+export const Creating: Story = {
+  parameters: creating.parameters,
+  beforeEach: creating.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    const button = await canvas.findByRole('button', { name: 'Waiting for Plex...' })
+    await expect(button).toHaveAttribute('data-state', 'creating')
+    await expect(button).toHaveAttribute('aria-busy', 'true')
+    await expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    // The popup was opened inside the click, before the PIN exists, showing a placeholder.
+    await expect(browserLog.popups).toHaveLength(1)
+    await expect(browserLog.lastPopup?.visited).toEqual([])
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const waiting = storyPlex()
+/** The PIN exists, the popup shows Plex's approval page, and the button polls until the user approves. */
+export const Waiting: Story = {
+  parameters: waiting.parameters,
+  beforeEach: waiting.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'waiting'))
+    await expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await expect(canvas.getByRole('status')).toHaveTextContent('Waiting for Plex...')
+    await expect(browserLog.lastPopup?.visited[0]).toMatch(AUTH_URL)
+    // Polling GET /pins/{id} with the client identifier that created the PIN.
+    await waitFor(() => expect(waiting.mock.requests.some((r) => r.method === 'GET' && r.pinId !== null)).toBe(true), POLL)
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const cancelled = storyPlex()
+/** Cancel while waiting: back to the start, focus back on the button, "Sign-in cancelled" announced. */
+export const Cancelled: Story = {
+  parameters: cancelled.parameters,
+  beforeEach: cancelled.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await userEvent.click(await canvas.findByRole('button', { name: 'Cancel' }))
+    const button = await canvas.findByRole('button', { name: 'Sign in with Plex' })
+    await expect(button).toHaveFocus()
+    await expect(canvas.getByRole('status')).toHaveTextContent('Sign-in cancelled')
+    await waitFor(() => expect(browserLog.lastPopup?.closed).toBe(true))
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const blocked = storyPlex()
+/** The browser blocked the popup (`window.open` returned `null`): a plain link to Plex's page is offered. */
+export const PopupBlocked: Story = {
+  parameters: { ...blocked.parameters, ...plexParameters('blocked') },
+  beforeEach: blocked.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    const link = await canvas.findByRole('link', { name: 'Open Plex sign-in' })
+    await expect(link.getAttribute('href')).toMatch(AUTH_URL)
+    await expect(link).toHaveAttribute('target', '_blank')
+    await expect(canvas.getByText('Your browser blocked the Plex window.', { selector: '.rpa-login__note', exact: false })).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'blocked')
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const expired = storyPlex({ pinLifetime: 2 })
+/** Nobody approved the PIN in time (it lives 2 s here; plex.tv then answers 404): Try again. */
+export const Expired: Story = {
+  parameters: expired.parameters,
+  beforeEach: expired.reset,
+  play: async ({ canvasElement, args }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByText('Sign-in code expired', { selector: '.rpa-login__message' }, POLL)
+    const retry = canvas.getByRole('button', { name: 'Try again' })
+    await expect(retry).toHaveAttribute('data-state', 'expired')
+    await expect(canvas.queryByRole('button', { name: 'Cancel' })).toBeNull()
+    await waitFor(() => expect(args.onStatusChange).toHaveBeenLastCalledWith('expired'))
+    await waitFor(() => expect(browserLog.lastPopup?.closed).toBe(true))
+  },
+}
+
+const expiredNullToken = storyPlex({ pinLifetime: 2, expiredStyle: 'null-token' })
+/** The same, when plex.tv keeps answering 200 with `authToken: null` after expiry (`expiresAt` decides). */
+export const ExpiredWithNullToken: Story = {
+  parameters: expiredNullToken.parameters,
+  beforeEach: expiredNullToken.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByText('Sign-in code expired', { selector: '.rpa-login__message' }, POLL)
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible()
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const rateLimited = storyPlex()
+/** plex.tv answers 429 while the button polls: it backs off (honouring `Retry-After`) and says so politely. */
+export const RateLimitedWhileWaiting: Story = {
+  parameters: rateLimited.parameters,
+  beforeEach: rateLimited.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'waiting'))
+    rateLimited.mock.rateLimit(10, 2)
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Plex is busy; still waiting...'), POLL)
+    // Still signing in: no error, Cancel still there.
+    await expect(canvas.getByRole('button', { name: 'Cancel' })).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'waiting')
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const networkError = storyPlex()
+/** `POST /pins` fails without an answer (offline, CORS): the error is shown, with Try again. */
+export const NetworkError: Story = {
+  parameters: networkError.parameters,
+  beforeEach: () => {
+    networkError.reset()
+    networkError.mock.fail(1, 'network')
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByText("Couldn't reach Plex. Check your connection and try again.", { selector: '.rpa-login__message' })
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toHaveAttribute('data-state', 'error')
+    await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ name: 'PlexApiError', kind: 'network' })))
+  },
+}
+
+const serverError = storyPlex()
+/** plex.tv answers 503 to `POST /pins`. */
+export const ServerError: Story = {
+  parameters: serverError.parameters,
+  beforeEach: () => {
+    serverError.reset()
+    serverError.mock.fail(1, 503)
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByText('Plex is having trouble right now. Try again in a moment.', { selector: '.rpa-login__message' })
+    await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'server', status: 503 })))
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const signedIn = storyPlex()
+/** The whole flow: click, the user approves on plex.tv (the mock's `approve()`), token delivered. */
+export const SignedIn: Story = {
+  parameters: signedIn.parameters,
+  beforeEach: signedIn.reset,
+  play: async ({ canvasElement, args }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByRole('button', { name: 'Cancel' })
+    await waitFor(() => expect(signedIn.mock.pins.size).toBe(1))
+    const token = signedIn.mock.approve()
+    const button = await canvas.findByRole('button', { name: 'Signed in' }, POLL)
+    await expect(button).toHaveAttribute('data-state', 'authorized')
+    await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await waitFor(() => expect(args.onToken).toHaveBeenCalledTimes(1))
+    const [pin] = signedIn.mock.pins.values()
+    await waitFor(() => expect(args.onToken).toHaveBeenCalledWith(token, expect.objectContaining({ id: pin!.id, code: pin!.code })))
+    await waitFor(() => expect(browserLog.lastPopup?.closed).toBe(true))
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const prefetched = storyPlex()
+/** `prefetch`: the PIN is created on mount, so the click sends the popup straight to Plex. */
+export const Prefetch: Story = {
+  args: { prefetch: true },
+  parameters: prefetched.parameters,
+  beforeEach: prefetched.reset,
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(prefetched.mock.pins.size).toBe(1))
+    const canvas = await clickSignIn(canvasElement)
+    // Navigated inside the click: no await between window.open and the approval URL.
+    await expect(browserLog.lastPopup?.visited[0]).toMatch(AUTH_URL)
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'waiting'))
+    await expect(prefetched.mock.pins.size).toBe(1)
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const redirect = storyPlex()
+/**
+ * `mode="redirect"`: this tab goes to Plex (with `forwardUrl`) instead of a popup. `navigate`
+ * (default `window.location.assign`) is an action here, so the Storybook frame stays put.
+ */
+export const RedirectMode: Story = {
+  args: { mode: 'redirect', navigate: fn() },
+  parameters: redirect.parameters,
+  beforeEach: redirect.reset,
+  play: async ({ canvasElement, args }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1))
+    const target = String(mocked(args.navigate!).mock.calls[0]?.[0])
+    await expect(target).toMatch(AUTH_URL)
+    const forwardUrl = new URLSearchParams(target.slice(target.indexOf('#?') + 2)).get('forwardUrl')
+    await expect(forwardUrl).toBe(window.location.href.split('#')[0])
+    await expect(browserLog.popups).toHaveLength(0)
+    // The PIN waits in sessionStorage for the trip back (never in the URL).
+    const [pin] = redirect.mock.pins.values()
+    await expect(JSON.parse(sessionStorage.getItem(PENDING_LOGIN_KEY) ?? 'null')).toMatchObject({ id: pin!.id, code: pin!.code })
+    await expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toBeVisible()
+  },
+}
+
+const redirectAssign = storyPlex()
+/**
+ * Redirect mode without `navigate`: the kit calls `window.location.assign`. Storybook cancels
+ * navigations to other origins (Navigation API; `location.assign` itself cannot be stubbed in a browser).
+ */
+export const RedirectModeLocationAssign: Story = {
+  args: { mode: 'redirect' },
+  parameters: redirectAssign.parameters,
+  beforeEach: redirectAssign.reset,
+  play: async ({ canvasElement }) => {
+    if (!canGuardNavigation()) return // Without the Navigation API the click would leave Storybook.
+    await clickSignIn(canvasElement)
+    await waitFor(() => expect(browserLog.navigations).toHaveLength(1))
+    await expect(browserLog.navigations[0]).toMatch(AUTH_URL)
+  },
+}
+
+const redirectReturn = storyPlex()
+/** Back from Plex after approving: the PIN kept in sessionStorage is checked once, and the token arrives without a click. */
+export const RedirectReturn: Story = {
+  args: { mode: 'redirect' },
+  parameters: redirectReturn.parameters,
+  beforeEach: async () => {
+    redirectReturn.reset()
+    const clientIdentifier = getClientIdentifier()
+    const pin = await createPin({ product: STORY_PRODUCT, clientIdentifier, strong: true })
+    redirectReturn.mock.approve(pin.id)
+    sessionStorage.setItem(PENDING_LOGIN_KEY, JSON.stringify({ id: pin.id, code: pin.code, clientIdentifier, expiresAt: pin.expiresAt }))
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await canvas.findByRole('button', { name: 'Signed in' }, POLL)
+    await waitFor(() => expect(args.onToken).toHaveBeenCalledTimes(1))
+    await waitFor(() => expect(sessionStorage.getItem(PENDING_LOGIN_KEY)).toBeNull())
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const french: PlexLoginLabels = {
+  signIn: 'Se connecter avec Plex',
+  waiting: 'En attente de Plex…',
+  cancel: 'Annuler',
+  blocked: 'Votre navigateur a bloqué la fenêtre de Plex.',
+  openLink: 'Ouvrir la connexion Plex',
+  expired: 'Le code de connexion a expiré',
+  retry: 'Réessayer',
+  signedIn: 'Connecté',
+  cancelled: 'Connexion annulée',
+  slow: 'Plex est surchargé ; toujours en attente…',
+  error: (error) => {
+    switch (error.kind) {
+      case 'network':
+        return 'Impossible de joindre Plex. Vérifiez votre connexion, puis réessayez.'
+      case 'rate-limited':
+        return 'Plex reçoit trop de demandes. Patientez un instant, puis réessayez.'
+      case 'server':
+        return 'Plex rencontre un problème. Réessayez dans un instant.'
+      case 'storage-unavailable':
+        return 'Votre navigateur bloque le stockage nécessaire à cette connexion. Autorisez les données de site pour cette page, puis réessayez.'
+      case 'invalid-config':
+        return error.message
+      default:
+        return 'La connexion avec Plex a échoué. Réessayez.'
+    }
+  },
+}
+
+const customLabels = storyPlex()
+/** Every visible and announced string replaced: a complete French translation. */
+export const CustomLabels: Story = {
+  args: { labels: french },
+  parameters: { ...customLabels.parameters, ...plexParameters('blocked') },
+  beforeEach: customLabels.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement, 'Se connecter avec Plex')
+    await canvas.findByRole('link', { name: 'Ouvrir la connexion Plex' })
+    await expect(canvas.getByRole('button', { name: 'En attente de Plex…' })).toBeVisible()
+    await expect(canvas.getByRole('button', { name: 'Annuler' })).toBeVisible()
+    await expect(canvas.getByText('Votre navigateur a bloqué la fenêtre de Plex.', { selector: '.rpa-login__note', exact: false })).toBeVisible()
+    await userEvent.click(canvas.getByRole('button', { name: 'Annuler' }))
+    await expect(canvas.getByRole('status')).toHaveTextContent('Connexion annulée')
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const unstyled = storyPlex()
+/** `unstyled`: no `rpa-` class and no icon, for styling from scratch (the live region stays visually hidden). */
+export const Unstyled: Story = {
+  args: { unstyled: true },
+  parameters: unstyled.parameters,
+  beforeEach: unstyled.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByRole('button', { name: 'Cancel' })
+    await expect(canvasElement.querySelector('[class*="rpa-"]')).toBeNull()
+    await expect(canvasElement.querySelector('svg')).toBeNull()
+    const status = canvas.getByRole('status')
+    await expect(status.getBoundingClientRect().width).toBeLessThanOrEqual(1)
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const disabled = storyPlex()
+/** The `<button>`'s own `disabled` (e.g. until the user accepted the terms). */
+export const Disabled: Story = {
+  args: { disabled: true },
+  parameters: disabled.parameters,
+  beforeEach: disabled.reset,
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole('button', { name: 'Sign in with Plex' })
+    await expect(button).toBeDisabled()
+    await expect(disabled.mock.requests).toHaveLength(0)
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const card: CSSProperties = {
+  display: 'grid',
+  gap: '0.5rem',
+  maxWidth: '22rem',
+  padding: '1rem',
+  border: '1px solid #d0d7de',
+  borderRadius: 8,
+  font: '15px/1.4 system-ui, sans-serif',
+  color: '#1f2328',
+}
+
+/** A whole custom UI on the same flow: what the `render` prop receives. */
+function CustomSignIn({ status, login, cancel, token, authUrl, error, labels }: PlexLoginRenderProps) {
+  return (
+    <section style={card} aria-label="Plex account">
+      <p style={{ margin: 0 }}>
+        Status: <strong data-testid="status">{status}</strong>
+      </p>
+      {status === 'authorized' ? (
+        <p style={{ margin: 0, overflowWrap: 'anywhere' }}>
+          Token: <code data-testid="token">{token}</code>
+        </p>
+      ) : status === 'creating' || status === 'waiting' || status === 'blocked' ? (
+        <>
+          {authUrl && (
+            <a href={authUrl} target="_blank" rel="noopener">
+              {labels.openLink}
+            </a>
+          )}
+          <button type="button" onClick={cancel}>
+            Stop waiting
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={login}>
+          Connect my Plex account
+        </button>
+      )}
+      {error && <p role="alert" style={{ margin: 0, color: '#b42318' }}>{labels.error(error)}</p>}
+    </section>
+  )
+}
+
+const customRender = storyPlex()
+/** `render` replaces the UI, keeping the flow (popup in the click, polling, cancel, labels). */
+export const CustomRender: Story = {
+  args: { render: (props) => <CustomSignIn {...props} /> },
+  parameters: customRender.parameters,
+  beforeEach: customRender.reset,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect my Plex account' }))
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('waiting'))
+    const token = customRender.mock.approve()
+    await waitFor(() => expect(canvas.getByTestId('token')).toHaveTextContent(token), POLL)
+    await waitFor(() => expect(args.onToken).toHaveBeenCalledWith(token, expect.anything()))
+  },
+}
+
+// ---------------------------------------------------------------------------------------------
+const darkFrame: CSSProperties = { background: '#0d1117', color: '#e6edf3', padding: '1.5rem', borderRadius: 8 }
+
+const dark = storyPlex()
+/** Under `[data-theme="dark"]` (the kit also follows `prefers-color-scheme`), waiting with Cancel shown. */
+export const DarkTheme: Story = {
+  parameters: dark.parameters,
+  beforeEach: dark.reset,
+  decorators: [
+    (Story) => (
+      <div data-theme="dark" style={darkFrame}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByRole('button', { name: 'Cancel' })
+    const root = canvasElement.querySelector('.rpa-login')!
+    await expect(getComputedStyle(root).getPropertyValue('--rpa-surface').trim()).toBe('#161b22')
+  },
+}
+
+const darkError = storyPlex()
+/** The error message on a dark background (its colour must keep its contrast). */
+export const DarkThemeError: Story = {
+  parameters: darkError.parameters,
+  beforeEach: () => {
+    darkError.reset()
+    darkError.mock.fail(1, 'network')
+  },
+  decorators: DarkTheme.decorators,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByRole('button', { name: 'Try again' })
+  },
+}

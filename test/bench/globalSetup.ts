@@ -1,0 +1,38 @@
+// Once per bench run, in the main vitest process: make sure dist/ (what the bench imports) is
+// built from the current src/. Rebuilds with `vite build` (no types) when dist/index.js is
+// missing or older than any file of src/ or vite.config.ts.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+
+function newestMtime(path: string): number {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = 0
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)))
+  return newest
+}
+
+export default function setup(): void {
+  const built = join(ROOT, 'dist', 'index.js')
+  const source = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'vite.config.ts')))
+  if (existsSync(built) && statSync(built).mtimeMs >= source) return
+  console.log(`[bench] dist/ is ${existsSync(built) ? 'older than src/' : 'missing'}: npx vite build`)
+  const start = performance.now()
+  try {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      // NODE_ENV=test (set by vitest) would make the JSX transform emit jsxDEV: build for production.
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer }
+    throw new Error(`[bench] vite build failed:\n${stdout ?? ''}${stderr ?? ''}`)
+  }
+  if (!existsSync(built)) throw new Error(`[bench] ${built} is missing after vite build`)
+  console.log(`[bench] built dist/ in ${((performance.now() - start) / 1000).toFixed(1)} s`)
+}

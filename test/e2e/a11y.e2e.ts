@@ -1,0 +1,104 @@
+// axe-core on every state of the sign-in button, in the built package's default look.
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { announcement, axeViolations, createdPin, expectText, setupE2E, signInButton } from './support'
+
+const e2e = setupE2E()
+
+async function expectState(page: Page, state: string): Promise<void> {
+  await page.locator(`.rpa-login[data-state="${state}"]`).waitFor({ timeout: 10_000 })
+}
+
+describe('accessibility (axe)', () => {
+  it('axe is live: it reports a planted violation', async () => {
+    const { page } = await e2e.open()
+    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: 'data:,' })))
+    expect(await axeViolations(page)).toContainEqual(expect.stringMatching(/^image-alt:/))
+  })
+
+  it('idle', async () => {
+    const { page } = await e2e.open()
+    await expectState(page, 'idle')
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('creating (a slow plex.tv)', async () => {
+    e2e.emu.configure({ latency: 3_000 })
+    const { page } = await e2e.open()
+    await signInButton(page).click()
+    await expectState(page, 'creating')
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('waiting', async () => {
+    const { page } = await e2e.open()
+    await signInButton(page).click()
+    await expectState(page, 'waiting')
+    await expectText(announcement(page), 'Waiting for Plex...')
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('blocked', async () => {
+    const { page } = await e2e.open({ popups: 'block' })
+    await signInButton(page).click()
+    await expectState(page, 'blocked')
+    await page.getByRole('link', { name: 'Open Plex sign-in' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('expired', async () => {
+    e2e.emu.configure({ pinLifetime: 1 })
+    const { page } = await e2e.open()
+    await signInButton(page).click()
+    await expectState(page, 'expired')
+    await page.getByRole('button', { name: 'Try again' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('error (plex.tv answers 400)', async () => {
+    const { page } = await e2e.open()
+    await page.route(`${e2e.emu.apiBaseUrl}/pins**`, (route) => {
+      const request = route.request()
+      if (request.method() !== 'POST') return route.continue()
+      return route.fulfill({
+        status: 400,
+        contentType: 'application/json; charset=utf-8',
+        headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' },
+        body: JSON.stringify({ errors: [{ code: 1004, message: 'Bad request', status: 400 }] }),
+      })
+    })
+    await signInButton(page).click()
+    await expectState(page, 'error')
+    await expectText(announcement(page), 'Signing in with Plex failed. Try again.')
+    await page.getByRole('button', { name: 'Try again' }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('authorized', async () => {
+    const { page } = await e2e.open()
+    await signInButton(page).click()
+    const { pinId } = await createdPin(e2e.emu)
+    e2e.emu.approve(pinId!)
+    await expectState(page, 'authorized')
+    await expectText(page.locator('#account'), 'emulated-user')
+    expect(await axeViolations(page)).toEqual([])
+  })
+})
+
+describe('accessibility (axe), dark OS preference on a light-only page', () => {
+  // PRODUCT BUG (src/styles.css), see the e2e report: under `prefers-color-scheme: dark` the kit
+  // switches its text to light colours (--rpa-text #e6edf3, --rpa-danger #ff8a80) although it
+  // paints no background of its own, so on the many light-only sites the note of the blocked state
+  // and the message of the expired/error states are light text on white (axe: color-contrast).
+  // Remove `.fails` once the palette follows the page's `color-scheme` (e.g. with light-dark()).
+  it.fails('blocked, then expired: no violations', async () => {
+    e2e.emu.configure({ pinLifetime: 1 })
+    const { page } = await e2e.open({ popups: 'block', colorScheme: 'dark' })
+    await signInButton(page).click()
+    await expectState(page, 'blocked')
+    const blocked = await axeViolations(page)
+    await expectState(page, 'expired')
+    const expired = await axeViolations(page)
+    expect({ blocked, expired }).toEqual({ blocked: [], expired: [] })
+  })
+})

@@ -1,0 +1,118 @@
+// When polling stops (expiry, cancel, unmount), how it copes with 429s, and the client id over reloads.
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import {
+  CLIENT_ID_KEY, announcement, approvalPopup, createdPin, expectText, isCreate, isPoll, pinRequests,
+  polled, setupE2E, signInButton, sleep, tokenText,
+} from './support'
+
+const e2e = setupE2E()
+
+async function startPopupSignIn(page: Page): Promise<Page> {
+  const popupEvent = page.waitForEvent('popup')
+  await signInButton(page).click()
+  return approvalPopup(await popupEvent, e2e)
+}
+
+describe('expiry', () => {
+  it('says the code expired, offers Try again, stops polling; Try again creates a new PIN', async () => {
+    e2e.emu.configure({ pinLifetime: 2 })
+    const { page } = await e2e.open()
+    await startPopupSignIn(page)
+    const first = await createdPin(e2e.emu)
+
+    await expectText(announcement(page), 'Sign-in code expired')
+    const retry = page.getByRole('button', { name: 'Try again' })
+    await retry.waitFor()
+    await page.getByText('Sign-in code expired', { exact: true }).and(page.locator('.rpa-login__message')).waitFor()
+    const expiredAt = Date.now()
+    await sleep(3_000)
+    expect(pinRequests(e2e.emu, expiredAt)).toEqual([])
+    expect(await page.evaluate(() => window.__e2e.statuses)).toEqual(['creating', 'waiting', 'expired'])
+
+    await retry.click()
+    const second = await createdPin(e2e.emu, 2)
+    expect(second.pinId).not.toBe(first.pinId)
+    await polled(e2e.emu, second.pinId!)
+    await expectText(announcement(page), 'Waiting for Plex...')
+  })
+})
+
+describe('429 storm', () => {
+  it('backs off as plex.tv asks (Retry-After: 1) and still signs in after approval', async () => {
+    const { page } = await e2e.open()
+    const popup = await startPopupSignIn(page)
+    const { pinId } = await createdPin(e2e.emu)
+    await polled(e2e.emu, pinId!)
+
+    e2e.emu.configure({ rateLimit: { count: 3, retryAfter: 1 } })
+    await expect.poll(() => pinRequests(e2e.emu).filter((r) => r.status === 429).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1)
+    await expectText(announcement(page), 'Plex is busy; still waiting...')
+    await popup.getByRole('button', { name: 'Approve' }).click()
+
+    await expectText(announcement(page), 'Signed in', 15_000)
+    expect(await tokenText(page)).toMatch(/^emu-/)
+
+    const polls = pinRequests(e2e.emu).filter(isPoll)
+    const limited = polls.filter((r) => r.status === 429)
+    expect(limited).toHaveLength(3)
+    // After every 429, the next request waited for Retry-After (1 s; a little timer slack allowed).
+    const gaps = polls.slice(1).map((r, i) => ({ after: polls[i]!.status, gap: r.time - polls[i]!.time }))
+    const afterLimit = gaps.filter((g) => g.after === 429)
+    expect(afterLimit).toHaveLength(3)
+    for (const { gap } of afterLimit) expect(gap).toBeGreaterThanOrEqual(950)
+    // Between the first 429 and the token, nothing else was squeezed in.
+    const storm = polls.filter((r) => r.time >= limited[0]!.time)
+    expect(storm.map((r) => r.status)).toEqual([429, 429, 429, 200])
+  })
+})
+
+describe('stopping', () => {
+  it('sends nothing to /pins after Cancel', async () => {
+    const { page } = await e2e.open()
+    await startPopupSignIn(page)
+    const { pinId } = await createdPin(e2e.emu)
+    await polled(e2e.emu, pinId!, 2)
+
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    const cancelledAt = Date.now()
+    await signInButton(page).waitFor()
+    await expectText(announcement(page), 'Sign-in cancelled')
+    await sleep(3_000)
+    expect(pinRequests(e2e.emu, cancelledAt)).toEqual([])
+  })
+
+  it('sends nothing to /pins after the button unmounts mid-sign-in', async () => {
+    const { page } = await e2e.open()
+    await startPopupSignIn(page)
+    const { pinId } = await createdPin(e2e.emu)
+    await polled(e2e.emu, pinId!, 2)
+
+    await page.getByRole('button', { name: 'Remove button' }).click()
+    const removedAt = Date.now()
+    await page.getByRole('button', { name: 'Add button' }).waitFor()
+    await sleep(3_000)
+    expect(pinRequests(e2e.emu, removedAt)).toEqual([])
+  })
+})
+
+describe('client identifier', () => {
+  it('stays the same across a reload (X-Plex-Client-Identifier of both sign-ins)', async () => {
+    const { page } = await e2e.open()
+    await startPopupSignIn(page)
+    const first = await createdPin(e2e.emu)
+    await polled(e2e.emu, first.pinId!)
+    await page.getByRole('button', { name: 'Cancel' }).click()
+
+    await page.reload()
+    await startPopupSignIn(page)
+    const second = await createdPin(e2e.emu, 2)
+    await polled(e2e.emu, second.pinId!)
+
+    expect(first.clientIdentifier).toMatch(/^[\w.:-]{8,128}$/)
+    expect(second.clientIdentifier).toBe(first.clientIdentifier)
+    expect(new Set(pinRequests(e2e.emu).map((r) => r.clientIdentifier))).toEqual(new Set([first.clientIdentifier]))
+    expect(await page.evaluate((key) => localStorage.getItem(key), CLIENT_ID_KEY)).toBe(first.clientIdentifier)
+    expect(pinRequests(e2e.emu).filter(isCreate)).toHaveLength(2)
+  })
+})

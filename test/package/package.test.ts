@@ -1,0 +1,44 @@
+// @vitest-environment node
+// Checks the BUILT package (run `npm run build` first; `npm test` does).
+import { existsSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { budgets } from '../size/budgets.mjs'
+import { cssSize, entries, measure } from '../size/measureSize.mjs'
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
+
+describe('the built package', () => {
+  it('exists (npm run build ran)', () => {
+    expect(existsSync('dist/index.js')).toBe(true)
+  })
+
+  it("keeps the 'use client' directive at the top of the entry", () => {
+    expect(readFileSync('dist/index.js', 'utf8').trimStart()).toMatch(/^["']use client["'];/)
+  })
+
+  it('has no runtime dependencies besides its peers', () => {
+    expect(pkg.dependencies ?? {}).toEqual({})
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@tanstack/react-query', 'msw', 'react', 'react-dom'])
+    expect(pkg.peerDependenciesMeta.msw.optional).toBe(true)
+  })
+
+  it('declares only its CSS as having side effects', () => {
+    expect(pkg.sideEffects).toEqual(['**/*.css'])
+  })
+
+  it.each(Object.entries(entries))('stays within the size budget: %s', async (name, code) => {
+    const { gzip } = await measure(code)
+    expect(gzip).toBeLessThanOrEqual(budgets[name as keyof typeof budgets])
+  })
+
+  it('stays within the size budget: styles.css', () => {
+    expect(cssSize()).toBeLessThanOrEqual(budgets['styles.css'])
+  })
+
+  it('gives an app that imports only usePlexToken no component code and no window.open', async () => {
+    const { text } = await measure(entries.usePlexToken)
+    expect(text).not.toContain('window.open')
+    expect(text).not.toContain('rpa-login')
+    expect(text).not.toContain('sessionStorage')
+  })
+})

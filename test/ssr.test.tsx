@@ -1,0 +1,40 @@
+// @vitest-environment node
+// Plain Node: no window, document, navigator or storage. Touching any of them during render throws.
+import { QueryClient } from '@tanstack/react-query'
+import { renderToString } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { PlexAuthProvider, PlexLoginButton, usePlexLogin, usePlexToken } from '../src/index'
+
+export function EveryHook() {
+  const token = usePlexToken(123456)
+  const idle = usePlexToken(null)
+  const login = usePlexLogin({ prefetch: true })
+  const redirect = usePlexLogin({ mode: 'redirect' })
+  return <p>{[token.status, idle.status, login.status, redirect.status].join(' ')}</p>
+}
+
+export function Page() {
+  return (
+    <PlexAuthProvider product="SSR App" queryClient={new QueryClient()}>
+      <EveryHook />
+      <PlexLoginButton />
+      <PlexLoginButton mode="redirect" unstyled labels={{ signIn: 'Connexion' }} />
+    </PlexAuthProvider>
+  )
+}
+
+describe('server rendering', () => {
+  it('runs in a place with no browser globals', () => {
+    expect(typeof window).toBe('undefined')
+    expect(typeof document).toBe('undefined')
+    expect(typeof localStorage).toBe('undefined')
+  })
+
+  it('renders every component and hook to a string without touching browser globals', () => {
+    const html = renderToString(<Page />)
+    expect(html).toContain('waiting idle idle idle')
+    expect(html).toContain('Sign in with Plex')
+    expect(html).toContain('Connexion')
+    expect(html).toContain('role="status"')
+  })
+})
