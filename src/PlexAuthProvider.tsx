@@ -2,11 +2,24 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { useContext, useMemo, useState, type ReactNode } from 'react'
 import { PlexAuthContext } from './PlexAuthContext'
 import type { PlexAuthOptions } from './PlexAuthOptions'
+import { PlexSessionContext } from './PlexSessionContext'
+import { useTokenStore, type PlexTokenStorage } from './useTokenStore'
 
 /** Props of {@link PlexAuthProvider}: the shared configuration and the app. */
 export interface PlexAuthProviderProps extends PlexAuthOptions {
   /** The app's name, shown by Plex on the approval page. Required. */
   product: string
+  /**
+   * Where the session (`usePlexSession`) keeps the token. `'memory'` (the default): a reload
+   * signs out and the token is in no Web Storage, out of reach of other scripts later on.
+   * `'local'`: the user stays signed in across reloads and tabs, but any script running on
+   * your origin (an XSS) can read it. `'session'`: survives reloads of this tab only.
+   * A stored token is checked with `GET /user` on load; only a 401 drops it.
+   * @default 'memory'
+   */
+  tokenStorage?: PlexTokenStorage
+  /** Storage key of the session's token. @default 'react-plex-auth:token' */
+  tokenStorageKey?: string
   children?: ReactNode
 }
 
@@ -22,13 +35,24 @@ export interface PlexAuthProviderProps extends PlexAuthOptions {
  * </PlexAuthProvider>
  * ```
  */
-export function PlexAuthProvider({ children, queryClient, ...options }: PlexAuthProviderProps) {
+export function PlexAuthProvider({
+  children,
+  queryClient,
+  tokenStorage = 'memory',
+  tokenStorageKey = 'react-plex-auth:token',
+  ...options
+}: PlexAuthProviderProps) {
+  const session = useTokenStore(tokenStorage, tokenStorageKey)
   const outer = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
   const values = Object.values(options)
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the option values, not the object
   const config = useMemo(() => options, [Object.keys(options).join(), ...values])
-  const provided = <PlexAuthContext.Provider value={config}>{children}</PlexAuthContext.Provider>
+  const provided = (
+    <PlexAuthContext.Provider value={config}>
+      <PlexSessionContext.Provider value={session}>{children}</PlexSessionContext.Provider>
+    </PlexAuthContext.Provider>
+  )
   const client = queryClient ?? own
   return client ? <QueryClientProvider client={client}>{provided}</QueryClientProvider> : provided
 }

@@ -8,6 +8,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react'
+import { PlexAccountBadge } from './PlexAccountBadge'
 import { PlexIcon } from './PlexIcon'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
 import type { PlexAuthOptions } from './PlexAuthOptions'
@@ -33,6 +34,8 @@ export interface PlexLoginButtonProps
   labels?: Partial<PlexLoginLabels>
   /** Drop the kit's class names and styles, to style it from scratch. @default false */
   unstyled?: boolean
+  /** Once signed in, show the account (avatar and name) beside the button. @default false */
+  showAccount?: boolean
   /** Render a fully custom UI on the same flow instead of the default one. */
   render?: (props: PlexLoginRenderProps) => ReactNode
 }
@@ -72,7 +75,7 @@ function announce(login: PlexLogin, labels: PlexLoginLabels, cancelled: boolean)
  * ```
  */
 export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(
-  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, className, onClick, ...rest },
+  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, showAccount, className, onClick, ...rest },
   forwardedRef,
 ) {
   const login = usePlexLogin({
@@ -148,6 +151,9 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
         </p>
       )}
       {message && <p className={cls('rpa-login__message')}>{message}</p>}
+      {showAccount && login.token && (
+        <PlexAccountBadge token={login.token} label={text.signedInAs} options={options} unstyled={unstyled} />
+      )}
       <p role="status" aria-live="polite" className={cls('rpa-visually-hidden')} style={unstyled ? hidden : undefined}>
         {announce(login, text, cancelled.current)}
       </p>

@@ -18,6 +18,8 @@ export interface PlexLoginLabels {
   retry: string
   /** @default 'Signed in' */
   signedIn: string
+  /** The account line of `showAccount`. @default (name) => `Signed in as ${name}` */
+  signedInAs: (name: string) => string
   /** @default 'Sign-in cancelled' */
   cancelled: string
   /** @default 'Plex is busy; still waiting...' */
@@ -37,6 +39,7 @@ export const defaultPlexLoginLabels: PlexLoginLabels = {
   retry: 'Try again',
   signedIn: 'Signed in',
   cancelled: 'Sign-in cancelled',
+  signedInAs: (name) => `Signed in as ${name}`,
   slow: 'Plex is busy; still waiting...',
   error: (error) => {
     switch (error.kind) {

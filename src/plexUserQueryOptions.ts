@@ -41,6 +41,7 @@ function fingerprint(token: string): string {
  * - 401, 403 and every other 4xx are final; 5xx and network errors are retried at most twice,
  *   after 1 s and 2 s.
  * - The account stays fresh for 5 minutes (`staleTime`), so many components share one request.
+ * - One request per mount under StrictMode too; unmounting aborts the request in flight.
  *
  * @example
  * ```ts
@@ -54,7 +55,15 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
   const runnable = hasToken && validateOptions(options) === null
   return queryOptions<PlexUser, PlexApiError, PlexUser, readonly unknown[]>({
     queryKey: plexKeys.user(apiBaseUrl, hasToken ? fingerprint(token) : null),
-    queryFn: runnable ? ({ signal }) => getUser({ ...toClientOptions(options), token }, { signal }) : skipToken,
+    queryFn: runnable
+      ? async (context) => {
+          // Read the signal one microtask late: react-query aborts and re-sends a request whose
+          // signal was read when its last observer leaves, which StrictMode's simulated unmount
+          // (development) does at once; unread, the request simply continues and is shared.
+          await Promise.resolve()
+          return getUser({ ...toClientOptions(options), token }, { signal: context.signal })
+        }
+      : skipToken,
     staleTime: USER_STALE_TIME,
     retry: (failureCount, error) =>
       (isPlexApiError(error, 'server') || isPlexApiError(error, 'network')) && failureCount < USER_MAX_RETRIES,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
+import { useCallback, useContext, useEffect, useMemo, useReducer, useRef } from 'react'
 import { createPin } from './api/createPin'
 import { isPlexApiError } from './api/isPlexApiError'
 import { PlexApiError } from './api/PlexApiError'
@@ -14,6 +14,7 @@ import {
   type PlexLoginPin,
   type PlexLoginStatus,
 } from './plexLoginReducer'
+import { PlexSessionContext } from './PlexSessionContext'
 import { toClientOptions } from './toClientOptions'
 import { useLatest } from './useLatest'
 import { usePlexOptions } from './usePlexOptions'
@@ -96,7 +97,8 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const config = usePlexOptions(shared)
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
   const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate: options.navigate })
-  const callbacks = useLatest({ onToken: options.onToken, onError: options.onError, onStatusChange: options.onStatusChange })
+  const session = useContext(PlexSessionContext)
+  const callbacks = useLatest({ onToken: options.onToken, onError: options.onError, onStatusChange: options.onStatusChange, session })
   const attemptRef = useRef(0)
   const busyRef = useRef(false)
   const popupRef = useRef<Window | null>(null)
@@ -129,7 +131,10 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       pendingLogin.clear(settings.current.pendingKey)
     }
     if (previous.status !== state.status) callbacks.current.onStatusChange?.(state.status)
-    if (state.status === 'authorized') callbacks.current.onToken?.(state.token, state.pin)
+    if (state.status === 'authorized') {
+      callbacks.current.session?.setToken(state.token)
+      callbacks.current.onToken?.(state.token, state.pin)
+    }
     if (state.status === 'error') callbacks.current.onError?.(state.error)
   }, [state, settings, callbacks])
 

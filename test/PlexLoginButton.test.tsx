@@ -195,3 +195,27 @@ describe('PlexLoginButton', () => {
     await act(async () => {})
   })
 })
+
+describe('PlexLoginButton showAccount', () => {
+  beforeEach(() => {
+    useFakeClock()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+  it('shows the signed-in account, avatar and name, once GET /user answered', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    const { container } = renderButton({ showAccount: true })
+    fireEvent.click(signIn())
+    await tick(0)
+    expect(screen.queryByText(/Signed in as/)).toBeNull()
+    plex.approve()
+    await tick(1000)
+    expect(screen.getByText('Signed in as Plex Fan')).toBeTruthy()
+    const avatar = container.querySelector('img')!
+    expect(avatar.getAttribute('alt')).toBe('')
+    expect(avatar.getAttribute('src')).toMatch(/avatar/)
+    await expectNoAxeViolations(container)
+  })
+})

@@ -1,10 +1,25 @@
 // Once per bench run, in the main vitest process: make sure dist/ (what the bench imports) is
-// built from the current src/. Rebuilds with `vite build` (no types) when dist/index.js is
-// missing or older than any file of src/ or vite.config.ts.
+// built from the current src/ (rebuilt with `vite build`, no types, when dist/index.js is missing
+// or older than any file of src/ or vite.config.ts), then measure the bundle sizes here, in plain
+// Node: esbuild refuses to run inside jsdom. The bench reads them with inject('benchSizes').
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { TestProject } from 'vitest/node'
+import { cssSize, entries, measure } from '../size/measureSize.mjs'
+
+export interface BenchSize {
+  name: string
+  minified: number
+  gzip: number
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    benchSizes: { entries: BenchSize[]; naive: BenchSize; css: number }
+  }
+}
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -16,7 +31,7 @@ function newestMtime(path: string): number {
   return newest
 }
 
-export default function setup(): void {
+function build(): void {
   const built = join(ROOT, 'dist', 'index.js')
   const source = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'vite.config.ts')))
   if (existsSync(built) && statSync(built).mtimeMs >= source) return
@@ -35,4 +50,19 @@ export default function setup(): void {
   }
   if (!existsSync(built)) throw new Error(`[bench] ${built} is missing after vite build`)
   console.log(`[bench] built dist/ in ${((performance.now() - start) / 1000).toFixed(1)} s`)
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  build()
+  const sizes: BenchSize[] = []
+  for (const [name, code] of Object.entries(entries)) {
+    const { minified, gzip } = await measure(code)
+    sizes.push({ name, minified, gzip })
+  }
+  const naive = await measure("import * as naive from './test/bench/naiveHelper.js'; console.log(naive)")
+  project.provide('benchSizes', {
+    entries: sizes,
+    naive: { name: 'naiveHelper.js', minified: naive.minified, gzip: naive.gzip },
+    css: cssSize(),
+  })
 }

@@ -5,19 +5,18 @@
 //   npx vitest run --config test/bench/vitest.config.ts
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { QueryClient, useQuery } from '@tanstack/react-query'
 import { act, cleanup, renderHook } from '@testing-library/react'
 import { createElement as h, type ReactNode } from 'react'
-import { test } from 'vitest'
+import { inject, test } from 'vitest'
 import { startPlexEmulator, type PlexEmulator } from '../../dev/plex-emulator/index.mjs'
-import { cssSize, entries, measure } from '../size/measureSize.mjs'
 
 type Lib = typeof import('../../src/index')
 type LoginState = ReturnType<Lib['usePlexLogin']>
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 /** The default pollInterval: the bench passes none. */
 const INTERVAL = 1000
 /** Milliseconds the emulator adds to every API response. */
@@ -208,7 +207,7 @@ function mountNaive(server: PlexEmulator, pinId: number, queryClient?: QueryClie
       }
       return query
     },
-    { wrapper: providerFor(server, queryClient).wrapper, initialProps: { pinId } },
+    { wrapper: providerFor(server, queryClient).wrapper, initialProps: { pinId } as { pinId: number | null } },
   )
   const mounted: Mounted<ReturnType<typeof useNaivePin>, { pinId: number | null }> = { ...view, renders }
   return mounted
@@ -433,12 +432,9 @@ test('react-plex-auth bench', async () => {
     const plain = await latencyTrials(false, 3)
     log('phase C: detection latency with window focus, 2 rounds of 10 + 10')
     const focused = await latencyTrials(true, 2)
-    log('bundle sizes')
-    const sizes: Array<[string, { minified: number; gzip: number }]> = []
-    for (const [name, code] of Object.entries(entries)) sizes.push([name, await measure(code)])
-    const naiveSize = await measure("import * as naive from './test/bench/naiveHelper.js'; console.log(naive)")
-    const css = cssSize()
     log('done')
+    // Measured by globalSetup.ts (esbuild does not run inside jsdom).
+    const { entries: sizes, naive: naiveSize, css } = inject('benchSizes')
 
     // -----------------------------------------------------------------------------------------
     const [ours1, naive1] = steady as [SteadyFigures, SteadyFigures]
@@ -466,8 +462,8 @@ test('react-plex-auth bench', async () => {
     ]
     const table = (head: string[], body: string[][]) =>
       [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
-    const sizeRows = sizes.map(([name, size]) => [
-      `\`${name}\``,
+    const sizeRows = sizes.map((size) => [
+      `\`${size.name}\``,
       `${bytes(size.minified)} / ${bytes(size.gzip)}`,
       `${bytes(naiveSize.minified)} / ${bytes(naiveSize.gzip)}`,
       `${(size.gzip / naiveSize.gzip).toFixed(1)}×`,
