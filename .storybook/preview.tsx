@@ -3,6 +3,7 @@ import { setupWorker } from 'msw/browser'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import '../src/styles.css'
 import { PlexAuthProvider } from '../src'
+import { createPlexHandlers } from '../src/testing'
 import { installBrowserStubs, STORY_PRODUCT, type PlexStoryParameters } from '../stories/support/browserStubs'
 
 /**
@@ -15,12 +16,28 @@ async function startWorker() {
   await worker.start({
     quiet: true,
     onUnhandledRequest(request, print) {
-      const { hostname } = new URL(request.url)
-      if (hostname === 'plex.tv' || hostname.endsWith('.plex.tv')) print.error()
+      const { hostname, pathname } = new URL(request.url)
+      if (hostname !== 'plex.tv' && !hostname.endsWith('.plex.tv')) return
+      // createPlexHandlers has no handler for the images its PINs and accounts point at (a PIN's
+      // `qr`, an account's `thumb`): those load from the network (offline: a broken image with its alt).
+      if (/\/pins\/qr\/|\/avatar$/.test(pathname)) print.warning()
+      else print.error()
     },
   })
   return worker
 }
+
+const withStoryHandlers = mswLoader(startWorker)
+/**
+ * On a Docs page all stories share the one worker, so they share one ordinary plex.tv there
+ * (nobody approves, nothing fails); each story's own mock (`parameters.msw.handlers`) is used on
+ * its own page and in the tests.
+ */
+const docsPlex = createPlexHandlers()
+const loadMsw: typeof withStoryHandlers = (context) =>
+  context.viewMode === 'docs'
+    ? withStoryHandlers({ ...context, parameters: { ...context.parameters, msw: { handlers: docsPlex.handlers } } })
+    : withStoryHandlers(context)
 
 /** Wraps every story in a fresh `<PlexAuthProvider>` (its own QueryClient), unless `parameters.plex.provider` is `false`. */
 const withPlexProvider: Decorator = (Story, { parameters }) => {
@@ -34,7 +51,7 @@ const withPlexProvider: Decorator = (Story, { parameters }) => {
 }
 
 const preview: Preview = {
-  loaders: [mswLoader(startWorker)],
+  loaders: [loadMsw],
   // No real popup and no navigation away from Storybook, whatever the controls say.
   beforeEach: ({ parameters }) => installBrowserStubs(parameters.plex as PlexStoryParameters | undefined),
   decorators: [withPlexProvider],

@@ -26,7 +26,17 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const HOST = '127.0.0.1'
 const REAL_PLEX = { apiBaseUrl: 'https://plex.tv/api/v2', authAppUrl: 'https://app.plex.tv/auth' }
 
-const HELP = fileURLToPath(import.meta.url)
+const USAGE = `Usage: npm start   (node dev/start.mjs)
+
+Runs the react-plex-auth demo on http://127.0.0.1:5173 against the local plex.tv emulator.
+
+Environment:
+  PLEX_API=real             use the real plex.tv (https://plex.tv/api/v2, https://app.plex.tv/auth)
+  PLEX_API_BASE_URL=<url>   override the API base URL
+  PLEX_AUTH_APP_URL=<url>   override the approval page URL
+  PLEX_EMULATOR_API_PORT    emulator API port (default 5401; 0 = any free port)
+  PLEX_EMULATOR_AUTH_PORT   emulator approval-page port (default 5402)
+  DEMO_PORT                 demo port (default 5173)`
 
 /** @param {string} name @param {string | undefined} value */
 function urlFromEnv(name, value) {
@@ -68,9 +78,23 @@ function readSettings(env = process.env) {
   }
 }
 
+/** Remembers the SIGTERM and stdin 'end' listeners, to remove the ones added afterwards. */
+function listenerSnapshot() {
+  const sigterm = new Set(process.listeners('SIGTERM'))
+  const stdinEnd = new Set(process.stdin.listeners('end'))
+  return {
+    removeAdded() {
+      for (const listener of process.listeners('SIGTERM')) if (!sigterm.has(listener)) process.off('SIGTERM', listener)
+      for (const listener of process.stdin.listeners('end')) {
+        if (!stdinEnd.has(listener)) process.stdin.off('end', /** @type {() => void} */ (listener))
+      }
+    },
+  }
+}
+
 async function main() {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    console.log(`Usage: npm start  (node dev/start.mjs)\nSee the header of ${HELP} for the environment variables.`)
+    console.log(USAGE)
     return
   }
   const settings = readSettings()
@@ -99,6 +123,9 @@ async function main() {
     controlUrl: emulator && !settings.apiOverride ? emulator.controlUrl : null,
   }
 
+  // Vite installs its own SIGTERM (and stdin 'end') handler that exits without closing the
+  // emulator; this script owns the shutdown, so those listeners are taken back below.
+  const viteListeners = listenerSnapshot()
   let server
   try {
     server = await createServer({
@@ -119,6 +146,7 @@ async function main() {
       server: { host: HOST, port: settings.demoPort, strictPort: true, fs: { allow: [ROOT] } },
     })
     await server.listen()
+    viteListeners.removeAdded()
   } catch (error) {
     await server?.close()
     await emulator?.close()
@@ -127,7 +155,7 @@ async function main() {
 
   const lines = [
     'react-plex-auth demo',
-    `  App:            http://${HOST}:${settings.demoPort}/`,
+    `  App:            ${server.resolvedUrls?.local[0] ?? `http://${HOST}:${settings.demoPort}/`}`,
     `  Plex API:       ${demo.apiBaseUrl}${demo.target === 'real' ? '  (the real plex.tv)' : ''}`,
     `  Approval page:  ${demo.authAppUrl}`,
   ]

@@ -95,7 +95,8 @@ const mmss = (seconds: number) =>
  * `usePlexLinkCode`: heading, the code (spelled out for screen readers), a link, a QR image, a
  * countdown that is shown but never announced, and one polite live region for state changes
  * (new code, linked, expired, error). The root carries `data-state`; classes start with `rpa-link`
- * (import `react-plex-auth/linkCode.css` or style them yourself; `unstyled` drops them).
+ * (styled by the package stylesheet through `--rpa-*` custom properties, light and dark; or style
+ * them yourself, or pass `unstyled` to drop them).
  *
  * @example
  * ```tsx
@@ -134,7 +135,8 @@ export const PlexLinkCode = forwardRef<HTMLElement, PlexLinkCodeProps>(function 
     <section
       {...rest}
       ref={ref}
-      className={rootClass} data-state={status}
+      className={rootClass}
+      data-state={status}
       aria-labelledby={rest['aria-labelledby'] ?? (rest['aria-label'] ? undefined : headingId)}
     >
       <h2 id={headingId} ref={heading} tabIndex={-1} className={cls('rpa-link__title')}>{text.heading}</h2>

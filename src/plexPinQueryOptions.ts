@@ -42,20 +42,24 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
   return queryOptions<PlexPin, PlexApiError, PlexPin, readonly unknown[]>({
     queryKey: plexKeys.pin(apiBaseUrl, typeof id === 'number' ? id : (pinId ?? null)),
     queryFn: runnable
-      ? async ({ signal, client, queryKey }) => {
-          const known = client.getQueryData<PlexPin>(queryKey)
+      ? async (context) => {
+          const known = context.client.getQueryData<PlexPin>(context.queryKey)
           // Past its expiry the PIN is dead: say so without asking plex.tv again.
           if (known && isPinExpired(known)) {
             throw new PlexApiError('expired', 'The sign-in code expired before it was approved.')
           }
-          return getToken({ ...toClientOptions(options), pinId: id }, { signal })
+          // Read the signal a microtask late: react-query aborts and re-sends a request whose signal
+          // was read when its last observer leaves, which StrictMode's pretend unmount does.
+          await null
+          return getToken({ ...toClientOptions(options), pinId: id }, { signal: context.signal })
         }
       : skipToken,
     refetchInterval: (query) => (isPending(query) ? interval : false),
     refetchOnMount: (query) => isPending(query),
-    refetchOnWindowFocus: (query) => isPending(query),
+    refetchOnWindowFocus: (query) => (isPending(query) ? 'always' : false),
     refetchOnReconnect: (query) => isPending(query),
-    staleTime: (query) => (isPending(query) ? 0 : Infinity),
+    // A component mounting while others watch the PIN shares their schedule rather than adding a request.
+    staleTime: (query) => (isPending(query) ? interval : Infinity),
     retry: (failureCount, error) => isTransientError(error) && failureCount < MAX_TRANSIENT_FAILURES,
     retryDelay: (failureCount, error) => pollBackoff(failureCount, error, interval),
   })

@@ -73,13 +73,15 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
   else if (error) [status, shownError] = ['error', error]
   else status = 'waiting'
 
-  // Coming back from plex.tv (popup closed, tab switched back) deserves an immediate check.
+  // Coming back from plex.tv (popup closed, tab switched back) deserves an immediate check. A poll
+  // in flight may predate the approval, so it is replaced; a backoff (429, 5xx) is respected.
+  const backingOff = failureCount > 0
   useEffect(() => {
     if (status !== 'waiting') return
-    const onFocus = () => void refetch({ cancelRefetch: false })
+    const onFocus = () => void refetch({ cancelRefetch: !backingOff })
     window.addEventListener('focus', onFocus)
     return () => window.removeEventListener('focus', onFocus)
-  }, [status, refetch])
+  }, [status, refetch, backingOff])
 
   const pin = id === null ? null : (data ?? null)
   const token = status === 'authorized' ? (data?.authToken ?? null) : null

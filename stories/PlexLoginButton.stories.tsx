@@ -3,6 +3,7 @@ import type { CSSProperties } from 'react'
 import { expect, fn, mocked, userEvent, waitFor, within } from 'storybook/test'
 import { getClientIdentifier, PlexLoginButton, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
 import { browserLog, canGuardNavigation, PENDING_LOGIN_KEY, STORY_PRODUCT, type PlexStoryParameters } from './support/browserStubs'
+import { STORY_USER } from './support/avatar'
 import { storyPlex } from './support/plexMock'
 
 /** Long enough for any play function: the PIN request never answers while the story is shown. */
@@ -25,6 +26,7 @@ const meta = {
     mode: { control: 'inline-radio', options: ['popup', 'redirect'] },
     labels: { control: 'object' },
     unstyled: { control: 'boolean' },
+    showAccount: { control: 'boolean' },
     disabled: { control: 'boolean', description: 'The `<button>`\'s own `disabled`.' },
     prefetch: { control: 'boolean' },
     product: { control: 'text' },
@@ -32,15 +34,7 @@ const meta = {
     options: { control: false },
   },
   parameters: {
-    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'prefetch', 'product', 'forwardUrl', 'popup'] },
-    docs: {
-      description: {
-        component:
-          'Every story runs on its own mocked plex.tv (`createPlexHandlers` through msw). No real popup opens: ' +
-          '`window.open` returns a stand-in (or `null` in **PopupBlocked**), and a redirect to Plex is cancelled. ' +
-          'Open a story on its own page to see its flow play; on this page the stories share one msw worker.',
-      },
-    },
+    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'showAccount', 'prefetch', 'product', 'forwardUrl', 'popup'] },
   },
 } satisfies Meta<typeof PlexLoginButton>
 
@@ -234,6 +228,23 @@ export const SignedIn: Story = {
   },
 }
 
+const withAccount = storyPlex({ user: STORY_USER })
+/** `showAccount`: once signed in, the account (`GET /user` with the new token) appears beside the button. */
+export const SignedInShowingAccount: Story = {
+  args: { showAccount: true },
+  parameters: withAccount.parameters,
+  beforeEach: withAccount.reset,
+  play: async ({ canvasElement }) => {
+    const canvas = await clickSignIn(canvasElement)
+    await canvas.findByRole('button', { name: 'Cancel' })
+    await waitFor(() => expect(withAccount.mock.pins.size).toBe(1))
+    const token = withAccount.mock.approve()
+    await canvas.findByText('Signed in as Ada Lovelace', {}, POLL)
+    await expect(withAccount.mock.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/v2/user' })
+    await expect(withAccount.mock.requests.at(-1)?.headers['x-plex-token']).toBe(token)
+  },
+}
+
 // ---------------------------------------------------------------------------------------------
 const prefetched = storyPlex()
 /** `prefetch`: the PIN is created on mount, so the click sends the popup straight to Plex. */
@@ -298,8 +309,9 @@ const redirectReturn = storyPlex()
 export const RedirectReturn: Story = {
   args: { mode: 'redirect' },
   parameters: redirectReturn.parameters,
-  beforeEach: async () => {
+  beforeEach: async ({ viewMode }) => {
     redirectReturn.reset()
+    if (viewMode === 'docs') return // the Docs page shares another plex.tv: just show the button
     const clientIdentifier = getClientIdentifier()
     const pin = await createPin({ product: STORY_PRODUCT, clientIdentifier, strong: true })
     redirectReturn.mock.approve(pin.id)
@@ -323,6 +335,7 @@ const french: PlexLoginLabels = {
   expired: 'Le code de connexion a expiré',
   retry: 'Réessayer',
   signedIn: 'Connecté',
+  signedInAs: (name) => `Connecté en tant que ${name}`,
   cancelled: 'Connexion annulée',
   slow: 'Plex est surchargé ; toujours en attente…',
   error: (error) => {

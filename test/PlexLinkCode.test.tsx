@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import axe from 'axe-core'
-import { createRef } from 'react'
+import { createRef, type ComponentProps } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PlexLinkCode, type PlexLinkCodeLabels, type PlexLinkCodeProps } from '../src/PlexLinkCode'
+import { PlexLinkCode, type PlexLinkCodeLabels } from '../src/PlexLinkCode'
 import type { PlexAuthProviderProps } from '../src/PlexAuthProvider'
 import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { usePlexMock } from './support/mockPlex'
@@ -14,7 +14,7 @@ const posts = (plex: PlexMock) => plex.requests.filter((r) => r.method === 'POST
 const newestPin = (plex: PlexMock) => [...plex.pins.values()].at(-1)!
 const spell = (code: string) => code.split('').join(' ')
 
-function renderLinkCode(props: Partial<PlexLinkCodeProps> = {}, provider: Partial<PlexAuthProviderProps> = {}) {
+function renderLinkCode(props: Partial<ComponentProps<typeof PlexLinkCode>> = {}, provider: Partial<PlexAuthProviderProps> = {}) {
   const { wrapper } = plexWrapper(provider)
   const onToken = vi.fn()
   // reactStrictMode puts StrictMode at the root, so effects really run twice on mount (React 19).

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { notifyManager } from '@tanstack/react-query'
 import { afterEach } from 'vitest'
 
@@ -8,3 +8,6 @@ notifyManager.setScheduler(queueMicrotask)
 afterEach(() => {
   cleanup()
 })
+
+// Every render under StrictMode, at the root (where React 19 really double-invokes effects).
+configure({ reactStrictMode: true })

@@ -130,7 +130,8 @@ describe('usePlexLinkCode', () => {
   it('renews at most maxRenewals times, then is expired until restart()', async () => {
     const plex = mock({ pinLifetime: 3 })
     const { result, history } = renderLinkCode({ maxRenewals: 1 })
-    await tick(7000)
+    // In 1 s steps: under React 18, act() holds effects (the renewal) until each tick() ends.
+    for (let i = 0; i < 7; i++) await tick(1000)
     expect(result.current).toMatchObject({ status: 'expired', code: null, token: null, renewals: 1 })
     expect(posts(plex)).toHaveLength(2)
     const sent = plex.requests.length

@@ -1,9 +1,9 @@
-import { act, waitFor } from '@testing-library/react'
+import { act, render, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPin } from '../src/api/createPin'
 import { usePlexToken, type PlexTokenState } from '../src/usePlexToken'
 import { API, polls, usePlexMock } from './support/mockPlex'
-import { CLIENT_ID, renderPlexHook } from './support/renderWithPlex'
+import { CLIENT_ID, plexWrapper, renderPlexHook } from './support/renderWithPlex'
 import { tick, useFakeClock } from './support/tick'
 
 const mock = usePlexMock()
@@ -175,7 +175,7 @@ describe('usePlexToken', () => {
   })
 
   it('gives up with an error after too many failures in a row, instead of polling forever', async () => {
-    const plex = mock()
+    const plex = mock({ pinLifetime: 3600 })
     const pin = await newPin()
     const { result } = renderPlexHook(() => usePlexToken(pin.id))
     await tick(0)
@@ -272,5 +272,63 @@ describe('usePlexToken without fake timers', () => {
     await waitFor(() => expect(result.current.status).toBe('waiting'))
     plex.approve()
     await waitFor(() => expect(result.current.status).toBe('authorized'))
+  })
+})
+
+describe('usePlexToken: coming and going', () => {
+  beforeEach(() => {
+    useFakeClock()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('on focus, replaces a poll that left before the approval, instead of waiting a whole interval', async () => {
+    const plex = mock()
+    const pin = await newPin()
+    const { result } = renderPlexHook(() => usePlexToken(pin.id))
+    await tick(0)
+    plex.setLatency(400)
+    await tick(1010) // a poll left at 1000 ms, before the approval
+    plex.approve(pin.id)
+    await tick(90)
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'))
+    })
+    await tick(450)
+    expect(result.current.status).toBe('authorized')
+  })
+
+  it('does not bypass a Retry-After on focus', async () => {
+    const plex = mock()
+    const pin = await newPin()
+    renderPlexHook(() => usePlexToken(pin.id))
+    await tick(0)
+    plex.rateLimit(1, 10)
+    await tick(1000)
+    const sent = polls(plex).length
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'))
+    })
+    await tick(5000)
+    expect(polls(plex)).toHaveLength(sent)
+  })
+
+  it('adds no requests when more components start watching a PIN mid-interval', async () => {
+    const plex = mock()
+    const pin = await newPin()
+    function Watcher() {
+      return <p>{usePlexToken(pin.id).status}</p>
+    }
+    const view = render(<Watcher />, { wrapper: plexWrapper().wrapper })
+    await tick(0)
+    for (let count = 2; count <= 10; count++) {
+      view.rerender(<>{Array.from({ length: count }, (_, i) => <Watcher key={i} />)}</>)
+      await tick(100)
+    }
+    // 900 ms of components mounting: still the one poll of the first mount.
+    expect(polls(plex)).toHaveLength(1)
+    await tick(100)
+    expect(polls(plex)).toHaveLength(2)
   })
 })

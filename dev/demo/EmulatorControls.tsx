@@ -55,7 +55,12 @@ export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
   const [autoRefresh, setAutoRefresh] = useState(true)
   const id = useId()
 
-  const config = useQuery({ queryKey: keys.config, queryFn: () => call<EmulatorConfig>('GET', '/config'), retry: false })
+  const config = useQuery({
+    queryKey: keys.config,
+    queryFn: () => call<EmulatorConfig>('GET', '/config'),
+    retry: false,
+    refetchInterval: autoRefresh ? 1000 : false, // the rate limit's countdown
+  })
   const log = useQuery({
     queryKey: keys.log,
     queryFn: () => call<LogEntry[]>('GET', '/log'),

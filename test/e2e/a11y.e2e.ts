@@ -10,16 +10,12 @@ async function expectState(page: Page, state: string): Promise<void> {
 }
 
 describe('accessibility (axe)', () => {
-  it('axe is live: it reports a planted violation', async () => {
-    const { page } = await e2e.open()
-    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: 'data:,' })))
-    expect(await axeViolations(page)).toContainEqual(expect.stringMatching(/^image-alt:/))
-  })
-
-  it('idle', async () => {
+  it('idle (and axe is live: it reports a planted violation)', async () => {
     const { page } = await e2e.open()
     await expectState(page, 'idle')
     expect(await axeViolations(page)).toEqual([])
+    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('img'), { src: 'data:,' })))
+    expect(await axeViolations(page)).toContainEqual(expect.stringMatching(/^image-alt:/))
   })
 
   it('creating (a slow plex.tv)', async () => {
@@ -100,5 +96,21 @@ describe('accessibility (axe), dark OS preference on a light-only page', () => {
     await expectState(page, 'expired')
     const expired = await axeViolations(page)
     expect({ blocked, expired }).toEqual({ blocked: [], expired: [] })
+  })
+})
+
+describe('default look (styles.css)', () => {
+  // PRODUCT BUG (src/styles.css), see the e2e report: `.rpa-login__button` asks for
+  // `font: 600 0.95rem/1.2 var(--rpa-font, inherit)`, but `--rpa-font: inherit` leaves the custom
+  // property unset and the `inherit` fallback is not valid inside the `font` shorthand, so the whole
+  // declaration is dropped: the button shows the page's font at weight 400 and 16px.
+  // Remove `.fails` once the rule uses longhands (font-weight/font-size/line-height + font-family).
+  it.fails('the sign-in button gets the weight and size the stylesheet asks for', async () => {
+    const { page } = await e2e.open()
+    const font = await signInButton(page).evaluate((button) => {
+      const style = getComputedStyle(button)
+      return { weight: style.fontWeight, size: style.fontSize }
+    })
+    expect(font).toEqual({ weight: '600', size: '15.2px' })
   })
 })

@@ -94,6 +94,8 @@ export function setupE2E(): E2E {
 export const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in with Plex' })
 export const announcement = (page: Page) => page.getByRole('status')
 export const tokenText = (page: Page) => page.locator('#token').textContent()
+/** The fixture shows the token from onToken, a render after the status says "Signed in". */
+export const expectToken = (page: Page) => expectText(page.locator('#token'), /^emu-\w{20}$/)
 
 /** Waits until the locator's text equals `text` (or matches it). */
 export async function expectText(locator: Locator, text: string | RegExp, timeout = 10_000): Promise<void> {

@@ -1,20 +1,18 @@
 import { QueryClient } from '@tanstack/react-query'
 import { renderHook, type RenderHookOptions } from '@testing-library/react'
-import { StrictMode, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { PlexAuthProvider, type PlexAuthProviderProps } from '../../src/PlexAuthProvider'
 import { API } from './mockPlex'
 
 export const CLIENT_ID = 'test-client-identifier-0001'
 
-/** A fresh QueryClient and a provider for one test, under StrictMode. */
+/** A fresh QueryClient and a provider for one test (StrictMode wraps every render: see test/setup.ts). */
 export function plexWrapper(props: Partial<PlexAuthProviderProps> = {}) {
   const queryClient = new QueryClient()
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <StrictMode>
-      <PlexAuthProvider product="Test App" apiBaseUrl={API} clientIdentifier={CLIENT_ID} queryClient={queryClient} {...props}>
-        {children}
-      </PlexAuthProvider>
-    </StrictMode>
+    <PlexAuthProvider product="Test App" apiBaseUrl={API} clientIdentifier={CLIENT_ID} queryClient={queryClient} {...props}>
+      {children}
+    </PlexAuthProvider>
   )
   return { queryClient, wrapper }
 }

@@ -1,0 +1,81 @@
+// Smoke test of the demo (`npm start` = node dev/start.mjs) in Chromium: it starts the emulator
+// and the dev server, signs in through a popup, passes axe, and stops cleanly on SIGTERM.
+// (The demo runs the kit from src/; the other e2e files test the built package.)
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchChromium } from './chromium'
+import { axeViolations, expectText } from './support'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+let browser: Browser
+let child: ChildProcess
+let output = ''
+let appUrl: string
+
+function startDemo(): Promise<string> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DEMO_PORT: '0',
+    PLEX_EMULATOR_API_PORT: '0',
+    PLEX_EMULATOR_AUTH_PORT: '0',
+  }
+  for (const name of ['NODE_ENV', 'PLEX_API', 'PLEX_API_BASE_URL', 'PLEX_AUTH_APP_URL']) delete env[name]
+  child = spawn(process.execPath, ['dev/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the demo did not start:\n${output}`)), 30_000)
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /App:\s+(\S+)/.exec(output)?.[1]
+      if (url && output.includes('Press Ctrl+C')) {
+        clearTimeout(timer)
+        resolve(url)
+      }
+    }
+    child.stdout!.on('data', read)
+    child.stderr!.on('data', read)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the demo exited (${code}):\n${output}`))
+    })
+  })
+}
+
+describe('the demo (npm start)', () => {
+  beforeAll(async () => {
+    ;[browser, appUrl] = await Promise.all([launchChromium(), startDemo()])
+  })
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL')
+    await browser?.close()
+  })
+
+  it('signs in through the emulator with the popup button, shows the account, passes axe', async () => {
+    expect(output).toMatch(/Plex API:\s+http:\/\/127\.0\.0\.1:\d+\/api\/v2/)
+    const page = await browser.newPage()
+    await page.goto(appUrl)
+    await page.getByRole('heading', { name: 'Emulator controls' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('table').waitFor()
+
+    const popupEvent = page.waitForEvent('popup')
+    await page.getByRole('region', { name: 'Popup sign-in' }).getByRole('button', { name: 'Sign in with Plex' }).click()
+    const popup = await popupEvent
+    await popup.getByRole('button', { name: 'Approve' }).click()
+    await page.getByText('Signed in with the popup flow.').waitFor()
+    await page.getByText(/Emulated User/).waitFor()
+    await expectText(page.getByRole('table').locator('tbody tr').last(), /POST \/api\/v2\/pins\?strong=true\s*201/)
+    expect(await page.getByRole('region', { name: 'Session' }).locator('code').first().textContent()).toMatch(/^emu-•+\w{2}$/)
+    expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it('stops the dev server and the emulator on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(output).toContain('demo stopped (SIGTERM)')
+    await expect(fetch(appUrl)).rejects.toThrow()
+  })
+})
