@@ -36,7 +36,10 @@ export interface PlexLoginButtonProps
   unstyled?: boolean
   /** Once signed in, show the account (avatar and name) beside the button. @default false */
   showAccount?: boolean
-  /** Render a fully custom UI on the same flow instead of the default one. */
+  /**
+   * Render a fully custom UI on the same flow instead of the default one. The button's own props
+   * (`className`, the ref, `showAccount`, ...) then do not apply: your UI gets the whole flow.
+   */
   render?: (props: PlexLoginRenderProps) => ReactNode
 }
 
@@ -151,6 +154,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
         </p>
       )}
       {message && <p className={cls('rpa-login__message')}>{message}</p>}
+      {busy && login.failureReason?.kind === 'rate-limited' && <p className={cls('rpa-login__note')}>{text.slow}</p>}
       {showAccount && login.token && (
         <PlexAccountBadge token={login.token} label={text.signedInAs} options={options} unstyled={unstyled} />
       )}

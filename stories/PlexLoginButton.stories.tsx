@@ -482,8 +482,10 @@ export const DarkTheme: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByRole('button', { name: 'Cancel' })
-    const root = canvasElement.querySelector('.rpa-login')!
-    await expect(getComputedStyle(root).getPropertyValue('--rpa-surface').trim()).toBe('#161b22')
+    // The dark palette is in effect: Cancel sits on the dark surface (#161b22) with light text.
+    const cancel = canvas.getByRole('button', { name: 'Cancel' })
+    await expect(getComputedStyle(cancel).backgroundColor).toBe('rgb(22, 27, 34)')
+    await expect(getComputedStyle(cancel).color).toBe('rgb(230, 237, 243)')
   },
 }
 

@@ -11,12 +11,13 @@ const vitest = (name, ...args) => ({
   cmd: ['npx', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${out}/${name}.json`],
 })
 const stages = [
-  { name: 'typecheck', cmd: ['npx', 'tsc', '-p', '.'] },
+  { name: 'typecheck', cmd: ['npm', 'run', 'typecheck', '--silent'] },
   { name: 'react18-install', cmd: ['npm', 'ci', '--prefix', 'test/react18', '--no-audit', '--no-fund', '--silent'] },
   vitest('unit', '--project', 'unit', '--project', 'react18'),
   { name: 'build', cmd: ['npm', 'run', 'build', '--silent'] },
   vitest('package', '--project', 'package'),
   { name: 'publint-attw', cmd: ['npm', 'run', 'check:package', '--silent'] },
+  vitest('storybook', '--config', '.storybook/vitest.config.ts'),
 ]
 
 let passed = 0

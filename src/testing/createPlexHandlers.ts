@@ -110,7 +110,14 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     return undefined
   }
 
+  const svg = (body: string) =>
+    new HttpResponse(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${body}</svg>`, {
+      headers: { 'Content-Type': 'image/svg+xml' },
+    })
   const handlers = [
+    // Images the PIN and the account point at, so nothing leaves for the real plex.tv.
+    http.get(`${base}/pins/qr/:code`, () => svg('<rect width="10" height="10" fill="#fff"/><path d="M1 1h3v3H1zM6 1h3v3H6zM1 6h3v3H1zM6 6h1v1H6zM8 8h1v1H8z"/>')),
+    http.get(`${base}/users/:uuid/avatar.svg`, () => svg('<circle cx="5" cy="5" r="5" fill="#e5a00d"/>')),
     http.post(`${base}/pins`, async ({ request }) => {
       const blocked = await gate(request, null)
       if (blocked) return blocked
@@ -122,7 +129,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
         code,
         product: request.headers.get('X-Plex-Product') ?? 'Plex Web',
         trusted: false,
-        qr: `https://plex.tv/api/v2/pins/qr/${code}`,
+        qr: `${base}/pins/qr/${code}`,
         clientIdentifier: request.headers.get('X-Plex-Client-Identifier')!,
         location: { code: 'US', country: 'United States' },
         expiresIn: lifetime,
@@ -157,7 +164,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
           username: 'plexfan',
           title: 'Plex Fan',
           email: 'plexfan@example.com',
-          thumb: 'https://plex.tv/users/f0e1d2c3b4a59687/avatar',
+          thumb: `${base}/users/f0e1d2c3b4a59687/avatar.svg`,
           authToken: token,
           ...options.user,
         },

@@ -82,11 +82,11 @@ describe('accessibility (axe)', () => {
 })
 
 describe('accessibility (axe), dark OS preference on a light-only page', () => {
-  // PRODUCT BUG (src/styles.css), see the e2e report: under `prefers-color-scheme: dark` the kit
-  // switches its text to light colours (--rpa-text #e6edf3, --rpa-danger #ff8a80) although it
-  // paints no background of its own, so on the many light-only sites the note of the blocked state
-  // and the message of the expired/error states are light text on white (axe: color-contrast).
-  // Remove `.fails` once the palette follows the page's `color-scheme` (e.g. with light-dark()).
+  // PRODUCT BUG (src/styles.css), see the e2e report: the kit's root sets its own
+  // `color-scheme: light dark`, so its light-dark() palette follows the OS even on a light-only
+  // page; it paints no background of its own, so the note of the blocked state and the message of
+  // the expired/error states become light text on white (axe: color-contrast).
+  // Remove `.fails` once the kit inherits the page's `color-scheme` instead.
   it.fails('blocked, then expired: no violations', async () => {
     e2e.emu.configure({ pinLifetime: 1 })
     const { page } = await e2e.open({ popups: 'block', colorScheme: 'dark' })
