@@ -3,22 +3,37 @@
 import { QueryClient } from '@tanstack/react-query'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { PlexAuthProvider, PlexLoginButton, usePlexLogin, usePlexToken } from '../src/index'
+import {
+  PlexAccountBadge,
+  PlexAuthProvider,
+  PlexLinkCode,
+  PlexLoginButton,
+  usePlexLinkCode,
+  usePlexLogin,
+  usePlexSession,
+  usePlexToken,
+  usePlexUser,
+} from '../src/index'
 
 export function EveryHook() {
   const token = usePlexToken(123456)
   const idle = usePlexToken(null)
   const login = usePlexLogin({ prefetch: true })
   const redirect = usePlexLogin({ mode: 'redirect' })
-  return <p>{[token.status, idle.status, login.status, redirect.status].join(' ')}</p>
+  const user = usePlexUser('a-token')
+  const link = usePlexLinkCode()
+  const session = usePlexSession()
+  return <p>{[token.status, idle.status, login.status, redirect.status, user.status, link.status, session.status].join(' ')}</p>
 }
 
 export function Page() {
   return (
-    <PlexAuthProvider product="SSR App" queryClient={new QueryClient()}>
+    <PlexAuthProvider product="SSR App" queryClient={new QueryClient()} tokenStorage="local">
       <EveryHook />
       <PlexLoginButton />
-      <PlexLoginButton mode="redirect" unstyled labels={{ signIn: 'Connexion' }} />
+      <PlexLoginButton mode="redirect" unstyled labels={{ signIn: 'Connexion' }} showAccount prefetch />
+      <PlexLinkCode onToken={() => {}} />
+      <PlexAccountBadge token="a-token" />
     </PlexAuthProvider>
   )
 }
@@ -32,7 +47,7 @@ describe('server rendering', () => {
 
   it('renders every component and hook to a string without touching browser globals', () => {
     const html = renderToString(<Page />)
-    expect(html).toContain('waiting idle idle idle')
+    expect(html).toContain('waiting idle idle idle loading creating validating')
     expect(html).toContain('Sign in with Plex')
     expect(html).toContain('Connexion')
     expect(html).toContain('role="status"')
