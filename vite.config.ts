@@ -37,6 +37,8 @@ const unit = {
 
 export default defineConfig({
   plugins: [react(), copyStyles()],
+  // Production JSX (react/jsx-runtime) whatever NODE_ENV the build runs under.
+  oxc: { jsx: { development: false } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -15,6 +15,7 @@ import {
   type PlexLoginStatus,
 } from './plexLoginReducer'
 import { PlexSessionContext } from './PlexSessionContext'
+import { retryTransient } from './retryTransient'
 import { toClientOptions } from './toClientOptions'
 import { useLatest } from './useLatest'
 import { usePlexOptions } from './usePlexOptions'
@@ -197,7 +198,8 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     if (configError) return fail(configError)
     void (async () => {
       const client = toClientOptions(config)
-      const pin = ready?.pin ?? (await createPin({ ...client, strong: true }, { signal: controller.signal }))
+      const signal = controller.signal
+      const pin = ready?.pin ?? (await retryTransient(() => createPin({ ...client, strong: true }, { signal }), signal))
       if (attemptRef.current !== attempt) return
       const forward = mode === 'redirect' ? (forwardUrl ?? window.location.href.split('#')[0]) : forwardUrl
       const authUrl = buildAuthUrl({ ...config, clientIdentifier: client.clientIdentifier, code: pin.code, device: plexDeviceInfo(client), forwardUrl: forward })

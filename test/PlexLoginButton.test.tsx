@@ -110,11 +110,11 @@ describe('PlexLoginButton', () => {
   it('shows an actionable message and Try again on errors', async () => {
     const plex = mock()
     stubWindowOpen()
-    plex.fail(1, 'network')
+    plex.fail(3, 'network')
     const onError = vi.fn()
     const { container } = renderButton({ onError })
     fireEvent.click(signIn())
-    await tick(0)
+    await tick(3000) // three tries: at 0, 1 and 3 s
     expect(screen.getAllByText("Couldn't reach Plex. Check your connection and try again.").length).toBe(2)
     expect(screen.getByRole('button', { name: 'Try again' }).dataset.state).toBe('error')
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'network' }))

@@ -17,6 +17,7 @@ const stages = [
   { name: 'build', cmd: ['npm', 'run', 'build', '--silent'] },
   vitest('package', '--project', 'package'),
   { name: 'publint-attw', cmd: ['npm', 'run', 'check:package', '--silent'] },
+  { ...vitest('e2e', '--config', 'test/e2e/vitest.config.ts'), env: { E2E_PACKAGE_DIR: 'dist' } },
   vitest('storybook', '--config', '.storybook/vitest.config.ts'),
 ]
 
@@ -26,7 +27,7 @@ const failedStages = []
 for (const stage of stages) {
   console.log(`\n=== ${stage.name}: ${stage.cmd.join(' ')}`)
   const started = Date.now()
-  const result = spawnSync(stage.cmd[0], stage.cmd.slice(1), { stdio: 'inherit', env: process.env })
+  const result = spawnSync(stage.cmd[0], stage.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...stage.env } })
   const report = `${out}/${stage.name}.json`
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'))

@@ -196,14 +196,41 @@ describe('usePlexLogin: popup', () => {
     const plex = mock()
     const { popup } = stubWindowOpen()
     const onError = vi.fn()
-    plex.fail(1, 503)
+    plex.fail(3, 503)
     const { result } = render({ onError })
     act(() => result.current.login())
-    await tick(0)
+    await tick(2900)
+    expect(result.current.status).toBe('creating') // tried at 0, 1 and 3 s
+    await tick(100)
+    expect(posts(plex)).toHaveLength(3)
     expect(result.current.status).toBe('error')
     expect(result.current.error).toMatchObject({ kind: 'server', status: 503 })
     expect(onError).toHaveBeenCalledWith(result.current.error)
     expect(popup!.close).toHaveBeenCalled()
+  })
+
+  it('tries creating the PIN again after a short 429, honouring Retry-After', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    plex.rateLimit(1, 2)
+    const { result } = render()
+    act(() => result.current.login())
+    await tick(1900)
+    expect(posts(plex)).toHaveLength(1)
+    await tick(100)
+    expect(posts(plex)).toHaveLength(2)
+    expect(result.current.status).toBe('waiting')
+  })
+
+  it('does not retry a 400 when creating the PIN', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    plex.fail(1, 400)
+    const { result } = render()
+    act(() => result.current.login())
+    await tick(5000)
+    expect(result.current.error).toMatchObject({ kind: 'invalid-request' })
+    expect(posts(plex)).toHaveLength(1)
   })
 
   it('fails with invalid-config, sending nothing, when there is no product', async () => {

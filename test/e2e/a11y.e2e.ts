@@ -82,12 +82,9 @@ describe('accessibility (axe)', () => {
 })
 
 describe('accessibility (axe), dark OS preference on a light-only page', () => {
-  // PRODUCT BUG (src/styles.css), see the e2e report: the kit's root sets its own
-  // `color-scheme: light dark`, so its light-dark() palette follows the OS even on a light-only
-  // page; it paints no background of its own, so the note of the blocked state and the message of
-  // the expired/error states become light text on white (axe: color-contrast).
-  // Remove `.fails` once the kit inherits the page's `color-scheme` instead.
-  it.fails('blocked, then expired: no violations', async () => {
+  // Regression: the kit once set its own `color-scheme: light dark`, so its palette followed the OS
+  // even on a light-only page and painted light text on white (axe: color-contrast).
+  it('blocked, then expired: no violations', async () => {
     e2e.emu.configure({ pinLifetime: 1 })
     const { page } = await e2e.open({ popups: 'block', colorScheme: 'dark' })
     await signInButton(page).click()
@@ -100,12 +97,8 @@ describe('accessibility (axe), dark OS preference on a light-only page', () => {
 })
 
 describe('default look (styles.css)', () => {
-  // PRODUCT BUG (src/styles.css), see the e2e report: `.rpa-login__button` asks for
-  // `font: 600 0.95rem/1.2 var(--rpa-font, inherit)`, but `--rpa-font: inherit` leaves the custom
-  // property unset and the `inherit` fallback is not valid inside the `font` shorthand, so the whole
-  // declaration is dropped: the button shows the page's font at weight 400 and 16px.
-  // Remove `.fails` once the rule uses longhands (font-weight/font-size/line-height + font-family).
-  it.fails('the sign-in button gets the weight and size the stylesheet asks for', async () => {
+  // Regression: a `font` shorthand with `var(--rpa-font, inherit)` was dropped whole by the browser.
+  it('the sign-in button gets the weight and size the stylesheet asks for', async () => {
     const { page } = await e2e.open()
     const font = await signInButton(page).evaluate((button) => {
       const style = getComputedStyle(button)

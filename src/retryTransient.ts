@@ -1,0 +1,32 @@
+import { isPlexApiError } from './api/isPlexApiError'
+import { PlexApiError } from './api/PlexApiError'
+import { isTransientError } from './pollBackoff'
+
+/** Longest wait between two tries; a longer `Retry-After` is reported as the error instead. */
+const MAX_WAIT = 5000
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(new PlexApiError('aborted', 'Cancelled.'))
+    }, { once: true })
+  })
+}
+
+/**
+ * Runs `task`, trying again up to `tries - 1` times after a 429, 5xx or network failure
+ * (after plex.tv's `Retry-After`, else 1 s then 2 s), as long as the wait is short. Internal.
+ */
+export async function retryTransient<T>(task: () => Promise<T>, signal: AbortSignal, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task()
+    } catch (error) {
+      const wait = isPlexApiError(error) && error.retryAfter !== null ? error.retryAfter * 1000 : 1000 * 2 ** (attempt - 1)
+      if (attempt >= tries || !isTransientError(error) || wait > MAX_WAIT || signal.aborted) throw error
+      await sleep(wait, signal)
+    }
+  }
+}
