@@ -299,6 +299,20 @@ describe('usePlexToken: coming and going', () => {
     expect(result.current.status).toBe('authorized')
   })
 
+  it('checks at once when the tab becomes visible again', async () => {
+    const plex = mock()
+    const pin = await newPin()
+    const { result } = renderPlexHook(() => usePlexToken(pin.id), { provider: { pollInterval: 10_000 } })
+    await tick(0)
+    plex.approve(pin.id)
+    await act(async () => {
+      document.dispatchEvent(new Event('visibilitychange'))
+    })
+    await tick(0)
+    expect(result.current.status).toBe('authorized')
+    expect(polls(plex)).toHaveLength(2)
+  })
+
   it('does not bypass a Retry-After on focus', async () => {
     const plex = mock()
     const pin = await newPin()
