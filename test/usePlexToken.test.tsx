@@ -306,7 +306,7 @@ describe('usePlexToken: coming and going', () => {
     await tick(0)
     plex.approve(pin.id)
     await act(async () => {
-      document.dispatchEvent(new Event('visibilitychange'))
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
     })
     await tick(0)
     expect(result.current.status).toBe('authorized')
