@@ -1,6 +1,8 @@
 import { act, render, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPin } from '../src/api/createPin'
+import type { PlexAuthProviderProps } from '../src/PlexAuthProvider'
+import type { PlexHandlersOptions } from '../src/testing/createPlexHandlers'
 import { usePlexToken, type PlexTokenState } from '../src/usePlexToken'
 import { API, polls, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, plexWrapper, renderPlexHook } from './support/renderWithPlex'
@@ -8,6 +10,15 @@ import { tick, useFakeClock } from './support/tick'
 
 const mock = usePlexMock()
 const newPin = () => createPin({ product: 'Test App', clientIdentifier: CLIENT_ID, apiBaseUrl: API })
+
+/** A fresh mock and PIN, watched by one `usePlexToken` until its first answer. */
+async function watchNewPin(options: { mock?: PlexHandlersOptions; provider?: Partial<PlexAuthProviderProps> } = {}) {
+  const plex = mock(options.mock)
+  const pin = await newPin()
+  const view = renderPlexHook(() => usePlexToken(pin.id), { provider: options.provider })
+  await tick(0)
+  return { plex, pin, ...view }
+}
 const statuses = (history: PlexTokenState[]) =>
   history.map((s) => s.status).filter((status, i, all) => status !== all[i - 1])
 
@@ -66,18 +77,12 @@ describe('usePlexToken', () => {
   })
 
   it('sends the client identifier and product with every poll', async () => {
-    const plex = mock()
-    const pin = await newPin()
-    renderPlexHook(() => usePlexToken(pin.id))
-    await tick(0)
+    const { plex } = await watchNewPin()
     expect(polls(plex)[0]!.headers).toMatchObject({ 'x-plex-client-identifier': CLIENT_ID, 'x-plex-product': 'Test App' })
   })
 
   it('reports expired on a 404 and stops polling', async () => {
-    const plex = mock()
-    const pin = await newPin()
-    const { result, history } = renderPlexHook(() => usePlexToken(pin.id))
-    await tick(0)
+    const { plex, pin, result, history } = await watchNewPin()
     plex.expire(pin.id)
     await tick(1000)
     expect(result.current).toMatchObject({ status: 'expired', token: null, error: null })
@@ -99,10 +104,7 @@ describe('usePlexToken', () => {
   })
 
   it('stops at expiresAt without asking plex.tv again', async () => {
-    const plex = mock({ pinLifetime: 2 })
-    const pin = await newPin()
-    const { result } = renderPlexHook(() => usePlexToken(pin.id), { provider: { pollInterval: 1500 } })
-    await tick(0)
+    const { plex, result } = await watchNewPin({ mock: { pinLifetime: 2 }, provider: { pollInterval: 1500 } })
     await tick(1500) // expiresIn now ~1 s: still waiting
     expect(result.current.status).toBe('waiting')
     await tick(1500) // past expiresAt: the tick decides locally
@@ -111,10 +113,7 @@ describe('usePlexToken', () => {
   })
 
   it.each([400, 401, 403])('treats HTTP %i as final: error, and no more requests', async (status) => {
-    const plex = mock()
-    const pin = await newPin()
-    const { result, history } = renderPlexHook(() => usePlexToken(pin.id))
-    await tick(0)
+    const { plex, result, history } = await watchNewPin()
     plex.fail(1, status)
     await tick(1000)
     expect(result.current.status).toBe('error')
@@ -137,10 +136,7 @@ describe('usePlexToken', () => {
   })
 
   it('honours Retry-After on 429, stays waiting with a failure count, then resumes the interval', async () => {
-    const plex = mock()
-    const pin = await newPin()
-    const { result } = renderPlexHook(() => usePlexToken(pin.id))
-    await tick(0)
+    const { plex, result } = await watchNewPin()
     plex.rateLimit(2, 5)
     await tick(1000) // first 429
     expect(result.current).toMatchObject({ status: 'waiting', failureCount: 1 })
@@ -158,10 +154,7 @@ describe('usePlexToken', () => {
   })
 
   it('backs off exponentially on 5xx and network errors, never faster than the interval', async () => {
-    const plex = mock()
-    const pin = await newPin()
-    renderPlexHook(() => usePlexToken(pin.id))
-    await tick(0)
+    const { plex } = await watchNewPin()
     plex.fail(4, 503)
     const times: number[] = []
     const start = Date.now()
@@ -175,10 +168,7 @@ describe('usePlexToken', () => {
   })
 
   it('gives up with an error after too many failures in a row, instead of polling forever', async () => {
-    const plex = mock({ pinLifetime: 3600 })
-    const pin = await newPin()
-    const { result } = renderPlexHook(() => usePlexToken(pin.id))
-    await tick(0)
+    const { plex, result } = await watchNewPin({ mock: { pinLifetime: 3600 } })
     plex.fail(1000, 'network')
     await tick(15 * 60_000, 1000)
     expect(result.current.status).toBe('error')
@@ -213,10 +203,7 @@ describe('usePlexToken', () => {
   })
 
   it('checks at once when the window regains focus', async () => {
-    const plex = mock()
-    const pin = await newPin()
-    const { result } = renderPlexHook(() => usePlexToken(pin.id), { provider: { pollInterval: 10_000 } })
-    await tick(0)
+    const { plex, pin, result } = await watchNewPin({ provider: { pollInterval: 10_000 } })
     plex.approve(pin.id)
     await act(async () => {
       window.dispatchEvent(new Event('focus'))
@@ -284,10 +271,7 @@ describe('usePlexToken: coming and going', () => {
   })
 
   it('on focus, replaces a poll that left before the approval, instead of waiting a whole interval', async () => {
-    const plex = mock()
-    const pin = await newPin()
-    const { result } = renderPlexHook(() => usePlexToken(pin.id))
-    await tick(0)
+    const { plex, pin, result } = await watchNewPin()
     plex.setLatency(400)
     await tick(1010) // a poll left at 1000 ms, before the approval
     plex.approve(pin.id)
@@ -300,10 +284,7 @@ describe('usePlexToken: coming and going', () => {
   })
 
   it('checks at once when the tab becomes visible again', async () => {
-    const plex = mock()
-    const pin = await newPin()
-    const { result } = renderPlexHook(() => usePlexToken(pin.id), { provider: { pollInterval: 10_000 } })
-    await tick(0)
+    const { plex, pin, result } = await watchNewPin({ provider: { pollInterval: 10_000 } })
     plex.approve(pin.id)
     await act(async () => {
       document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
@@ -314,10 +295,7 @@ describe('usePlexToken: coming and going', () => {
   })
 
   it('does not bypass a Retry-After on focus', async () => {
-    const plex = mock()
-    const pin = await newPin()
-    renderPlexHook(() => usePlexToken(pin.id))
-    await tick(0)
+    const { plex } = await watchNewPin()
     plex.rateLimit(1, 10)
     await tick(1000)
     const sent = polls(plex).length
