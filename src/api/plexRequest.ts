@@ -3,6 +3,7 @@ import { PlexApiError, type PlexErrorDetail } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
 import { plexDeviceInfo } from './plexDeviceInfo'
 import { toPlexApiError } from './toPlexApiError'
+import { validateOptions } from '../validateOptions'
 
 /** Per-call options of every plex.tv function: cancellation, and anything `fetch` accepts. */
 export interface PlexRequestInit {
@@ -17,25 +18,15 @@ interface RequestSpec {
   headers?: Record<string, string>
 }
 
-function validate(options: PlexClientOptions): void {
-  if (typeof options.product !== 'string' || options.product.trim() === '') {
-    throw new PlexApiError(
-      'invalid-config',
-      'react-plex-auth: `product` is required. Pass the name of your app, e.g. <PlexAuthProvider product="My App">; plex.tv shows it to the user.',
-    )
-  }
-  if (typeof options.clientIdentifier !== 'string' || options.clientIdentifier === '') {
-    throw new PlexApiError('invalid-config', 'react-plex-auth: `clientIdentifier` is required by plex.tv.')
-  }
-}
-
 /** Sends one request to plex.tv and returns its parsed JSON, or rejects with a `PlexApiError`. */
 export async function plexRequest(
   options: PlexClientOptions,
   spec: RequestSpec,
   init: PlexRequestInit = {},
 ): Promise<unknown> {
-  validate(options)
+  const invalid = validateOptions(options)
+  if (invalid) throw invalid
+  if (!options.clientIdentifier) throw new PlexApiError('invalid-config', 'react-plex-auth: `clientIdentifier` is required.')
   const device = plexDeviceInfo(options)
   const url = `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${spec.path}`
   const doFetch = options.fetch ?? globalThis.fetch
