@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { PlexAuthProvider, PlexLoginButton } from '../src'
 import type { PlexStoryParameters } from './support/browserStubs'
-import { storyPlex } from './support/plexMock'
+import { withPlex } from './support/plexMock'
 
 const meta = {
   title: 'Components/PlexAuthProvider',
@@ -32,32 +32,26 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const configured = storyPlex()
 /** `product` given once: every hook and component below uses it (Plex shows it on the approval page). */
-export const Configured: Story = {
-  parameters: configured.parameters,
-  beforeEach: configured.reset,
+export const Configured: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Sign in with Plex' }))
     await canvas.findByRole('button', { name: 'Cancel' })
-    await waitFor(() => expect(configured.mock.requests[0]?.headers['x-plex-product']).toBe('My App'))
+    await waitFor(() => expect(plex.mock.requests[0]?.headers['x-plex-product']).toBe('My App'))
   },
-}
+}))
 
-const missing = storyPlex()
 /** Without `product` the sign-in cannot start: a clear `invalid-config` message, and nothing is sent. */
-export const MissingProduct: Story = {
+export const MissingProduct: Story = withPlex((plex) => ({
   args: { product: '' },
-  parameters: missing.parameters,
-  beforeEach: missing.reset,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Sign in with Plex' }))
     await canvas.findByText(/`product` is required/, { selector: '.rpa-login__message' })
-    await expect(missing.mock.requests).toHaveLength(0)
+    await expect(plex.mock.requests).toHaveLength(0)
   },
-}
+}))
 
 let appClient: QueryClient | null = null
 
@@ -72,19 +66,16 @@ function WithAppQueryClient({ product }: { product: string }) {
   )
 }
 
-const ownClient = storyPlex()
 /** Inside the app's own `QueryClientProvider`, the provider uses that QueryClient (PIN polls show in its cache). */
-export const InsideAppQueryClient: Story = {
-  parameters: ownClient.parameters,
-  beforeEach: ownClient.reset,
+export const InsideAppQueryClient: Story = withPlex((plex) => ({
   render: (args) => <WithAppQueryClient product={args.product} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Sign in with Plex' }))
     await canvas.findByRole('button', { name: 'Cancel' })
-    await waitFor(() => expect(ownClient.mock.pins.size).toBe(1))
-    ownClient.mock.approve()
+    await waitFor(() => expect(plex.mock.pins.size).toBe(1))
+    plex.mock.approve()
     await canvas.findByRole('button', { name: 'Signed in' }, { timeout: 6000 })
     await expect(appClient?.getQueryCache().getAll().some((query) => query.queryKey.includes('pin'))).toBe(true)
   },
-}
+}))

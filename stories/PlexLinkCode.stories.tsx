@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import type { CSSProperties } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { PlexLinkCode, type PlexLinkCodeLabels } from '../src'
-import { storyPlex } from './support/plexMock'
+import { darkTheme } from './support/darkTheme'
+import { withPlex } from './support/plexMock'
 
 const FOREVER = 10 * 60 * 1000
 const POLL = { timeout: 6000 }
@@ -34,23 +34,24 @@ const shownCode = (canvasElement: HTMLElement) =>
     .getByRole('group', { name: /^Code: / })
     .textContent ?? ''
 
-const creating = storyPlex({ latency: FOREVER })
+/** Creating the code failed for good: Try again is offered, and the status says `message`. */
+async function expectFailure(canvasElement: HTMLElement, message: string) {
+  const canvas = within(canvasElement)
+  await canvas.findByRole('button', { name: 'Try again' })
+  await expect(canvas.getByRole('status')).toHaveTextContent(message)
+}
+
 /** Mounted; plex.tv has not answered `POST /pins` yet. */
-export const Creating: Story = {
-  parameters: creating.parameters,
-  beforeEach: creating.reset,
+export const Creating: Story = withPlex({ latency: FOREVER }, () => ({
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByRole('status')).toHaveTextContent('Getting a code...')
     await expect(canvas.getByRole('region', { name: 'Link with Plex' })).toHaveAttribute('data-state', 'creating')
   },
-}
+}))
 
-const waiting = storyPlex()
 /** A 4-character code for plex.tv/link, with a link, a QR image and a countdown. */
-export const Waiting: Story = {
-  parameters: waiting.parameters,
-  beforeEach: waiting.reset,
+export const Waiting: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const group = await canvas.findByRole('group', { name: /^Code: / })
@@ -59,85 +60,62 @@ export const Waiting: Story = {
     await expect(group).toHaveAccessibleName(`Code: ${code.split('').join(' ')}`)
     await expect(canvas.getByRole('link', { name: 'plex.tv/link' })).toHaveAttribute('href', 'https://plex.tv/link')
     await expect(canvas.getByRole('timer')).toHaveTextContent(/Expires in 1[45]:\d\d/)
-    await expect(waiting.mock.requests[0]).toMatchObject({ method: 'POST', path: '/api/v2/pins' })
+    await expect(plex.mock.requests[0]).toMatchObject({ method: 'POST', path: '/api/v2/pins' })
   },
-}
+}))
 
-const linked = storyPlex()
 /** The user entered the code at plex.tv/link (the mock's `approve()`): "Linked!", `onToken` called once. */
-export const Linked: Story = {
-  parameters: linked.parameters,
-  beforeEach: linked.reset,
+export const Linked: Story = withPlex((plex) => ({
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
     await canvas.findByRole('group', { name: /^Code: / })
-    const token = linked.mock.approve(shownCode(canvasElement))
+    const token = plex.mock.approve(shownCode(canvasElement))
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Linked!'), POLL)
     await waitFor(() => expect(args.onToken).toHaveBeenCalledTimes(1))
     await expect(args.onToken).toHaveBeenCalledWith(token, expect.objectContaining({ authToken: token }))
   },
-}
+}))
 
-const renewed = storyPlex({ pinLifetime: 2 })
 /** An unused code expires (2 s here) and a fresh one replaces it by itself (`maxRenewals`). */
-export const Renewed: Story = {
+export const Renewed: Story = withPlex({ pinLifetime: 2 }, (plex) => ({
   args: { maxRenewals: 1 },
-  parameters: renewed.parameters,
-  beforeEach: renewed.reset,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await canvas.findByRole('group', { name: /^Code: / })
-    await waitFor(() => expect(renewed.mock.pins.size).toBe(2), POLL)
-    const newest = [...renewed.mock.pins.values()].at(-1)!
+    await waitFor(() => expect(plex.mock.pins.size).toBe(2), POLL)
+    const newest = [...plex.mock.pins.values()].at(-1)!
     await waitFor(() => expect(shownCode(canvasElement)).toBe(newest.code))
   },
-}
+}))
 
-const expired = storyPlex({ pinLifetime: 2 })
 /** No renewal left: "The code expired", and a button for a new one. */
-export const Expired: Story = {
+export const Expired: Story = withPlex({ pinLifetime: 2 }, (plex) => ({
   args: { maxRenewals: 0 },
-  parameters: expired.parameters,
-  beforeEach: expired.reset,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const again = await canvas.findByRole('button', { name: 'Get a new code' }, POLL)
     await expect(canvas.getByRole('status')).toHaveTextContent('The code expired')
     await userEvent.click(again)
     await canvas.findByRole('group', { name: /^Code: / })
-    await expect(expired.mock.pins.size).toBe(2)
+    await expect(plex.mock.pins.size).toBe(2)
   },
-}
+}))
 
-const failed = storyPlex()
 /** plex.tv refuses to create the code (400, final): the error, and Try again. */
-export const CreateFailed: Story = {
-  parameters: failed.parameters,
+export const CreateFailed: Story = withPlex((plex) => ({
   beforeEach: () => {
-    failed.reset()
-    failed.mock.fail(1, 400)
+    plex.mock.fail(1, 400)
   },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await canvas.findByRole('button', { name: 'Try again' })
-    await expect(canvas.getByRole('status')).toHaveTextContent('Could not get a code from Plex.')
-  },
-}
+  play: ({ canvasElement }) => expectFailure(canvasElement, 'Could not get a code from Plex.'),
+}))
 
-const limited = storyPlex()
 /** plex.tv answers 429 asking for a minute (`Retry-After: 60`, more than the kit waits by itself). */
-export const RateLimited: Story = {
-  parameters: limited.parameters,
+export const RateLimited: Story = withPlex((plex) => ({
   beforeEach: () => {
-    limited.reset()
-    limited.mock.rateLimit(1, 60)
+    plex.mock.rateLimit(1, 60)
   },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await canvas.findByRole('button', { name: 'Try again' })
-    await expect(canvas.getByRole('status')).toHaveTextContent('Plex is receiving too many requests.')
-  },
-}
+  play: ({ canvasElement }) => expectFailure(canvasElement, 'Plex is receiving too many requests.'),
+}))
 
 const french: PlexLinkCodeLabels = {
   heading: 'Associer avec Plex',
@@ -156,46 +134,30 @@ const french: PlexLinkCodeLabels = {
   tryAgain: 'Réessayer',
 }
 
-const translated = storyPlex()
 /** Every string replaced: French. */
-export const CustomLabels: Story = {
+export const CustomLabels: Story = withPlex(() => ({
   args: { labels: french },
-  parameters: translated.parameters,
-  beforeEach: translated.reset,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await canvas.findByRole('group', { name: /^Code : |^Code: / })
     await expect(canvas.getByRole('region', { name: 'Associer avec Plex' })).toBeVisible()
     await expect(canvas.getByRole('timer')).toHaveTextContent(/^Expire dans /)
   },
-}
+}))
 
-const unstyled = storyPlex()
 /** `unstyled`: no `rpa-link` class, for styling from scratch. */
-export const Unstyled: Story = {
+export const Unstyled: Story = withPlex(() => ({
   args: { unstyled: true },
-  parameters: unstyled.parameters,
-  beforeEach: unstyled.reset,
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('group', { name: /^Code: / })
     await expect(canvasElement.querySelector('[class*="rpa-"]')).toBeNull()
   },
-}
+}))
 
-const darkFrame: CSSProperties = { background: '#0d1117', color: '#e6edf3', padding: '1.5rem', borderRadius: 8 }
-const dark = storyPlex()
 /** Under `[data-theme="dark"]`. */
-export const DarkTheme: Story = {
-  parameters: dark.parameters,
-  beforeEach: dark.reset,
-  decorators: [
-    (Story) => (
-      <div data-theme="dark" style={darkFrame}>
-        <Story />
-      </div>
-    ),
-  ],
+export const DarkTheme: Story = withPlex(() => ({
+  decorators: [darkTheme],
   play: async ({ canvasElement }) => {
     await within(canvasElement).findByRole('group', { name: /^Code: / })
   },
-}
+}))

@@ -4,7 +4,8 @@ import { expect, fn, mocked, userEvent, waitFor, within } from 'storybook/test'
 import { getClientIdentifier, PlexLoginButton, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
 import { browserLog, canGuardNavigation, PENDING_LOGIN_KEY, STORY_PRODUCT, type PlexStoryParameters } from './support/browserStubs'
 import { STORY_USER } from './support/avatar'
-import { storyPlex } from './support/plexMock'
+import { darkTheme } from './support/darkTheme'
+import { withPlex } from './support/plexMock'
 
 /** Long enough for any play function: the PIN request never answers while the story is shown. */
 const FOREVER = 10 * 60 * 1000
@@ -50,24 +51,18 @@ async function clickSignIn(canvasElement: HTMLElement, name: string | RegExp = '
 }
 
 // ---------------------------------------------------------------------------------------------
-const idle = storyPlex()
 /** Before the click: nothing is sent to plex.tv. */
-export const Idle: Story = {
-  parameters: idle.parameters,
-  beforeEach: idle.reset,
+export const Idle: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     const button = within(canvasElement).getByRole('button', { name: 'Sign in with Plex' })
     await expect(button).toHaveAttribute('data-state', 'idle')
-    await expect(idle.mock.requests).toHaveLength(0)
+    await expect(plex.mock.requests).toHaveLength(0)
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const creating = storyPlex({ latency: FOREVER })
 /** Clicked; plex.tv has not answered `POST /pins` yet (the mock answers after 10 minutes). */
-export const Creating: Story = {
-  parameters: creating.parameters,
-  beforeEach: creating.reset,
+export const Creating: Story = withPlex({ latency: FOREVER }, () => ({
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     const button = await canvas.findByRole('button', { name: 'Waiting for Plex...' })
@@ -78,14 +73,11 @@ export const Creating: Story = {
     await expect(browserLog.popups).toHaveLength(1)
     await expect(browserLog.lastPopup?.visited).toEqual([])
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const waiting = storyPlex()
 /** The PIN exists, the popup shows Plex's approval page, and the button polls until the user approves. */
-export const Waiting: Story = {
-  parameters: waiting.parameters,
-  beforeEach: waiting.reset,
+export const Waiting: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'waiting'))
@@ -93,16 +85,13 @@ export const Waiting: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent('Waiting for Plex...')
     await expect(browserLog.lastPopup?.visited[0]).toMatch(AUTH_URL)
     // Polling GET /pins/{id} with the client identifier that created the PIN.
-    await waitFor(() => expect(waiting.mock.requests.some((r) => r.method === 'GET' && r.pinId !== null)).toBe(true), POLL)
+    await waitFor(() => expect(plex.mock.requests.some((r) => r.method === 'GET' && r.pinId !== null)).toBe(true), POLL)
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const cancelled = storyPlex()
 /** Cancel while waiting: back to the start, focus back on the button, "Sign-in cancelled" announced. */
-export const Cancelled: Story = {
-  parameters: cancelled.parameters,
-  beforeEach: cancelled.reset,
+export const Cancelled: Story = withPlex(() => ({
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: 'Cancel' }))
@@ -111,14 +100,12 @@ export const Cancelled: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent('Sign-in cancelled')
     await waitFor(() => expect(browserLog.lastPopup?.closed).toBe(true))
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const blocked = storyPlex()
 /** The browser blocked the popup (`window.open` returned `null`): a plain link to Plex's page is offered. */
-export const PopupBlocked: Story = {
-  parameters: { ...blocked.parameters, ...plexParameters('blocked') },
-  beforeEach: blocked.reset,
+export const PopupBlocked: Story = withPlex(() => ({
+  parameters: plexParameters('blocked'),
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     const link = await canvas.findByRole('link', { name: 'Open Plex sign-in' })
@@ -127,14 +114,11 @@ export const PopupBlocked: Story = {
     await expect(canvas.getByText('Your browser blocked the Plex window.', { selector: '.rpa-login__note', exact: false })).toBeVisible()
     await expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'blocked')
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const expired = storyPlex({ pinLifetime: 2 })
 /** Nobody approved the PIN in time (it lives 2 s here; plex.tv then answers 404): Try again. */
-export const Expired: Story = {
-  parameters: expired.parameters,
-  beforeEach: expired.reset,
+export const Expired: Story = withPlex({ pinLifetime: 2 }, () => ({
   play: async ({ canvasElement, args }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByText('Sign-in code expired', { selector: '.rpa-login__message' }, POLL)
@@ -144,134 +128,110 @@ export const Expired: Story = {
     await waitFor(() => expect(args.onStatusChange).toHaveBeenLastCalledWith('expired'))
     await waitFor(() => expect(browserLog.lastPopup?.closed).toBe(true))
   },
-}
+}))
 
-const expiredNullToken = storyPlex({ pinLifetime: 2, expiredStyle: 'null-token' })
 /** The same, when plex.tv keeps answering 200 with `authToken: null` after expiry (`expiresAt` decides). */
-export const ExpiredWithNullToken: Story = {
-  parameters: expiredNullToken.parameters,
-  beforeEach: expiredNullToken.reset,
+export const ExpiredWithNullToken: Story = withPlex({ pinLifetime: 2, expiredStyle: 'null-token' }, () => ({
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByText('Sign-in code expired', { selector: '.rpa-login__message' }, POLL)
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible()
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const rateLimited = storyPlex()
 /** plex.tv answers 429 while the button polls: it backs off (honouring `Retry-After`) and says so politely. */
-export const RateLimitedWhileWaiting: Story = {
-  parameters: rateLimited.parameters,
-  beforeEach: rateLimited.reset,
+export const RateLimitedWhileWaiting: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'waiting'))
-    rateLimited.mock.rateLimit(10, 2)
+    plex.mock.rateLimit(10, 2)
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Plex is busy; still waiting...'), POLL)
     // Still signing in: no error, Cancel still there.
     await expect(canvas.getByRole('button', { name: 'Cancel' })).toBeVisible()
     await expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'waiting')
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const networkError = storyPlex()
 /** `POST /pins` fails without an answer (offline, CORS): the error is shown, with Try again. */
-export const NetworkError: Story = {
-  parameters: networkError.parameters,
+export const NetworkError: Story = withPlex((plex) => ({
   beforeEach: () => {
-    networkError.reset()
-    networkError.mock.fail(1, 'network')
+    plex.mock.fail(3, 'network') // creating the PIN is tried three times
   },
   play: async ({ canvasElement, args }) => {
     const canvas = await clickSignIn(canvasElement)
-    await canvas.findByText("Couldn't reach Plex. Check your connection and try again.", { selector: '.rpa-login__message' })
+    await canvas.findByText("Couldn't reach Plex. Check your connection and try again.", { selector: '.rpa-login__message' }, { timeout: 6000 })
     await expect(canvas.getByRole('button', { name: 'Try again' })).toHaveAttribute('data-state', 'error')
     await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ name: 'PlexApiError', kind: 'network' })))
   },
-}
+}))
 
-const serverError = storyPlex()
 /** plex.tv answers 503 to `POST /pins`. */
-export const ServerError: Story = {
-  parameters: serverError.parameters,
+export const ServerError: Story = withPlex((plex) => ({
   beforeEach: () => {
-    serverError.reset()
-    serverError.mock.fail(1, 503)
+    plex.mock.fail(3, 503) // creating the PIN is tried three times
   },
   play: async ({ canvasElement, args }) => {
     const canvas = await clickSignIn(canvasElement)
-    await canvas.findByText('Plex is having trouble right now. Try again in a moment.', { selector: '.rpa-login__message' })
+    await canvas.findByText('Plex is having trouble right now. Try again in a moment.', { selector: '.rpa-login__message' }, { timeout: 6000 })
     await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'server', status: 503 })))
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const signedIn = storyPlex()
 /** The whole flow: click, the user approves on plex.tv (the mock's `approve()`), token delivered. */
-export const SignedIn: Story = {
-  parameters: signedIn.parameters,
-  beforeEach: signedIn.reset,
+export const SignedIn: Story = withPlex((plex) => ({
   play: async ({ canvasElement, args }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByRole('button', { name: 'Cancel' })
-    await waitFor(() => expect(signedIn.mock.pins.size).toBe(1))
-    const token = signedIn.mock.approve()
+    await waitFor(() => expect(plex.mock.pins.size).toBe(1))
+    const token = plex.mock.approve()
     const button = await canvas.findByRole('button', { name: 'Signed in' }, POLL)
     await expect(button).toHaveAttribute('data-state', 'authorized')
     await expect(button).toHaveAttribute('aria-disabled', 'true')
     await waitFor(() => expect(args.onToken).toHaveBeenCalledTimes(1))
-    const [pin] = signedIn.mock.pins.values()
+    const [pin] = plex.mock.pins.values()
     await waitFor(() => expect(args.onToken).toHaveBeenCalledWith(token, expect.objectContaining({ id: pin!.id, code: pin!.code })))
     await waitFor(() => expect(browserLog.lastPopup?.closed).toBe(true))
   },
-}
+}))
 
-const withAccount = storyPlex({ user: STORY_USER })
 /** `showAccount`: once signed in, the account (`GET /user` with the new token) appears beside the button. */
-export const SignedInShowingAccount: Story = {
+export const SignedInShowingAccount: Story = withPlex({ user: STORY_USER }, (plex) => ({
   args: { showAccount: true },
-  parameters: withAccount.parameters,
-  beforeEach: withAccount.reset,
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByRole('button', { name: 'Cancel' })
-    await waitFor(() => expect(withAccount.mock.pins.size).toBe(1))
-    const token = withAccount.mock.approve()
+    await waitFor(() => expect(plex.mock.pins.size).toBe(1))
+    const token = plex.mock.approve()
     await canvas.findByText('Signed in as Ada Lovelace', {}, POLL)
-    await expect(withAccount.mock.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/v2/user' })
-    await expect(withAccount.mock.requests.at(-1)?.headers['x-plex-token']).toBe(token)
+    await expect(plex.mock.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/v2/user' })
+    await expect(plex.mock.requests.at(-1)?.headers['x-plex-token']).toBe(token)
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const prefetched = storyPlex()
 /** `prefetch`: the PIN is created on mount, so the click sends the popup straight to Plex. */
-export const Prefetch: Story = {
+export const Prefetch: Story = withPlex((plex) => ({
   args: { prefetch: true },
-  parameters: prefetched.parameters,
-  beforeEach: prefetched.reset,
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(prefetched.mock.pins.size).toBe(1))
+    await waitFor(() => expect(plex.mock.pins.size).toBe(1))
     const canvas = await clickSignIn(canvasElement)
     // Navigated inside the click: no await between window.open and the approval URL.
     await expect(browserLog.lastPopup?.visited[0]).toMatch(AUTH_URL)
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toHaveAttribute('data-state', 'waiting'))
-    await expect(prefetched.mock.pins.size).toBe(1)
+    await expect(plex.mock.pins.size).toBe(1)
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const redirect = storyPlex()
 /**
  * `mode="redirect"`: this tab goes to Plex (with `forwardUrl`) instead of a popup. `navigate`
  * (default `window.location.assign`) is an action here, so the Storybook frame stays put.
  */
-export const RedirectMode: Story = {
+export const RedirectMode: Story = withPlex((plex) => ({
   args: { mode: 'redirect', navigate: fn() },
-  parameters: redirect.parameters,
-  beforeEach: redirect.reset,
   play: async ({ canvasElement, args }) => {
     const canvas = await clickSignIn(canvasElement)
     await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1))
@@ -281,40 +241,34 @@ export const RedirectMode: Story = {
     await expect(forwardUrl).toBe(window.location.href.split('#')[0])
     await expect(browserLog.popups).toHaveLength(0)
     // The PIN waits in sessionStorage for the trip back (never in the URL).
-    const [pin] = redirect.mock.pins.values()
+    const [pin] = plex.mock.pins.values()
     await expect(JSON.parse(sessionStorage.getItem(PENDING_LOGIN_KEY) ?? 'null')).toMatchObject({ id: pin!.id, code: pin!.code })
     await expect(canvas.getByRole('button', { name: 'Waiting for Plex...' })).toBeVisible()
   },
-}
+}))
 
-const redirectAssign = storyPlex()
 /**
  * Redirect mode without `navigate`: the kit calls `window.location.assign`. Storybook cancels
  * navigations to other origins (Navigation API; `location.assign` itself cannot be stubbed in a browser).
  */
-export const RedirectModeLocationAssign: Story = {
+export const RedirectModeLocationAssign: Story = withPlex(() => ({
   args: { mode: 'redirect' },
-  parameters: redirectAssign.parameters,
-  beforeEach: redirectAssign.reset,
   play: async ({ canvasElement }) => {
     if (!canGuardNavigation()) return // Without the Navigation API the click would leave Storybook.
     await clickSignIn(canvasElement)
     await waitFor(() => expect(browserLog.navigations).toHaveLength(1))
     await expect(browserLog.navigations[0]).toMatch(AUTH_URL)
   },
-}
+}))
 
-const redirectReturn = storyPlex()
 /** Back from Plex after approving: the PIN kept in sessionStorage is checked once, and the token arrives without a click. */
-export const RedirectReturn: Story = {
+export const RedirectReturn: Story = withPlex((plex) => ({
   args: { mode: 'redirect' },
-  parameters: redirectReturn.parameters,
   beforeEach: async ({ viewMode }) => {
-    redirectReturn.reset()
     if (viewMode === 'docs') return // the Docs page shares another plex.tv: just show the button
     const clientIdentifier = getClientIdentifier()
     const pin = await createPin({ product: STORY_PRODUCT, clientIdentifier, strong: true })
-    redirectReturn.mock.approve(pin.id)
+    plex.mock.approve(pin.id)
     sessionStorage.setItem(PENDING_LOGIN_KEY, JSON.stringify({ id: pin.id, code: pin.code, clientIdentifier, expiresAt: pin.expiresAt }))
   },
   play: async ({ canvasElement, args }) => {
@@ -323,7 +277,7 @@ export const RedirectReturn: Story = {
     await waitFor(() => expect(args.onToken).toHaveBeenCalledTimes(1))
     await waitFor(() => expect(sessionStorage.getItem(PENDING_LOGIN_KEY)).toBeNull())
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
 const french: PlexLoginLabels = {
@@ -356,12 +310,10 @@ const french: PlexLoginLabels = {
   },
 }
 
-const customLabels = storyPlex()
 /** Every visible and announced string replaced: a complete French translation. */
-export const CustomLabels: Story = {
+export const CustomLabels: Story = withPlex(() => ({
   args: { labels: french },
-  parameters: { ...customLabels.parameters, ...plexParameters('blocked') },
-  beforeEach: customLabels.reset,
+  parameters: plexParameters('blocked'),
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement, 'Se connecter avec Plex')
     await canvas.findByRole('link', { name: 'Ouvrir la connexion Plex' })
@@ -371,15 +323,12 @@ export const CustomLabels: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Annuler' }))
     await expect(canvas.getByRole('status')).toHaveTextContent('Connexion annulée')
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const unstyled = storyPlex()
 /** `unstyled`: no `rpa-` class and no icon, for styling from scratch (the live region stays visually hidden). */
-export const Unstyled: Story = {
+export const Unstyled: Story = withPlex(() => ({
   args: { unstyled: true },
-  parameters: unstyled.parameters,
-  beforeEach: unstyled.reset,
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByRole('button', { name: 'Cancel' })
@@ -388,21 +337,18 @@ export const Unstyled: Story = {
     const status = canvas.getByRole('status')
     await expect(status.getBoundingClientRect().width).toBeLessThanOrEqual(1)
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const disabled = storyPlex()
 /** The `<button>`'s own `disabled` (e.g. until the user accepted the terms). */
-export const Disabled: Story = {
+export const Disabled: Story = withPlex((plex) => ({
   args: { disabled: true },
-  parameters: disabled.parameters,
-  beforeEach: disabled.reset,
   play: async ({ canvasElement }) => {
     const button = within(canvasElement).getByRole('button', { name: 'Sign in with Plex' })
     await expect(button).toBeDisabled()
-    await expect(disabled.mock.requests).toHaveLength(0)
+    await expect(plex.mock.requests).toHaveLength(0)
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
 const card: CSSProperties = {
@@ -448,37 +394,23 @@ function CustomSignIn({ status, login, cancel, token, authUrl, error, labels }: 
   )
 }
 
-const customRender = storyPlex()
 /** `render` replaces the UI, keeping the flow (popup in the click, polling, cancel, labels). */
-export const CustomRender: Story = {
+export const CustomRender: Story = withPlex((plex) => ({
   args: { render: (props) => <CustomSignIn {...props} /> },
-  parameters: customRender.parameters,
-  beforeEach: customRender.reset,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Connect my Plex account' }))
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('waiting'))
-    const token = customRender.mock.approve()
+    const token = plex.mock.approve()
     await waitFor(() => expect(canvas.getByTestId('token')).toHaveTextContent(token), POLL)
     await waitFor(() => expect(args.onToken).toHaveBeenCalledWith(token, expect.anything()))
   },
-}
+}))
 
 // ---------------------------------------------------------------------------------------------
-const darkFrame: CSSProperties = { background: '#0d1117', color: '#e6edf3', padding: '1.5rem', borderRadius: 8 }
-
-const dark = storyPlex()
 /** Under `[data-theme="dark"]` (the kit also follows `prefers-color-scheme`), waiting with Cancel shown. */
-export const DarkTheme: Story = {
-  parameters: dark.parameters,
-  beforeEach: dark.reset,
-  decorators: [
-    (Story) => (
-      <div data-theme="dark" style={darkFrame}>
-        <Story />
-      </div>
-    ),
-  ],
+export const DarkTheme: Story = withPlex(() => ({
+  decorators: [darkTheme],
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByRole('button', { name: 'Cancel' })
@@ -487,19 +419,16 @@ export const DarkTheme: Story = {
     await expect(getComputedStyle(cancel).backgroundColor).toBe('rgb(22, 27, 34)')
     await expect(getComputedStyle(cancel).color).toBe('rgb(230, 237, 243)')
   },
-}
+}))
 
-const darkError = storyPlex()
 /** The error message on a dark background (its colour must keep its contrast). */
-export const DarkThemeError: Story = {
-  parameters: darkError.parameters,
+export const DarkThemeError: Story = withPlex((plex) => ({
   beforeEach: () => {
-    darkError.reset()
-    darkError.mock.fail(1, 'network')
+    plex.mock.fail(3, 'network') // creating the PIN is tried three times
   },
-  decorators: DarkTheme.decorators,
+  decorators: [darkTheme],
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
-    await canvas.findByRole('button', { name: 'Try again' })
+    await canvas.findByRole('button', { name: 'Try again' }, { timeout: 6000 })
   },
-}
+}))

@@ -3,7 +3,7 @@ import type { CSSProperties } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { usePlexSession } from '../src'
 import { STORY_USER } from './support/avatar'
-import { storyPlex } from './support/plexMock'
+import { withPlex } from './support/plexMock'
 
 const POLL = { timeout: 6000 }
 const panel: CSSProperties = { display: 'grid', gap: '0.5rem', maxWidth: '30rem', color: '#1f2328' }
@@ -59,28 +59,22 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const signedOut = storyPlex({ user: STORY_USER })
 /** No token: `signed-out`, nothing sent. */
-export const SignedOut: Story = {
-  parameters: signedOut.parameters,
-  beforeEach: signedOut.reset,
+export const SignedOut: Story = withPlex({ user: STORY_USER }, (plex) => ({
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(within(canvasElement).getByTestId('status')).toHaveTextContent('signed-out'))
-    await expect(signedOut.mock.requests).toHaveLength(0)
+    await expect(plex.mock.requests).toHaveLength(0)
   },
-}
+}))
 
-const session = storyPlex({ user: STORY_USER })
 /** Sign in (popup flow; the user approves in the mock), the account is confirmed, then sign out. */
-export const SignInAndOut: Story = {
-  parameters: session.parameters,
-  beforeEach: session.reset,
+export const SignInAndOut: Story = withPlex({ user: STORY_USER }, (plex) => ({
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign in with Plex' }))
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('signing-in'))
-    await waitFor(() => expect(session.mock.pins.size).toBe(1))
-    const token = session.mock.approve()
+    await waitFor(() => expect(plex.mock.pins.size).toBe(1))
+    const token = plex.mock.approve()
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('signed-in'), POLL)
     await expect(canvas.getByTestId('user')).toHaveTextContent('Ada Lovelace (ada)')
     await expect(canvas.getByTestId('token')).toHaveTextContent(token)
@@ -88,4 +82,4 @@ export const SignInAndOut: Story = {
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('signed-out'))
     await expect(canvas.getByTestId('token')).toHaveTextContent('—')
   },
-}
+}))

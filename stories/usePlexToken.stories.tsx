@@ -3,7 +3,7 @@ import { useState, type CSSProperties } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createPin, getClientIdentifier, isPlexApiError, usePlexToken, type PlexPinId } from '../src'
 import { STORY_PRODUCT } from './support/browserStubs'
-import { storyPlex } from './support/plexMock'
+import { withPlex } from './support/plexMock'
 
 const POLL = { timeout: 6000 }
 
@@ -97,93 +97,72 @@ async function createAndWait(canvasElement: HTMLElement) {
   return canvas
 }
 
-const idle = storyPlex()
 /** No PIN (`null`): status `idle`, and nothing is sent. */
-export const Idle: Story = {
-  parameters: idle.parameters,
-  beforeEach: idle.reset,
+export const Idle: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByTestId('status')).toHaveTextContent('idle')
-    await expect(idle.mock.requests).toHaveLength(0)
+    await expect(plex.mock.requests).toHaveLength(0)
   },
-}
+}))
 
-const waiting = storyPlex()
 /** A fresh PIN: `waiting`, with its code and `expiresAt`. */
-export const Waiting: Story = {
-  parameters: waiting.parameters,
-  beforeEach: waiting.reset,
+export const Waiting: Story = withPlex(() => ({
   play: async ({ canvasElement }) => {
     const canvas = await createAndWait(canvasElement)
     await expect(canvas.getByTestId('expires-at')).toHaveTextContent(/^\d{4}-\d\d-\d\dT/)
     await expect(canvas.getByTestId('token')).toHaveTextContent('—')
   },
-}
+}))
 
-const authorized = storyPlex()
 /** The user approved (the mock's `approve()`): `authorized` with the token, and polling stops. */
-export const Authorized: Story = {
-  parameters: authorized.parameters,
-  beforeEach: authorized.reset,
+export const Authorized: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     const canvas = await createAndWait(canvasElement)
-    const token = authorized.mock.approve()
+    const token = plex.mock.approve()
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('authorized'), POLL)
     await expect(canvas.getByTestId('token')).toHaveTextContent(token)
-    const polls = authorized.mock.requests.length
+    const polls = plex.mock.requests.length
     await new Promise((resolve) => setTimeout(resolve, 1500))
-    await expect(authorized.mock.requests).toHaveLength(polls)
+    await expect(plex.mock.requests).toHaveLength(polls)
   },
-}
+}))
 
-const expired = storyPlex({ pinLifetime: 2 })
 /** Nobody approved within the PIN's life (2 s here): `expired`. */
-export const Expired: Story = {
-  parameters: expired.parameters,
-  beforeEach: expired.reset,
+export const Expired: Story = withPlex({ pinLifetime: 2 }, () => ({
   play: async ({ canvasElement }) => {
     const canvas = await createAndWait(canvasElement)
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('expired'), POLL)
     await expect(canvas.getByTestId('token')).toHaveTextContent('—')
   },
-}
+}))
 
-const rateLimited = storyPlex()
 /** plex.tv answers 429 with `Retry-After: 1`: still `waiting`, `failureCount` rises, `failureReason` says why. */
-export const RateLimited: Story = {
-  parameters: rateLimited.parameters,
-  beforeEach: rateLimited.reset,
+export const RateLimited: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     const canvas = await createAndWait(canvasElement)
-    rateLimited.mock.rateLimit(10, 1)
+    plex.mock.rateLimit(10, 1)
     await waitFor(() => expect(canvas.getByTestId('failure-reason')).toHaveTextContent('rate-limited (retry after 1 s)'), POLL)
     await expect(canvas.getByTestId('status')).toHaveTextContent('waiting')
     await expect(Number(canvas.getByTestId('failure-count').textContent)).toBeGreaterThan(0)
   },
-}
+}))
 
-const denied = storyPlex()
 /** plex.tv forgot the PIN (404, e.g. denied or unknown): `expired`, like plex.tv's expiry answer. */
-export const UnknownPin: Story = {
-  parameters: denied.parameters,
-  beforeEach: denied.reset,
+export const UnknownPin: Story = withPlex((plex) => ({
   play: async ({ canvasElement }) => {
     const canvas = await createAndWait(canvasElement)
-    denied.mock.deny()
+    plex.mock.deny()
     await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('expired'), POLL)
   },
-}
+}))
 
-const invalid = storyPlex()
 /** An id that is not a PIN id: `error` of kind `invalid-pin-id`, and nothing is sent. */
-export const InvalidPinId: Story = {
+export const InvalidPinId: Story = withPlex((plex) => ({
   args: { initialPinId: 'not-a-pin' },
-  parameters: invalid.parameters,
-  beforeEach: invalid.reset,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await expect(canvas.getByTestId('status')).toHaveTextContent('error')
     await expect(canvas.getByTestId('error')).toHaveTextContent('invalid-pin-id')
-    await expect(invalid.mock.requests).toHaveLength(0)
+    await expect(plex.mock.requests).toHaveLength(0)
   },
-}
+}))

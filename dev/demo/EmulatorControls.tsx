@@ -1,24 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-
 // Shapes of the emulator's control API (see dev/plex-emulator/README.md).
-type ExpiredStyle = '404' | 'null-token'
-interface EmulatorConfig {
-  pinLifetime: number
-  latency: number
-  expiredStyle: ExpiredStyle
-  coop: boolean
-  rateLimit: { remaining: number; retryAfter: number }
-}
-interface LogEntry {
-  time: number
-  method: string
-  path: string
-  query: string
-  pinId: number | null
-  status: number
-  clientIdentifier: string | null
-}
+import type {
+  EmulatorConfig, EmulatorConfigPatch, EmulatorKnobs, EmulatorLogEntry, ExpiredStyle,
+} from '../plex-emulator/index.mjs'
 
 const keys = {
   config: ['react-plex-auth-demo', 'emulator', 'config'] as const,
@@ -47,6 +32,31 @@ const time = (ms: number) => {
   return `${d.toLocaleTimeString([], { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`
 }
 
+interface NumberFieldProps {
+  label: string
+  min: number
+  step: number | 'any'
+  value: number
+  onChange: (value: number) => void
+}
+
+/** A required number input with its label. */
+function NumberField({ label, min, step, value, onChange }: NumberFieldProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={min}
+        step={step}
+        required
+        value={value}
+        onChange={(e) => onChange(e.target.valueAsNumber)}
+      />
+    </label>
+  )
+}
+
 /** Knobs of the local plex.tv emulator, a 429 burst, and its request log. */
 export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
   const call = useControl(controlUrl)
@@ -55,20 +65,17 @@ export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
   const [autoRefresh, setAutoRefresh] = useState(true)
   const id = useId()
 
-  const config = useQuery({
-    queryKey: keys.config,
-    queryFn: () => call<EmulatorConfig>('GET', '/config'),
+  // Both refresh every second while autoRefresh is on (the config for the rate limit's countdown).
+  const watch = <T,>(queryKey: readonly string[], path: string) => ({
+    queryKey,
+    queryFn: () => call<T>('GET', path),
     retry: false,
-    refetchInterval: autoRefresh ? 1000 : false, // the rate limit's countdown
+    refetchInterval: autoRefresh ? 1000 : (false as const),
   })
-  const log = useQuery({
-    queryKey: keys.log,
-    queryFn: () => call<LogEntry[]>('GET', '/log'),
-    retry: false,
-    refetchInterval: autoRefresh ? 1000 : false,
-  })
+  const config = useQuery(watch<EmulatorConfig>(keys.config, '/config'))
+  const log = useQuery(watch<EmulatorLogEntry[]>(keys.log, '/log'))
 
-  const [form, setForm] = useState<Omit<EmulatorConfig, 'rateLimit'> | null>(null)
+  const [form, setForm] = useState<EmulatorKnobs | null>(null)
   useEffect(() => {
     if (config.data && form === null) {
       const { rateLimit: _ignored, ...knobs } = config.data
@@ -78,7 +85,7 @@ export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
   const [burst, setBurst] = useState({ count: 5, retryAfter: 2 })
 
   const configure = useMutation({
-    mutationFn: (patch: Partial<EmulatorConfig> | { rateLimit: { count: number; retryAfter: number } }) =>
+    mutationFn: (patch: EmulatorConfigPatch) =>
       call<EmulatorConfig>('POST', '/config', patch),
     onSuccess: (next) => queryClient.setQueryData(keys.config, next),
   })
@@ -128,28 +135,20 @@ export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
         <form onSubmit={applySettings} aria-labelledby={`${id}-settings`}>
           <fieldset>
             <legend id={`${id}-settings`}>Settings</legend>
-            <label>
-              PIN lifetime (seconds)
-              <input
-                type="number"
-                min={1}
-                step="any"
-                required
-                value={form.pinLifetime}
-                onChange={(e) => setForm({ ...form, pinLifetime: e.target.valueAsNumber })}
-              />
-            </label>
-            <label>
-              Latency (ms)
-              <input
-                type="number"
-                min={0}
-                step={50}
-                required
-                value={form.latency}
-                onChange={(e) => setForm({ ...form, latency: e.target.valueAsNumber })}
-              />
-            </label>
+            <NumberField
+              label="PIN lifetime (seconds)"
+              min={1}
+              step="any"
+              value={form.pinLifetime}
+              onChange={(pinLifetime) => setForm({ ...form, pinLifetime })}
+            />
+            <NumberField
+              label="Latency (ms)"
+              min={0}
+              step={50}
+              value={form.latency}
+              onChange={(latency) => setForm({ ...form, latency })}
+            />
             <label>
               Expired PIN answers
               <select
@@ -173,28 +172,20 @@ export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
         <form onSubmit={injectBurst} aria-labelledby={`${id}-burst`}>
           <fieldset>
             <legend id={`${id}-burst`}>Rate limit (429 burst)</legend>
-            <label>
-              Requests to refuse
-              <input
-                type="number"
-                min={1}
-                step={1}
-                required
-                value={burst.count}
-                onChange={(e) => setBurst({ ...burst, count: e.target.valueAsNumber })}
-              />
-            </label>
-            <label>
-              Retry-After (seconds)
-              <input
-                type="number"
-                min={0}
-                step={1}
-                required
-                value={burst.retryAfter}
-                onChange={(e) => setBurst({ ...burst, retryAfter: e.target.valueAsNumber })}
-              />
-            </label>
+            <NumberField
+              label="Requests to refuse"
+              min={1}
+              step={1}
+              value={burst.count}
+              onChange={(count) => setBurst({ ...burst, count })}
+            />
+            <NumberField
+              label="Retry-After (seconds)"
+              min={0}
+              step={1}
+              value={burst.retryAfter}
+              onChange={(retryAfter) => setBurst({ ...burst, retryAfter })}
+            />
             <button type="submit" className="demo-button">
               Inject 429 burst
             </button>

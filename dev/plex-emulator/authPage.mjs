@@ -1,4 +1,5 @@
 // The approval page, like https://app.plex.tv/auth#?clientID=…&code=…&context%5Bdevice%5D%5Bproduct%5D=…
+import { MESSAGES, pageScript } from './pageParts.mjs'
 
 const MAIN = `<h1>Sign in to Plex (emulated)</h1>
 <p class="note">A local stand-in for app.plex.tv: no real Plex account is involved.</p>
@@ -13,15 +14,10 @@ const MAIN = `<h1>Sign in to Plex (emulated)</h1>
     <button type="button" id="deny" class="secondary">Deny</button>
   </div>
 </section>
-<p id="status" role="status" aria-live="polite"></p>
-<p id="error" role="alert"></p>`
+${MESSAGES}`
 
-// Runs in the browser. Never writes parameters as HTML: textContent only.
-const SCRIPT = String.raw`(() => {
-  'use strict'
-  const { controlUrl } = JSON.parse(document.getElementById('emulator-config').textContent)
-  const $ = (id) => document.getElementById(id)
-  const say = (id, text) => { $('status').textContent = ''; $('error').textContent = ''; $(id).textContent = text }
+// Runs in the browser (see pageScript).
+const SCRIPT = pageScript(String.raw`
   const LABELS = { product: 'Product', version: 'Version', platform: 'Platform', platformVersion: 'Platform version',
     device: 'Device', deviceName: 'Device name', model: 'Model', layout: 'Layout', screenResolution: 'Screen', environment: 'Environment' }
 
@@ -102,8 +98,7 @@ const SCRIPT = String.raw`(() => {
     }
     finish()
     say('status', 'You declined.')
-  })
-})()`
+  })`)
 
 export function authPage() {
   return { title: 'Sign in to Plex (emulated)', main: MAIN, script: SCRIPT }

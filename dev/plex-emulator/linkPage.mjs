@@ -1,4 +1,5 @@
 // The link page, like https://plex.tv/link: type the 4-character code a TV shows.
+import { MESSAGES, pageScript } from './pageParts.mjs'
 
 const MAIN = `<h1>Link a device to Plex (emulated)</h1>
 <p class="note">A local stand-in for plex.tv/link: no real Plex account is involved.</p>
@@ -8,18 +9,14 @@ const MAIN = `<h1>Link a device to Plex (emulated)</h1>
   <p id="code-hint" class="hint">The 4 characters shown on your device, for example AB3K.</p>
   <button type="submit">Link</button>
 </form>
-<p id="status" role="status" aria-live="polite"></p>
-<p id="error" role="alert"></p>`
+${MESSAGES}`
 
-const SCRIPT = String.raw`(() => {
-  'use strict'
-  const { controlUrl } = JSON.parse(document.getElementById('emulator-config').textContent)
-  const $ = (id) => document.getElementById(id)
+// Runs in the browser (see pageScript).
+const SCRIPT = pageScript(String.raw`
   const input = $('code')
-  const say = (id, text) => {
-    $('status').textContent = ''
-    $('error').textContent = ''
-    $(id).textContent = text
+  // An error marks the code field invalid; a status clears that.
+  const tell = (id, text) => {
+    say(id, text)
     if (id === 'error') input.setAttribute('aria-invalid', 'true')
     else input.removeAttribute('aria-invalid')
   }
@@ -29,18 +26,17 @@ const SCRIPT = String.raw`(() => {
   $('link-form').addEventListener('submit', async (event) => {
     event.preventDefault()
     const code = input.value.replace(/\s+/g, '').toUpperCase()
-    if (!/^[A-Z0-9]{4}$/.test(code)) return say('error', 'Enter the 4-character code shown on your device.')
+    if (!/^[A-Z0-9]{4}$/.test(code)) return tell('error', 'Enter the 4-character code shown on your device.')
     let response
     try {
       response = await fetch(controlUrl + '/pins/' + encodeURIComponent(code) + '/approve', { method: 'POST' })
     } catch {
-      return say('error', 'Could not reach the emulator. Try again.')
+      return tell('error', 'Could not reach the emulator. Try again.')
     }
-    if (!response.ok) return say('error', 'Code not found')
+    if (!response.ok) return tell('error', 'Code not found')
     input.value = ''
-    say('status', 'Linked. You can return to your device.')
-  })
-})()`
+    tell('status', 'Linked. You can return to your device.')
+  })`)
 
 export function linkPage() {
   return { title: 'Link a device (emulated)', main: MAIN, script: SCRIPT }

@@ -13,16 +13,47 @@ export interface StoryPlex {
 /**
  * A plex.tv of its own for a story, built by the kit's `createPlexHandlers` (the one source of
  * truth for plex.tv's shapes): `{ latency, pinLifetime, expiredStyle }` as the story needs.
- *
- * @example
- * ```ts
- * const plex = storyPlex({ pinLifetime: 2 })
- * export const Expired: Story = { parameters: plex.parameters, beforeEach: plex.reset, play: ... }
- * ```
+ * Stories usually go through {@link withPlex}, which wires it in.
  */
 export function storyPlex(options?: PlexHandlersOptions): StoryPlex {
   const mock = createPlexHandlers(options)
   return { mock, parameters: { msw: { handlers: mock.handlers } }, reset: () => mock.reset() }
+}
+
+/** What `withPlex` reads of the story it is given (everything else passes through as is). */
+interface PlexStoryFields {
+  parameters?: Record<string, unknown>
+  beforeEach?: unknown
+}
+
+type BuildStory<S> = (plex: StoryPlex) => S
+
+/**
+ * A story on a plex.tv of its own (`storyPlex(options)`): `build` gets the mock and returns the
+ * story; `withPlex` adds the mock's `parameters.msw` (beside the story's own parameters) and resets
+ * the mock before each run, ahead of the story's own `beforeEach`, if any.
+ *
+ * @example
+ * ```ts
+ * export const Expired: Story = withPlex({ pinLifetime: 2 }, (plex) => ({
+ *   play: async () => { ...plex.mock.pins... },
+ * }))
+ * ```
+ */
+export function withPlex<S extends object>(build: BuildStory<S>): S
+export function withPlex<S extends object>(options: PlexHandlersOptions, build: BuildStory<S>): S
+export function withPlex<S extends object>(
+  ...args: [BuildStory<S>] | [PlexHandlersOptions, BuildStory<S>]
+): S {
+  const [options, build] = args.length === 1 ? [undefined, args[0]] : args
+  const plex = storyPlex(options)
+  const story: S & PlexStoryFields = build(plex)
+  const own = story.beforeEach
+  return {
+    ...story,
+    parameters: { ...plex.parameters, ...story.parameters },
+    beforeEach: own === undefined ? plex.reset : [plex.reset, ...(Array.isArray(own) ? own : [own])],
+  }
 }
 
 /** Resolves once `check` holds, polling every 50 ms; rejects with `message` after `timeout` ms. */

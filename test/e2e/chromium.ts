@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
+/** Chromium's flags for every headless run here (the e2e tests and the Storybook tests). */
 export const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',

@@ -2,23 +2,17 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import {
-  CLIENT_ID_KEY, announcement, approvalPopup, createdPin, expectText, isCreate, isPoll, pinRequests,
-  polled, setupE2E, signInButton, sleep, expectToken,
+  CLIENT_ID_KEY, announcement, createdPin, expectText, isCreate, isPoll, pinRequests,
+  polled, setupE2E, startPopupSignIn, signInButton, sleep, expectToken,
 } from './support'
 
 const e2e = setupE2E()
-
-async function startPopupSignIn(page: Page): Promise<Page> {
-  const popupEvent = page.waitForEvent('popup')
-  await signInButton(page).click()
-  return approvalPopup(await popupEvent, e2e)
-}
 
 describe('expiry', () => {
   it('says the code expired, offers Try again, stops polling; Try again creates a new PIN', async () => {
     e2e.emu.configure({ pinLifetime: 2 })
     const { page } = await e2e.open()
-    await startPopupSignIn(page)
+    await startPopupSignIn(page, e2e)
     const first = await createdPin(e2e.emu)
 
     await expectText(announcement(page), 'Sign-in code expired')
@@ -41,7 +35,7 @@ describe('expiry', () => {
 describe('429 storm', () => {
   it('backs off as plex.tv asks (Retry-After: 1) and still signs in after approval', async () => {
     const { page } = await e2e.open()
-    const popup = await startPopupSignIn(page)
+    const popup = await startPopupSignIn(page, e2e)
     const { pinId } = await createdPin(e2e.emu)
     await polled(e2e.emu, pinId!)
 
@@ -72,45 +66,52 @@ describe('429 storm', () => {
 /** A poll already on its way when the click landed may still arrive: that is not a new request. */
 const ON_THE_WIRE = 100
 
+/** Opens the fixture and starts a popup sign-in; resolves once the app polled its PIN twice. */
+async function openPolling(): Promise<Page> {
+  const { page } = await e2e.open()
+  await startPopupSignIn(page, e2e)
+  const { pinId } = await createdPin(e2e.emu)
+  await polled(e2e.emu, pinId!, 2)
+  return page
+}
+
+/** Waits 3 s and checks that nothing reached /pins since `since`. */
+async function expectNoPinRequestsSince(since: number): Promise<void> {
+  await sleep(3_000)
+  expect(pinRequests(e2e.emu, since)).toEqual([])
+}
+
 describe('stopping', () => {
   it('sends nothing to /pins after Cancel', async () => {
-    const { page } = await e2e.open()
-    await startPopupSignIn(page)
-    const { pinId } = await createdPin(e2e.emu)
-    await polled(e2e.emu, pinId!, 2)
+    const page = await openPolling()
 
     await page.getByRole('button', { name: 'Cancel' }).click()
     const cancelledAt = Date.now() + ON_THE_WIRE
     await signInButton(page).waitFor()
     await expectText(announcement(page), 'Sign-in cancelled')
-    await sleep(3_000)
-    expect(pinRequests(e2e.emu, cancelledAt)).toEqual([])
+    await expectNoPinRequestsSince(cancelledAt)
   })
 
   it('sends nothing to /pins after the button unmounts mid-sign-in', async () => {
-    const { page } = await e2e.open()
-    await startPopupSignIn(page)
-    const { pinId } = await createdPin(e2e.emu)
-    await polled(e2e.emu, pinId!, 2)
+    const page = await openPolling()
 
     await page.getByRole('button', { name: 'Remove button' }).click()
     const removedAt = Date.now() + ON_THE_WIRE
     await page.getByRole('button', { name: 'Add button' }).waitFor()
-    await sleep(3_000)
-    expect(pinRequests(e2e.emu, removedAt)).toEqual([])
+    await expectNoPinRequestsSince(removedAt)
   })
 })
 
 describe('client identifier', () => {
   it('stays the same across a reload (X-Plex-Client-Identifier of both sign-ins)', async () => {
     const { page } = await e2e.open()
-    await startPopupSignIn(page)
+    await startPopupSignIn(page, e2e)
     const first = await createdPin(e2e.emu)
     await polled(e2e.emu, first.pinId!)
     await page.getByRole('button', { name: 'Cancel' }).click()
 
     await page.reload()
-    await startPopupSignIn(page)
+    await startPopupSignIn(page, e2e)
     const second = await createdPin(e2e.emu, 2)
     await polled(e2e.emu, second.pinId!)
 

@@ -1,23 +1,16 @@
 // Popup sign-in in Chromium against the emulator: the happy path, COOP, a blocked popup, StrictMode.
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import {
   announcement, approvalPopup, createdPin, expectText, isCreate, isPoll, pinRequests, polled,
-  popupClosedSeenByOpener, setupE2E, signInButton, sleep, expectToken,
+  popupClosedSeenByOpener, setupE2E, startPopupSignIn, signInButton, sleep, expectToken,
 } from './support'
 
 const e2e = setupE2E()
 
-async function startPopupSignIn(page: Page): Promise<Page> {
-  const popupEvent = page.waitForEvent('popup')
-  await signInButton(page).click()
-  return approvalPopup(await popupEvent, e2e)
-}
-
 describe('popup sign-in', () => {
   it('goes from the click to a token: approval page in the popup, Approve, "Signed in", the account', async () => {
     const { page } = await e2e.open()
-    const popup = await startPopupSignIn(page)
+    const popup = await startPopupSignIn(page, e2e)
 
     // The approval page got the app's PIN, client id and product.
     const created = await createdPin(e2e.emu)
@@ -47,7 +40,7 @@ describe('popup sign-in', () => {
     it(`with COOP ${coop ? 'on' : 'off'}, the opener sees popup.closed === ${coop} on the approval page, keeps waiting, and signs in`, async () => {
       e2e.emu.configure({ coop })
       const { page } = await e2e.open()
-      const popup = await startPopupSignIn(page)
+      const popup = await startPopupSignIn(page, e2e)
       const { pinId } = await createdPin(e2e.emu)
 
       // The user is reading the approval page; the opener's handle says:
@@ -119,7 +112,7 @@ describe('StrictMode', () => {
     await sleep(500)
     expect(pinRequests(e2e.emu).filter(isCreate)).toHaveLength(1)
 
-    const popup = await startPopupSignIn(page)
+    const popup = await startPopupSignIn(page, e2e)
     await polled(e2e.emu, prepared.pinId!)
     expect(await popupClosedSeenByOpener(page)).toEqual([true]) // COOP on: the handle is severed
     await popup.getByRole('button', { name: 'Approve' }).click()

@@ -120,6 +120,13 @@ export async function approvalPopup(popup: Page, e2e: E2E): Promise<Page> {
   return popup
 }
 
+/** Clicks "Sign in with Plex" and resolves with the popup once it shows the approval page. */
+export async function startPopupSignIn(page: Page, e2e: E2E): Promise<Page> {
+  const popupEvent = page.waitForEvent('popup')
+  await signInButton(page).click()
+  return approvalPopup(await popupEvent, e2e)
+}
+
 // ---- the emulator's log --------------------------------------------------------------------
 
 /** Requests to /api/v2/pins* (POST and GET), optionally only those that arrived after `since`. */
