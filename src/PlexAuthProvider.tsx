@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
-import { useContext, useMemo, useState, type ReactNode } from 'react'
+import { useContext, useState, type ReactNode } from 'react'
 import { PlexAuthContext } from './PlexAuthContext'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import { PlexSessionContext } from './PlexSessionContext'
@@ -45,9 +45,11 @@ export function PlexAuthProvider({
   const session = useTokenStore(tokenStorage, tokenStorageKey)
   const outer = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
-  const values = Object.values(options)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the option values, not the object
-  const config = useMemo(() => options, [Object.keys(options).join(), ...values])
+  // The same configuration object as long as no option changed, so hooks below do not restart.
+  const [config, setConfig] = useState<Record<string, unknown>>(options)
+  const next: Record<string, unknown> = options
+  const changed = Object.keys({ ...config, ...next }).some((key) => config[key] !== next[key])
+  if (changed) setConfig(options)
   const provided = (
     <PlexAuthContext.Provider value={config}>
       <PlexSessionContext.Provider value={session}>{children}</PlexSessionContext.Provider>

@@ -49,3 +49,24 @@ describe('PlexAuthProvider', () => {
     expect(screen.getByText('My App true')).toBeTruthy()
   })
 })
+
+describe('PlexAuthProvider configuration', () => {
+  it('keeps the same configuration object until an option really changes', () => {
+    const seen: unknown[] = []
+    function Spy() {
+      seen.push(useContext(PlexAuthContext))
+      return null
+    }
+    const tree = (product: string) => (
+      <PlexAuthProvider product={product} pollInterval={2000}>
+        <Spy />
+      </PlexAuthProvider>
+    )
+    const { rerender } = render(tree('My App'))
+    rerender(tree('My App'))
+    expect(new Set(seen).size).toBe(1)
+    rerender(tree('Other App'))
+    expect(seen.at(-1)).toMatchObject({ product: 'Other App', pollInterval: 2000 })
+    expect(new Set(seen).size).toBe(2)
+  })
+})
