@@ -1,28 +1,18 @@
 // @vitest-environment node
-// The approval and link pages in a real browser: script, COOP, axe. Skipped when no
-// Chromium is found (set CHROMIUM_PATH to point at one).
-import { existsSync, readFileSync } from 'node:fs'
+// The approval and link pages in a real browser: script, COOP, axe. Fails (never skips) without
+// Chromium, like the e2e tests (set CHROMIUM_PATH to point at one).
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startPlexEmulator } from '../../dev/plex-emulator/index.mjs'
 import type { PlexEmulator, PlexPin } from '../../dev/plex-emulator/index.mjs'
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
 
 const require = createRequire(import.meta.url)
 const CLIENT = 'browser-test-client'
 
-function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-  try {
-    candidates.push(chromium.executablePath())
-  } catch {
-    // no bundled browser
-  }
-  return candidates.find((path): path is string => Boolean(path) && existsSync(path!))
-}
-
-const executablePath = findChromium()
 let browser: Browser
 let context: BrowserContext
 let page: Page
@@ -59,9 +49,10 @@ async function axeViolations(target: Page): Promise<string[]> {
 }
 
 // A browser is slow to start on a busy machine: generous timeouts.
-describe.skipIf(!executablePath)('approval pages in Chromium', { timeout: 30_000 }, () => {
+describe('approval pages in Chromium', { timeout: 30_000 }, () => {
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] })
+    assertChromium()
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
