@@ -25,18 +25,10 @@ export interface AuthUrlInput {
  */
 export function buildAuthUrl(input: AuthUrlInput): string {
   const params = new URLSearchParams({ clientID: input.clientIdentifier, code: input.code })
-  const { device } = input
-  const context: [string, string][] = [
-    ['product', device.product],
-    ['version', device.version],
-    ['platform', device.platform],
-    ['platformVersion', device.platformVersion],
-    ['device', device.device],
-    ['deviceName', device.deviceName],
-    ['model', device.model],
-    ['layout', 'desktop'],
-  ]
-  for (const [key, value] of context) if (value) params.set(`context[device][${key}]`, value)
+  const context = { ...input.device, layout: 'desktop' }
+  for (const key of ['product', 'version', 'platform', 'platformVersion', 'device', 'deviceName', 'model', 'layout'] as const) {
+    if (context[key]) params.set(`context[device][${key}]`, context[key])
+  }
   if (input.forwardUrl) params.set('forwardUrl', input.forwardUrl)
   return `${input.authAppUrl ?? DEFAULT_AUTH_APP_URL}#?${params.toString()}`
 }

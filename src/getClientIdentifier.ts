@@ -1,4 +1,5 @@
 import { DEFAULT_STORAGE_KEY } from './api/defaults'
+import { quietly } from './quietly'
 
 /** Options of {@link getClientIdentifier}. */
 export interface ClientIdentifierOptions {
@@ -16,25 +17,19 @@ let warned = false
 function newId(): string {
   const c = globalThis.crypto
   if (typeof c?.randomUUID === 'function') return c.randomUUID()
-  const bytes = new Uint8Array(16)
+  const bytes = new Uint8Array(32)
   if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes)
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256)
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  else for (let i = 0; i < 32; i++) bytes[i] = Math.random() * 256
+  // Version 4, variant 10xx: each x takes 4 random bits, y 2 random bits after `10`.
+  let i = 0
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (slot) => {
+    const nibble = bytes[i++]! & 15
+    return (slot === 'x' ? nibble : (nibble & 3) | 8).toString(16)
+  })
 }
 
 function isUsable(value: unknown): value is string {
   return typeof value === 'string' && /^[\w.:-]{8,128}$/.test(value)
-}
-
-function defaultStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage
-  } catch {
-    return null // Some sandboxes throw on the mere access of `localStorage`.
-  }
 }
 
 /**
@@ -53,26 +48,21 @@ function defaultStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
 export function getClientIdentifier(options: ClientIdentifierOptions = {}): string {
   if (typeof options.clientIdentifier === 'string' && options.clientIdentifier !== '') return options.clientIdentifier
   const key = options.storageKey ?? DEFAULT_STORAGE_KEY
-  const storage = options.storage === undefined ? defaultStorage() : options.storage
+  // Some sandboxes throw on the mere access of `localStorage`; on a server there is none.
+  const storage = options.storage === undefined ? quietly(() => localStorage) : options.storage
+  let id = memory.get(key)
   try {
-    if (storage) {
-      const stored = storage.getItem(key)
-      if (isUsable(stored)) return stored
-      const id = memory.get(key) ?? newId()
-      storage.setItem(key, id)
-      memory.set(key, id)
-      return id
-    }
+    const stored = storage?.getItem(key)
+    if (isUsable(stored)) return stored
+    id ??= newId()
+    storage?.setItem(key, id)
   } catch (error) {
     if (!warned) {
       warned = true
-      console.warn(
-        'react-plex-auth: storage is not available, so the Plex client identifier lives in memory until the page unloads.',
-        error,
-      )
+      console.warn('react-plex-auth: no usable storage; the Plex client identifier lives in memory for this page.', error)
     }
   }
-  const id = memory.get(key) ?? newId()
+  id ??= newId()
   memory.set(key, id)
   return id
 }

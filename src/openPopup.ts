@@ -1,3 +1,5 @@
+import { quietly } from './quietly'
+
 /** Size of the sign-in popup. */
 export interface PopupSize {
   /** @default 600 */
@@ -16,19 +18,13 @@ export function openPopup(size: PopupSize = {}, message = 'Connecting to Plex...
   const height = size.height ?? 700
   const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - width) / 2))
   const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - height) / 2))
-  let popup: Window | null = null
-  try {
-    popup = window.open('', 'react-plex-auth', `popup=yes,width=${width},height=${height},left=${left},top=${top}`)
-  } catch {
-    return null
-  }
+  const popup = quietly(() => window.open('', 'react-plex-auth', `popup=yes,width=${width},height=${height},left=${left},top=${top}`))
   if (!popup) return null
-  try {
+  // A window we cannot write to still works: it is about to navigate anyway.
+  quietly(() => {
     popup.document.title = message
     popup.document.body.style.cssText = 'font:16px system-ui,sans-serif;display:grid;place-items:center;height:100vh;margin:0'
     popup.document.body.textContent = message
-  } catch {
-    // A window we cannot write to still works: it is about to navigate anyway.
-  }
+  })
   return popup
 }

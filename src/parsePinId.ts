@@ -11,8 +11,5 @@ export function parsePinId(pinId: PlexPinId | null | undefined): number | null |
   if (pinId === null || pinId === undefined) return null
   const value = typeof pinId === 'string' && /^\d{1,16}$/.test(pinId) ? Number(pinId) : pinId
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value
-  return new PlexApiError(
-    'invalid-pin-id',
-    `react-plex-auth: ${JSON.stringify(String(pinId))} is not a PIN id; expected a positive integer such as 123456789.`,
-  )
+  return new PlexApiError('invalid-pin-id', `react-plex-auth: PIN id ${JSON.stringify(String(pinId))} is not a positive integer.`)
 }

@@ -1,4 +1,4 @@
-import type { PlexApiError } from './api/PlexApiError'
+import type { PlexApiError, PlexApiErrorKind } from './api/PlexApiError'
 
 /** Every visible string of `<PlexLoginButton>`, overridable for translation. */
 export interface PlexLoginLabels {
@@ -28,6 +28,13 @@ export interface PlexLoginLabels {
   error: (error: PlexApiError) => string
 }
 
+const errorTexts: Partial<Record<PlexApiErrorKind, string>> = {
+  network: "Couldn't reach Plex. Check your connection and try again.",
+  'rate-limited': 'Plex is receiving too many requests. Wait a moment and try again.',
+  server: 'Plex is having trouble right now. Try again in a moment.',
+  'storage-unavailable': 'Your browser blocks the storage this sign-in needs. Allow site data, then try again.',
+}
+
 /** The default English labels of `<PlexLoginButton>`. */
 export const defaultPlexLoginLabels: PlexLoginLabels = {
   signIn: 'Sign in with Plex',
@@ -41,20 +48,8 @@ export const defaultPlexLoginLabels: PlexLoginLabels = {
   cancelled: 'Sign-in cancelled',
   signedInAs: (name) => `Signed in as ${name}`,
   slow: 'Plex is busy; still waiting...',
-  error: (error) => {
-    switch (error.kind) {
-      case 'network':
-        return "Couldn't reach Plex. Check your connection and try again."
-      case 'rate-limited':
-        return 'Plex is receiving too many requests. Wait a moment and try again.'
-      case 'server':
-        return 'Plex is having trouble right now. Try again in a moment.'
-      case 'storage-unavailable':
-        return 'Your browser blocks the storage this sign-in needs. Allow site data for this page, then try again.'
-      case 'invalid-config':
-        return error.message
-      default:
-        return 'Signing in with Plex failed. Try again.'
-    }
-  },
+  error: (error) =>
+    error.kind === 'invalid-config'
+      ? error.message
+      : (errorTexts[error.kind] ?? 'Signing in with Plex failed. Try again.'),
 }

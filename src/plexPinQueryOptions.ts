@@ -55,9 +55,9 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
         }
       : skipToken,
     refetchInterval: (query) => (isPending(query) ? interval : false),
-    refetchOnMount: (query) => isPending(query),
+    refetchOnMount: isPending,
     refetchOnWindowFocus: (query) => (isPending(query) ? 'always' : false),
-    refetchOnReconnect: (query) => isPending(query),
+    refetchOnReconnect: isPending,
     // A component mounting while others watch the PIN shares their schedule rather than adding a request.
     staleTime: (query) => (isPending(query) ? interval : Infinity),
     retry: (failureCount, error) => isTransientError(error) && failureCount < MAX_TRANSIENT_FAILURES,

@@ -7,9 +7,7 @@ export const MAX_TRANSIENT_FAILURES = 20
 
 /** 429, 5xx and network failures pass; everything else is final. Internal. */
 export function isTransientError(error: unknown): boolean {
-  return (
-    isPlexApiError(error, 'rate-limited') || isPlexApiError(error, 'server') || isPlexApiError(error, 'network')
-  )
+  return isPlexApiError(error) && ['rate-limited', 'server', 'network'].includes(error.kind)
 }
 
 /**
@@ -19,6 +17,6 @@ export function isTransientError(error: unknown): boolean {
  */
 export function pollBackoff(failureCount: number, error: unknown, interval: number): number {
   const retryAfter = isPlexApiError(error) ? error.retryAfter : null
-  if (retryAfter !== null) return Math.max(interval, Math.min(retryAfter * 1000, 300_000))
-  return Math.max(interval, Math.min(interval * 2 ** (failureCount + 1), MAX_BACKOFF))
+  const wait = retryAfter === null ? Math.min(interval * 2 ** (failureCount + 1), MAX_BACKOFF) : Math.min(retryAfter * 1000, 300_000)
+  return Math.max(interval, wait)
 }

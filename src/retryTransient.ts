@@ -10,7 +10,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(resolve, ms)
     signal.addEventListener('abort', () => {
       clearTimeout(timer)
-      reject(new PlexApiError('aborted', 'Cancelled.'))
+      reject(new PlexApiError('aborted', 'Sign-in cancelled.'))
     }, { once: true })
   })
 }

@@ -7,10 +7,6 @@ import type { PlexAuthOptions } from './PlexAuthOptions'
  * Touches storage, so call it only from a query function or an event handler, never in render.
  */
 export function toClientOptions(options: PlexAuthOptions): PlexClientOptions {
-  const { clientIdentifier, storageKey, authAppUrl: _a, pollInterval: _p, queryClient: _q, ...rest } = options
-  return {
-    ...rest,
-    product: options.product ?? '',
-    clientIdentifier: getClientIdentifier({ clientIdentifier, storageKey }),
-  }
+  // The kit-only fields (`storageKey`, `pollInterval`, ...) ride along; plex.tv calls ignore them.
+  return { ...options, product: options.product ?? '', clientIdentifier: getClientIdentifier(options) }
 }

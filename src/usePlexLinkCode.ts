@@ -47,7 +47,7 @@ export interface PlexLinkCodeState {
   restart: () => void
 }
 
-const aborted = () => new PlexApiError('aborted', 'Creating the link code was cancelled.')
+const aborted = () => new PlexApiError('aborted', 'Link code cancelled.')
 
 /**
  * Signs a user in with a 4-character code for https://plex.tv/link (TVs, consoles, kiosks).

@@ -6,6 +6,7 @@ import { plexDeviceInfo } from './api/plexDeviceInfo'
 import { buildAuthUrl } from './buildAuthUrl'
 import { openPopup, type PopupSize } from './openPopup'
 import { pendingLogin } from './pendingLogin'
+import { quietly } from './quietly'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import {
   initialPlexLoginState,
@@ -72,13 +73,8 @@ export interface PlexLogin {
   failureReason: PlexApiError | null
 }
 
-function closeQuietly(popup: Window | null) {
-  try {
-    popup?.close()
-  } catch {
-    // A handle severed by Cross-Origin-Opener-Policy cannot be closed from here.
-  }
-}
+/** Closes the popup, if any; a handle severed by Cross-Origin-Opener-Policy cannot be closed from here. */
+const closeQuietly = (popup: Window | null) => quietly(() => popup?.close())
 
 /**
  * The whole PIN sign-in, from a click to a token: creates a strong PIN, opens Plex's approval
@@ -206,7 +202,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       const loginPin: PlexLoginPin = { id: pin.id, code: pin.code, clientIdentifier: client.clientIdentifier, expiresAt: pin.expiresAt }
       if (mode === 'redirect') {
         if (!pendingLogin.save(loginPin, pendingKey)) {
-          return fail(new PlexApiError('storage-unavailable', 'This browser does not let the page keep data for the trip to Plex (sessionStorage). Allow site data, or sign in with the popup.'))
+          return fail(new PlexApiError('storage-unavailable', 'sessionStorage is unavailable for the redirect to Plex; allow site data, or sign in with the popup.'))
         }
         dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: 'none' })
         if (navigate) navigate(authUrl)

@@ -1,27 +1,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { PlexSessionStore } from './PlexSessionContext'
+import { quietly } from './quietly'
 
 /** Where the session keeps the token. See `PlexAuthProvider`'s `tokenStorage`. */
 export type PlexTokenStorage = 'local' | 'session' | 'memory'
 
+/** The Web Storage of `kind`, or `null` (memory, a server, or storage that throws on access). */
 function storageFor(kind: PlexTokenStorage): Storage | null {
-  try {
-    if (kind === 'local') return typeof localStorage === 'undefined' ? null : localStorage
-    if (kind === 'session') return typeof sessionStorage === 'undefined' ? null : sessionStorage
-  } catch {
-    // Storage that throws on access behaves like memory.
-  }
-  return null
+  return (kind !== 'memory' && quietly(() => (kind === 'local' ? localStorage : sessionStorage))) || null
 }
 
+/** Writes or removes the token; storage that throws leaves it in memory only, for this page. */
 function write(kind: PlexTokenStorage, key: string, token: string | null) {
-  try {
-    const storage = storageFor(kind)
-    if (token === null) storage?.removeItem(key)
-    else storage?.setItem(key, token)
-  } catch {
-    // The token then lives in memory only; nothing is lost for this page.
-  }
+  quietly(() => (token === null ? storageFor(kind)?.removeItem(key) : storageFor(kind)?.setItem(key, token)))
 }
 
 /**
@@ -33,12 +24,9 @@ export function useTokenStore(kind: PlexTokenStorage, key: string): PlexSessionS
   const [restored, setRestored] = useState(kind === 'memory')
 
   useEffect(() => {
-    try {
-      const stored = storageFor(kind)?.getItem(key)
-      if (stored) setState(stored)
-    } catch {
-      // Unreadable storage: signed out.
-    }
+    // Unreadable storage: signed out.
+    const stored = quietly(() => storageFor(kind)?.getItem(key))
+    if (stored) setState(stored)
     setRestored(true)
     if (kind !== 'local') return
     const onStorage = (event: StorageEvent) => {

@@ -5,19 +5,12 @@ import type { PlexAuthOptions } from './PlexAuthOptions'
 export const MIN_POLL_INTERVAL = 250
 
 /** Returns the `invalid-config` error the options would cause, or `null`. Never throws. Internal. */
-export function validateOptions(options: PlexAuthOptions): PlexApiError | null {
-  if (typeof options.product !== 'string' || options.product.trim() === '') {
-    return new PlexApiError(
-      'invalid-config',
-      'react-plex-auth: `product` is required. Pass your app\'s name, e.g. <PlexAuthProvider product="My App">; Plex shows it to the user.',
-    )
-  }
-  const interval = options.pollInterval
-  if (interval !== undefined && !(Number.isFinite(interval) && interval >= MIN_POLL_INTERVAL)) {
-    return new PlexApiError(
-      'invalid-config',
-      `react-plex-auth: \`pollInterval\` must be a number of milliseconds of at least ${MIN_POLL_INTERVAL}; got ${String(interval)}.`,
-    )
-  }
-  return null
+export function validateOptions({ product, pollInterval }: PlexAuthOptions): PlexApiError | null {
+  const problem =
+    typeof product !== 'string' || product.trim() === ''
+      ? "`product` is required: your app's name, which Plex shows the user."
+      : pollInterval !== undefined && !(Number.isFinite(pollInterval) && pollInterval >= MIN_POLL_INTERVAL)
+        ? `\`pollInterval\` must be at least ${MIN_POLL_INTERVAL} (ms); got ${String(pollInterval)}.`
+        : null
+  return problem === null ? null : new PlexApiError('invalid-config', `react-plex-auth: ${problem}`)
 }

@@ -32,7 +32,7 @@ const systems: [RegExp, string][] = [
  * safe to import on a server; on a server it falls back to neutral values.
  */
 export function plexDeviceInfo(options: Pick<PlexClientOptions, 'product'> & Partial<PlexDeviceInfo>): PlexDeviceInfo {
-  const nav = typeof navigator === 'undefined' ? undefined : navigator
+  const nav = globalThis.navigator as Navigator | undefined
   const ua = nav?.userAgent ?? ''
   const browser = browsers.find(([pattern]) => pattern.test(ua))
   const system = systems.find(([pattern]) => pattern.test(ua))

@@ -27,52 +27,34 @@ export async function plexRequest(
   const invalid = validateOptions(options)
   if (invalid) throw invalid
   if (!options.clientIdentifier) throw new PlexApiError('invalid-config', 'react-plex-auth: `clientIdentifier` is required.')
-  const device = plexDeviceInfo(options)
   const url = `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${spec.path}`
-  const doFetch = options.fetch ?? globalThis.fetch
-  let response: Response
-  try {
-    response = await doFetch(url, {
-      method: spec.method,
-      signal: init.signal ?? null,
-      headers: {
-        Accept: 'application/json',
-        'X-Plex-Client-Identifier': options.clientIdentifier,
-        'X-Plex-Product': device.product,
-        'X-Plex-Version': device.version,
-        'X-Plex-Platform': device.platform,
-        'X-Plex-Platform-Version': device.platformVersion,
-        'X-Plex-Device': device.device,
-        'X-Plex-Device-Name': device.deviceName,
-        'X-Plex-Model': device.model,
-        'X-Plex-Language': device.language,
-        ...spec.headers,
-      },
-    })
-  } catch (cause) {
-    if (init.signal?.aborted) {
-      throw new PlexApiError('aborted', `The request to ${url} was cancelled.`, { cause })
-    }
-    throw new PlexApiError(
-      'network',
-      `Could not reach plex.tv (${url}). Check the connection; a blocked CORS preflight shows up this way too.`,
-      { cause },
-    )
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'X-Plex-Client-Identifier': options.clientIdentifier,
   }
-  let body: unknown = null
-  let parseError: unknown = null
+  // Each device field as its header: `platformVersion` is sent as `X-Plex-Platform-Version`.
+  for (const [field, value] of Object.entries(plexDeviceInfo(options))) {
+    headers[`X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`] = value
+  }
+  const doFetch = options.fetch ?? globalThis.fetch
+  let response: Response | undefined
+  let body: unknown
+  let parseError: unknown
   try {
-    const text = await response.text()
-    body = text === '' ? null : JSON.parse(text)
+    response = await doFetch(url, { method: spec.method, signal: init.signal ?? null, headers: { ...headers, ...spec.headers } })
+    body = JSON.parse(await response.text())
   } catch (cause) {
-    if (init.signal?.aborted) throw new PlexApiError('aborted', `The request to ${url} was cancelled.`, { cause })
-    parseError = cause
+    if (init.signal?.aborted) throw new PlexApiError('aborted', `Request to ${url} cancelled.`, { cause })
+    if (!response) {
+      throw new PlexApiError('network', `Could not reach ${url}. Check the connection (a blocked CORS preflight looks the same).`, { cause })
+    }
+    parseError = cause // an empty or non-JSON body
   }
   if (!response.ok) {
-    const errors = (body as { errors?: PlexErrorDetail[] } | null)?.errors
+    const errors = (body as { errors?: PlexErrorDetail[] } | null | undefined)?.errors
     throw toPlexApiError(response, Array.isArray(errors) ? errors : [])
   }
-  if (parseError !== null || body === null) {
+  if (body == null) {
     throw new PlexApiError('invalid-response', `plex.tv answered ${url} with a body that is not JSON.`, {
       status: response.status,
       cause: parseError,

@@ -1,4 +1,4 @@
-import { PlexApiError, type PlexErrorDetail } from './PlexApiError'
+import { PlexApiError, type PlexApiErrorKind, type PlexErrorDetail } from './PlexApiError'
 
 function parseRetryAfter(value: string | null): number | undefined {
   if (value === null || value.trim() === '') return undefined
@@ -8,29 +8,24 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }
 
+/** Kind and message of the statuses with a meaning of their own. */
+const known: Record<number, [PlexApiErrorKind, string]> = {
+  401: ['unauthorized', 'token not accepted; sign in again'],
+  403: ['forbidden', 'request refused'],
+  404: ['not-found', 'unknown or expired PIN'],
+  429: ['rate-limited', 'too many requests'],
+}
+
 /** Maps a non-2xx answer of plex.tv to the matching {@link PlexApiError}. */
 export function toPlexApiError(response: Response, errors: PlexErrorDetail[]): PlexApiError {
   const status = response.status
   const said = errors[0]?.message
-  const detail = said ? ` plex.tv said: "${said}".` : ''
-  const init = { status, errors }
-  if (status === 401) {
-    return new PlexApiError('unauthorized', `plex.tv did not accept the token (HTTP 401); sign in again.${detail}`, init)
-  }
-  if (status === 403) return new PlexApiError('forbidden', `plex.tv refused the request (HTTP 403).${detail}`, init)
-  if (status === 404) {
-    return new PlexApiError('not-found', `plex.tv does not know this PIN, or it expired (HTTP 404).${detail}`, init)
-  }
-  if (status === 429) {
-    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'))
-    const wait = retryAfter === undefined ? '' : ` Retry in ${retryAfter} s.`
-    return new PlexApiError('rate-limited', `plex.tv is rate-limiting requests (HTTP 429).${wait}${detail}`, {
-      ...init,
-      retryAfter,
-    })
-  }
-  if (status >= 500) {
-    return new PlexApiError('server', `plex.tv had a problem (HTTP ${status}); try again shortly.${detail}`, init)
-  }
-  return new PlexApiError('invalid-request', `plex.tv rejected the request (HTTP ${status}).${detail}`, init)
+  const retryAfter = status === 429 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined
+  const [kind, problem] =
+    known[status] ?? (status >= 500 ? ['server', 'server error; try again shortly'] : ['invalid-request', 'request rejected'])
+  return new PlexApiError(
+    kind,
+    `plex.tv: ${problem} (HTTP ${status}).${retryAfter === undefined ? '' : ` Retry in ${retryAfter} s.`}${said ? ` plex.tv said: "${said}".` : ''}`,
+    { status, errors, retryAfter },
+  )
 }
