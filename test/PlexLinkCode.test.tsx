@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import axe from 'axe-core'
 import { createRef, type ComponentProps } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlexLinkCode, type PlexLinkCodeLabels } from '../src/PlexLinkCode'
 import type { PlexAuthProviderProps } from '../src/PlexAuthProvider'
 import type { PlexMock } from '../src/testing/createPlexHandlers'
+import { expectNoAxeViolations } from './support/axe'
 import { usePlexMock } from './support/mockPlex'
 import { plexWrapper } from './support/renderWithPlex'
-import { tick, useFakeClock } from './support/tick'
+import { tick, useFakeClockEachTest } from './support/tick'
 
 const mock = usePlexMock()
 const posts = (plex: PlexMock) => plex.requests.filter((r) => r.method === 'POST')
@@ -24,21 +24,7 @@ function renderLinkCode(props: Partial<ComponentProps<typeof PlexLinkCode>> = {}
   return { ...utils, onToken, root, status }
 }
 
-/** axe waits on setTimeout internally: pump the fake clock 1 ms at a time until it is done. */
-async function expectNoAxeViolations(container: HTMLElement) {
-  let results: axe.AxeResults | undefined
-  const run = axe.run(container, { rules: { 'color-contrast': { enabled: false } } }).then((r) => (results = r))
-  for (let i = 0; i < 1000 && !results; i++) await act(() => vi.advanceTimersByTimeAsync(1))
-  await run
-  expect(results!.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([])
-}
-
-beforeEach(() => {
-  useFakeClock()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClockEachTest()
 
 describe('PlexLinkCode', () => {
   it('says it is getting a code while the PIN is being created', async () => {

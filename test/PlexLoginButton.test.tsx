@@ -7,19 +7,14 @@ import { expectNoAxeViolations } from './support/axe'
 import { stubWindowOpen } from './support/fakePopup'
 import { usePlexMock } from './support/mockPlex'
 import { plexWrapper } from './support/renderWithPlex'
-import { tick, useFakeClock } from './support/tick'
+import { tick, useFakeClockEachTest } from './support/tick'
 
 const mock = usePlexMock()
 const renderButton = (props: PlexLoginButtonProps = {}) => render(<PlexLoginButton {...props} />, { wrapper: plexWrapper().wrapper })
 const status = () => screen.getByRole('status')
 const signIn = () => screen.getByRole('button', { name: 'Sign in with Plex' })
 
-beforeEach(() => {
-  useFakeClock()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClockEachTest()
 
 describe('PlexLoginButton', () => {
   it('starts as a real button named "Sign in with Plex", with an empty polite status region', async () => {
@@ -197,12 +192,7 @@ describe('PlexLoginButton', () => {
 })
 
 describe('PlexLoginButton showAccount', () => {
-  beforeEach(() => {
-    useFakeClock()
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-  })
+  useFakeClockEachTest()
   it('shows the signed-in account, avatar and name, once GET /user answered', async () => {
     const plex = mock()
     stubWindowOpen()

@@ -4,7 +4,7 @@ import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { usePlexLinkCode, type PlexLinkCodeState, type UsePlexLinkCodeOptions } from '../src/usePlexLinkCode'
 import { polls, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, renderPlexHook } from './support/renderWithPlex'
-import { tick, useFakeClock } from './support/tick'
+import { tick, useFakeClockEachTest } from './support/tick'
 
 const mock = usePlexMock()
 const posts = (plex: PlexMock) => plex.requests.filter((r) => r.method === 'POST')
@@ -16,12 +16,7 @@ const statuses = (history: PlexLinkCodeState[]) =>
 const renderLinkCode = (options: UsePlexLinkCodeOptions = {}) =>
   renderPlexHook((props: UsePlexLinkCodeOptions) => usePlexLinkCode(props), { initialProps: options, reactStrictMode: true })
 
-beforeEach(() => {
-  useFakeClock()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClockEachTest()
 
 describe('usePlexLinkCode', () => {
   it('creates exactly one non-strong PIN per mount under StrictMode and shows its 4-character code', async () => {

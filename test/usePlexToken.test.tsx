@@ -6,7 +6,7 @@ import type { PlexHandlersOptions } from '../src/testing/createPlexHandlers'
 import { usePlexToken, type PlexTokenState } from '../src/usePlexToken'
 import { API, polls, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, plexWrapper, renderPlexHook } from './support/renderWithPlex'
-import { tick, useFakeClock } from './support/tick'
+import { tick, useFakeClockEachTest } from './support/tick'
 
 const mock = usePlexMock()
 const newPin = () => createPin({ product: 'Test App', clientIdentifier: CLIENT_ID, apiBaseUrl: API })
@@ -22,12 +22,7 @@ async function watchNewPin(options: { mock?: PlexHandlersOptions; provider?: Par
 const statuses = (history: PlexTokenState[]) =>
   history.map((s) => s.status).filter((status, i, all) => status !== all[i - 1])
 
-beforeEach(() => {
-  useFakeClock()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClockEachTest()
 
 describe('usePlexToken', () => {
   it('is idle and sends nothing without a PIN id', async () => {
@@ -263,12 +258,7 @@ describe('usePlexToken without fake timers', () => {
 })
 
 describe('usePlexToken: coming and going', () => {
-  beforeEach(() => {
-    useFakeClock()
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-  })
+  useFakeClockEachTest()
 
   it('on focus, replaces a poll that left before the approval, instead of waiting a whole interval', async () => {
     const { plex, pin, result } = await watchNewPin()

@@ -6,7 +6,7 @@ import { usePlexUser } from '../src/usePlexUser'
 import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { API, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, renderPlexHook as renderWithPlex } from './support/renderWithPlex'
-import { tick, useFakeClock } from './support/tick'
+import { tick, useFakeClockEachTest } from './support/tick'
 
 const mock = usePlexMock()
 // plexWrapper's <StrictMode> sits inside a function component, where React 19 does not double-run
@@ -21,12 +21,7 @@ async function validToken(plex: PlexMock): Promise<string> {
   return token
 }
 
-beforeEach(() => {
-  useFakeClock()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClockEachTest()
 
 describe('usePlexUser', () => {
   it.each([null, undefined, ''])('is idle and sends nothing for the token %j', async (token) => {

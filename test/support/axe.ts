@@ -1,3 +1,4 @@
+import { act } from '@testing-library/react'
 import axe from 'axe-core'
 import { expect, vi } from 'vitest'
 
@@ -8,7 +9,8 @@ export async function expectNoAxeViolations(container: Element): Promise<void> {
     done = true
   })
   // axe schedules its work with timers: drive a faked clock until it finishes.
-  while (vi.isFakeTimers() && !done) await vi.advanceTimersByTimeAsync(20)
+  // (inside act: the components' own timers, e.g. a countdown, may fire meanwhile)
+  while (vi.isFakeTimers() && !done) await act(() => vi.advanceTimersByTimeAsync(5))
   const results = await running
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([])
 }

@@ -1,9 +1,17 @@
 import { act } from '@testing-library/react'
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
 
 /** Fakes the clock but leaves `setImmediate` real, so msw's responses (real I/O) can complete. */
 export function useFakeClock() {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+}
+
+/** Fakes the clock for every test of the file (or `describe` block), and restores it after each. */
+export function useFakeClockEachTest() {
+  beforeEach(() => useFakeClock())
+  afterEach(() => {
+    vi.useRealTimers()
+  })
 }
 
 const realImmediate = () => new Promise<void>((resolve) => setImmediate(resolve))
