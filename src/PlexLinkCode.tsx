@@ -1,7 +1,8 @@
-import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type CSSProperties } from 'react'
+import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import type { PlexPin } from './api/PlexPin'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import { usePlexLinkCode } from './usePlexLinkCode'
+import { visuallyHidden } from './visuallyHidden'
 
 /** Every visible or announced string of {@link PlexLinkCode}, for translation. `{…}` are placeholders. */
 export interface PlexLinkCodeLabels {
@@ -68,10 +69,6 @@ export interface PlexLinkCodeProps extends Omit<ComponentPropsWithoutRef<'sectio
   labels?: Partial<PlexLinkCodeLabels>
   /** Leaves out every `rpa-link` class, to style from scratch. @default false */
   unstyled?: boolean
-}
-
-const visuallyHidden: CSSProperties = {
-  position: 'absolute', width: 1, height: 1, margin: -1, padding: 0, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap', border: 0,
 }
 
 /** Seconds left until `expiresAt`, re-read every second by an interval started in an effect. */

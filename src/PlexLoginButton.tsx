@@ -13,6 +13,7 @@ import { PlexIcon } from './PlexIcon'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import { usePlexLogin, type PlexLogin, type UsePlexLoginOptions } from './usePlexLogin'
+import { visuallyHidden } from './visuallyHidden'
 
 /** What a custom `render` receives: the whole sign-in, and the resolved labels. */
 export interface PlexLoginRenderProps extends PlexLogin {
@@ -158,18 +159,9 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
       {showAccount && login.token && (
         <PlexAccountBadge token={login.token} label={text.signedInAs} options={options} unstyled={unstyled} />
       )}
-      <p role="status" aria-live="polite" className={cls('rpa-visually-hidden')} style={unstyled ? hidden : undefined}>
+      <p role="status" aria-live="polite" style={visuallyHidden}>
         {announce(login, text, cancelled.current)}
       </p>
     </div>
   )
 })
-
-const hidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const

@@ -15,6 +15,8 @@ export const plexKeys = {
   /** One PIN. */
   pin: (apiBaseUrl: string, pinId: number | string | null | undefined) =>
     [...plexKeys.pins(apiBaseUrl), pinId ?? null] as const,
+  /** Every account query against one API base. */
+  users: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'user'] as const,
   /** The account behind a token. The token itself is not in the key (keys show up in devtools). */
-  user: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.all, apiBaseUrl, 'user', tokenHash] as const,
+  user: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.users(apiBaseUrl), tokenHash] as const,
 }

@@ -2,9 +2,11 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useContext, useEffect, useMemo } from 'react'
 import type { PlexApiError } from './api/PlexApiError'
 import type { PlexUser } from './api/PlexUser'
+import { DEFAULT_API_BASE_URL } from './api/defaults'
 import { plexKeys } from './plexKeys'
 import { PlexSessionContext } from './PlexSessionContext'
 import { usePlexLogin, type UsePlexLoginOptions } from './usePlexLogin'
+import { usePlexOptions } from './usePlexOptions'
 import { usePlexUser } from './usePlexUser'
 
 /** Where the session stands. Signed in means a token and the account it belongs to. */
@@ -47,6 +49,7 @@ export function usePlexSession(options?: Omit<UsePlexLoginOptions, 'mode'>): Ple
   const account = usePlexUser(store.token, options)
   const queryClient = useQueryClient(options?.queryClient)
   const { clearToken, token, restored } = store
+  const apiBaseUrl = usePlexOptions(options).apiBaseUrl ?? DEFAULT_API_BASE_URL
 
   useEffect(() => {
     if (account.error?.kind === 'unauthorized') clearToken()
@@ -55,8 +58,8 @@ export function usePlexSession(options?: Omit<UsePlexLoginOptions, 'mode'>): Ple
   const signOut = useCallback(() => {
     login.cancel()
     clearToken()
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] === plexKeys.all[0] && query.queryKey[2] === 'user' })
-  }, [login, clearToken, queryClient])
+    queryClient.removeQueries({ queryKey: plexKeys.users(apiBaseUrl) })
+  }, [login, clearToken, queryClient, apiBaseUrl])
 
   const signingIn = login.status === 'creating' || login.status === 'waiting' || login.status === 'blocked'
   // The token of a finished sign-in reaches the store in an effect: until then, it is being validated.

@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import type { PlexPin } from '../api/PlexPin'
+import { isPinExpired } from '../isPinExpired'
 import type { PlexUser } from '../api/PlexUser'
 
 /** Options of {@link createPlexHandlers}. */
@@ -83,7 +84,6 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     if (!found) throw new Error(`react-plex-auth/testing: no PIN ${pin ?? 'was created yet'}`)
     return found
   }
-  const expired = (pin: PlexPin) => !pin.authToken && Date.parse(pin.expiresAt) <= Date.now()
   const view = (pin: PlexPin): PlexPin => ({
     ...pin,
     expiresIn: Math.max(0, Math.round((Date.parse(pin.expiresAt) - Date.now()) / 1000)),
@@ -147,7 +147,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       if (blocked) return blocked
       const pin = id === null ? undefined : pins.get(id)
       const mine = pin && pin.clientIdentifier === request.headers.get('X-Plex-Client-Identifier')
-      if (!pin || !mine || (expired(pin) && options.expiredStyle !== 'null-token')) {
+      if (!pin || !mine || (isPinExpired(pin) && options.expiredStyle !== 'null-token')) {
         return plexError(404, 1020, 'Code not found or expired')
       }
       return json(view(pin), 200)
