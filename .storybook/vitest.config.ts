@@ -5,7 +5,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { CHROMIUM_ARGS } from '../test/e2e/chromium'
+import { CHROMIUM_ARGS } from '../test/e2e/chromium.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 

@@ -104,7 +104,7 @@ export const Expired: Story = withPlex({ pinLifetime: 2 }, (plex) => ({
 /** plex.tv refuses to create the code (400, final): the error, and Try again. */
 export const CreateFailed: Story = withPlex((plex) => ({
   beforeEach: () => {
-    plex.mock.fail(1, 400)
+    plex.mock.fail(1, 400, 'POST /pins')
   },
   play: ({ canvasElement }) => expectFailure(canvasElement, 'Could not get a code from Plex.'),
 }))

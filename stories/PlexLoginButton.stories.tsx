@@ -157,7 +157,7 @@ export const RateLimitedWhileWaiting: Story = withPlex((plex) => ({
 /** `POST /pins` fails without an answer (offline, CORS): the error is shown, with Try again. */
 export const NetworkError: Story = withPlex((plex) => ({
   beforeEach: () => {
-    plex.mock.fail(3, 'network') // creating the PIN is tried three times
+    plex.mock.fail(3, 'network', 'POST /pins') // creating the PIN is tried three times
   },
   play: async ({ canvasElement, args }) => {
     const canvas = await clickSignIn(canvasElement)
@@ -170,7 +170,7 @@ export const NetworkError: Story = withPlex((plex) => ({
 /** plex.tv answers 503 to `POST /pins`. */
 export const ServerError: Story = withPlex((plex) => ({
   beforeEach: () => {
-    plex.mock.fail(3, 503) // creating the PIN is tried three times
+    plex.mock.fail(3, 503, 'POST /pins') // creating the PIN is tried three times
   },
   play: async ({ canvasElement, args }) => {
     const canvas = await clickSignIn(canvasElement)
@@ -424,7 +424,7 @@ export const DarkTheme: Story = withPlex(() => ({
 /** The error message on a dark background (its colour must keep its contrast). */
 export const DarkThemeError: Story = withPlex((plex) => ({
   beforeEach: () => {
-    plex.mock.fail(3, 'network') // creating the PIN is tried three times
+    plex.mock.fail(3, 'network', 'POST /pins') // creating the PIN is tried three times
   },
   decorators: [darkTheme],
   play: async ({ canvasElement }) => {

@@ -17,6 +17,9 @@ export interface PlexHandlersOptions {
   user?: Partial<PlexUser>
 }
 
+/** One of plex.tv's calls, as `fail()` names it. */
+export type PlexMockRoute = 'POST /pins' | 'GET /pins/:id' | 'GET /user'
+
 /** One request the mock received. */
 export interface PlexMockRequest {
   method: string
@@ -41,8 +44,11 @@ export interface PlexMock {
   expire(pin?: number | string): void
   /** The next `count` PIN requests answer 429 with `Retry-After: retryAfter`. */
   rateLimit(count: number, retryAfter?: number): void
-  /** The next `count` requests fail: with an HTTP status, or as a network error. */
-  fail(count: number, status: number | 'network'): void
+  /**
+   * The next `count` requests fail: with an HTTP status, or as a network error. With `route`,
+   * only requests to that call count (say `'POST /pins'` to break sign-in, not the polls).
+   */
+  fail(count: number, status: number | 'network', route?: PlexMockRoute): void
   /** Milliseconds added to every answer from now on. */
   setLatency(ms: number): void
   /** Forgets pins, tokens, requests and injected failures. */
@@ -76,7 +82,8 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
   let latency = options.latency ?? 0
   let nextId = 100000000
   let limited = { count: 0, retryAfter: 1 }
-  let failing = { count: 0, status: 500 as number | 'network' }
+  const noFailure = { count: 0, status: 500 as number | 'network', route: undefined as PlexMockRoute | undefined }
+  let failing = { ...noFailure }
 
   const find = (pin?: number | string) => {
     const list = [...pins.values()]
@@ -91,11 +98,11 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
   const randomCode = (length: number, alphabet: string) =>
     Array.from({ length }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('')
 
-  async function gate(request: Request, pinId: number | null): Promise<Response | undefined> {
+  async function gate(request: Request, route: PlexMockRoute, pinId: number | null = null): Promise<Response | undefined> {
     const url = new URL(request.url)
     requests.push({ method: request.method, path: url.pathname, pinId, headers: Object.fromEntries(request.headers) })
     if (latency > 0) await delay(latency)
-    if (failing.count > 0) {
+    if (failing.count > 0 && (failing.route ?? route) === route) {
       failing.count--
       if (failing.status === 'network') return HttpResponse.error()
       return plexError(failing.status, 1001, 'Injected failure')
@@ -119,7 +126,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     http.get(`${base}/pins/qr/:code`, () => svg('<rect width="10" height="10" fill="#fff"/><path d="M1 1h3v3H1zM6 1h3v3H6zM1 6h3v3H1zM6 6h1v1H6zM8 8h1v1H8z"/>')),
     http.get(`${base}/users/:uuid/avatar.svg`, () => svg('<circle cx="5" cy="5" r="5" fill="#e5a00d"/>')),
     http.post(`${base}/pins`, async ({ request }) => {
-      const blocked = await gate(request, null)
+      const blocked = await gate(request, 'POST /pins')
       if (blocked) return blocked
       const strong = new URL(request.url).searchParams.get('strong') === 'true'
       const now = Date.now()
@@ -143,7 +150,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     }),
     http.get(`${base}/pins/:id`, async ({ request, params }) => {
       const id = /^\d+$/.test(String(params.id)) ? Number(params.id) : null
-      const blocked = await gate(request, id)
+      const blocked = await gate(request, 'GET /pins/:id', id)
       if (blocked) return blocked
       const pin = id === null ? undefined : pins.get(id)
       const mine = pin && pin.clientIdentifier === request.headers.get('X-Plex-Client-Identifier')
@@ -153,7 +160,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       return json(view(pin), 200)
     }),
     http.get(`${base}/user`, async ({ request }) => {
-      const blocked = await gate(request, null)
+      const blocked = await gate(request, 'GET /user')
       if (blocked) return blocked
       const token = request.headers.get('X-Plex-Token')
       if (!token || !tokens.has(token)) return plexError(401, 1001, 'User could not be authenticated')
@@ -192,8 +199,8 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     rateLimit(count, retryAfter = 1) {
       limited = { count, retryAfter }
     },
-    fail(count, status) {
-      failing = { count, status }
+    fail(count, status, route) {
+      failing = { count, status, route }
     },
     setLatency(ms) {
       latency = ms
@@ -203,7 +210,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       tokens.clear()
       requests.length = 0
       limited = { count: 0, retryAfter: 1 }
-      failing = { count: 0, status: 500 }
+      failing = { ...noFailure }
     },
   }
 }

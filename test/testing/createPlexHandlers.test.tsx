@@ -85,6 +85,18 @@ describe('createPlexHandlers in an app test', () => {
     expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
   })
 
+  it("lets fail() aim at one call: the polls go on, the account's first GET /user answers 503 and is retried", async () => {
+    const plex = startApp()
+    const code = await shownCode()
+    plex.fail(1, 503, 'GET /user')
+    const polls = plex.requests.length
+    await waitFor(() => expect(plex.requests.length).toBeGreaterThan(polls + 1))
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+    plex.approve(code)
+    expect(await screen.findByText('Signed in as Plex Fan', {}, { timeout: 5000 })).toBeTruthy()
+    expect(plex.requests.filter((r) => r.path === '/api/v2/user')).toHaveLength(2)
+  })
+
   it('lets fail() break a poll; the user tries again and signs in', async () => {
     const plex = startApp()
     await shownCode()
