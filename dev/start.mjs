@@ -24,7 +24,7 @@ import { startPlexEmulator } from './plex-emulator/index.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const HOST = '127.0.0.1'
-const REAL_PLEX = { apiBaseUrl: 'https://plex.tv/api/v2', authAppUrl: 'https://app.plex.tv/auth' }
+const REAL_PLEX = { apiBaseUrl: 'https://plex.tv/api/v2', authAppUrl: 'https://app.plex.tv/auth', linkUrl: 'https://plex.tv/link' }
 
 const USAGE = `Usage: npm start   (node dev/start.mjs)
 
@@ -114,11 +114,16 @@ async function main() {
       throw error
     }
   }
-  const base = settings.target === 'real' ? REAL_PLEX : { apiBaseUrl: emulator?.apiBaseUrl, authAppUrl: emulator?.authAppUrl }
+  const base =
+    settings.target === 'real'
+      ? REAL_PLEX
+      : { apiBaseUrl: emulator?.apiBaseUrl, authAppUrl: emulator?.authAppUrl, linkUrl: emulator?.linkUrl }
   const demo = {
     target: settings.target === 'real' ? 'real' : emulator ? 'emulator' : 'custom',
     apiBaseUrl: settings.apiOverride ?? base.apiBaseUrl,
     authAppUrl: settings.authOverride ?? base.authAppUrl,
+    // The emulator's link page goes with the emulator's API; any other plex.tv has plex.tv/link.
+    linkUrl: emulator && !settings.apiOverride ? base.linkUrl : REAL_PLEX.linkUrl,
     // The controls only drive an emulator this process started.
     controlUrl: emulator && !settings.apiOverride ? emulator.controlUrl : null,
   }
@@ -158,6 +163,7 @@ async function main() {
     `  App:            ${server.resolvedUrls?.local[0] ?? `http://${HOST}:${settings.demoPort}/`}`,
     `  Plex API:       ${demo.apiBaseUrl}${demo.target === 'real' ? '  (the real plex.tv)' : ''}`,
     `  Approval page:  ${demo.authAppUrl}`,
+    `  Link page:      ${demo.linkUrl}`,
   ]
   if (emulator) lines.push(`  Emulator:       ${emulator.controlUrl}  (log, config)`)
   if (demo.target !== 'real') lines.push('Sign in with the real plex.tv instead: PLEX_API=real npm start')

@@ -12,6 +12,11 @@ export interface PlexLinkCodeLabels {
   instructions: string
   /** Text of the link. @default 'plex.tv/link' */
   linkText: string
+  /**
+   * The link's description for screen readers: it opens a new tab, so the code stays on screen.
+   * @default 'Opens in a new tab'
+   */
+  newTab: string
   /** Start of the code's accessible name, which then spells it: "Code: A B 1 2". @default 'Code' */
   code: string
   /** @default 'QR code that opens plex.tv/link' */
@@ -40,6 +45,7 @@ const defaultLabels: PlexLinkCodeLabels = {
   heading: 'Link with Plex',
   instructions: 'Go to {link} and enter this code',
   linkText: 'plex.tv/link',
+  newTab: 'Opens in a new tab',
   code: 'Code',
   qrAlt: 'QR code that opens plex.tv/link',
   expiresIn: 'Expires in {time}',
@@ -63,7 +69,7 @@ export interface PlexLinkCodeProps extends Omit<ComponentPropsWithoutRef<'sectio
   maxRenewals?: number
   /** More configuration for this component only (API base, client identifier, ...). */
   options?: PlexAuthOptions
-  /** Where the link points. @default 'https://plex.tv/link' */
+  /** Where the link points; it opens in a new tab. @default 'https://plex.tv/link' */
   linkUrl?: string
   /** Strings to replace (i18n); see {@link PlexLinkCodeLabels}. */
   labels?: Partial<PlexLinkCodeLabels>
@@ -144,9 +150,12 @@ export const PlexLinkCode = forwardRef<HTMLElement, PlexLinkCodeProps>(function 
         <>
           <p className={cls('rpa-link__instructions')}>
             {before}
-            <a href={linkUrl} className={cls('rpa-link__link')}>{text.linkText}</a>
+            <a href={linkUrl} target="_blank" rel="noreferrer" aria-describedby={`${headingId}-tab`} className={cls('rpa-link__link')}>
+              {text.linkText}
+            </a>
             {after}
           </p>
+          <span id={`${headingId}-tab`} hidden>{text.newTab}</span>
           <div role="group" aria-label={`${text.code}: ${spelled}`} className={cls('rpa-link__code')}>
             {code.split('').map((char, i) => (
               <span key={i} className={cls('rpa-link__char')}>{char}</span>

@@ -58,7 +58,7 @@ export const Waiting: Story = withPlex((plex) => ({
     const code = group.textContent ?? ''
     await expect(code).toMatch(CODE)
     await expect(group).toHaveAccessibleName(`Code: ${code.split('').join(' ')}`)
-    await expect(canvas.getByRole('link', { name: 'plex.tv/link' })).toHaveAttribute('href', 'https://plex.tv/link')
+    await expect(canvas.getByRole('link', { name: 'plex.tv/link', description: 'Opens in a new tab' })).toHaveAttribute('href', 'https://plex.tv/link')
     await expect(canvas.getByRole('timer')).toHaveTextContent(/Expires in 1[45]:\d\d/)
     await expect(plex.mock.requests[0]).toMatchObject({ method: 'POST', path: '/api/v2/pins' })
   },
@@ -121,6 +121,7 @@ const french: PlexLinkCodeLabels = {
   heading: 'Associer avec Plex',
   instructions: 'Allez sur {link} et saisissez ce code',
   linkText: 'plex.tv/link',
+  newTab: 'S’ouvre dans un nouvel onglet',
   code: 'Code',
   qrAlt: 'QR code qui ouvre plex.tv/link',
   expiresIn: 'Expire dans {time}',

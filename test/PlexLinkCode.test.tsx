@@ -163,6 +163,7 @@ describe('PlexLinkCode', () => {
       heading: 'Mit Plex verbinden',
       instructions: 'Öffne {link} und gib diesen Code ein',
       linkText: 'plex.tv/link öffnen',
+      newTab: 'Öffnet einen neuen Tab',
       code: 'Kennung',
       qrAlt: 'QR-Code für plex.tv/link',
       expiresIn: 'Gültig noch {time}',
@@ -183,7 +184,7 @@ describe('PlexLinkCode', () => {
     const code = newestPin(plex).code
     expect(screen.getByRole('group', { name: `Kennung: ${spell(code)}` })).toBeTruthy()
     expect(status().textContent).toBe(`Neuer Code: ${spell(code)}`)
-    expect(screen.getByRole('link', { name: 'plex.tv/link öffnen' }).closest('p')!.textContent).toBe(
+    expect(screen.getByRole('link', { name: 'plex.tv/link öffnen', description: 'Öffnet einen neuen Tab' }).closest('p')!.textContent).toBe(
       'Öffne plex.tv/link öffnen und gib diesen Code ein',
     )
     expect(screen.getByRole('img', { name: 'QR-Code für plex.tv/link' })).toBeTruthy()
@@ -194,11 +195,21 @@ describe('PlexLinkCode', () => {
     expect(screen.queryByText(/Link with Plex|Getting a code|The code expired|Get a new code/)).toBeNull()
   })
 
+  it('opens plex.tv/link in a new tab and says so, so following it keeps the code on screen', async () => {
+    mock()
+    renderLinkCode()
+    await tick(0)
+    const link = screen.getByRole('link', { name: 'plex.tv/link', description: 'Opens in a new tab' })
+    expect(link.getAttribute('target')).toBe('_blank')
+    expect(link.getAttribute('rel')).toBe('noreferrer')
+    expect((screen.getByText('Opens in a new tab') as HTMLElement).hidden).toBe(true) // described, not shown
+  })
+
   it('points the link where linkUrl says, and sends product as X-Plex-Product', async () => {
     const plex = mock()
     renderLinkCode({ linkUrl: 'https://example.com/link', product: 'Kiosk' })
     await tick(0)
-    expect(screen.getByRole('link', { name: 'plex.tv/link' }).getAttribute('href')).toBe('https://example.com/link')
+    expect(screen.getByRole('link', { name: /^plex\.tv\/link/ }).getAttribute('href')).toBe('https://example.com/link')
     expect(posts(plex)[0]!.headers['x-plex-product']).toBe('Kiosk')
   })
 

@@ -3,6 +3,7 @@ import { PlexLoginButton } from 'react-plex-auth'
 import { demoConfig } from './config'
 import { EmulatorControls } from './EmulatorControls'
 import { HeadlessLogin } from './HeadlessLogin'
+import { LinkCodeDemo } from './LinkCodeDemo'
 import { SessionPanel, type DemoSession } from './SessionPanel'
 
 export function App() {
@@ -41,6 +42,14 @@ export function App() {
             <code>usePlexLogin()</code> with a button and readout of your own.
           </p>
           <HeadlessLogin key={generation} onToken={signedIn('headless')} />
+        </section>
+
+        <section className="demo-card" aria-labelledby="link-title">
+          <h2 id="link-title">TV link code</h2>
+          <p className="demo-hint">
+            For TVs and kiosks: a short code to type on plex.tv/link from another device. No popup.
+          </p>
+          <LinkCodeDemo key={generation} onToken={signedIn('link-code')} />
         </section>
 
         <section className="demo-card" aria-labelledby="session-title">

@@ -4,7 +4,7 @@ import { usePlexUser } from 'react-plex-auth'
 export interface DemoSession {
   token: string
   /** Which section signed in. */
-  via: 'popup' | 'redirect' | 'headless'
+  via: 'popup' | 'redirect' | 'headless' | 'link-code'
   /** Increases with every sign-in. */
   id: number
 }

@@ -4,6 +4,8 @@ interface PlexDemoConfig {
   target: 'emulator' | 'real' | 'custom'
   apiBaseUrl: string
   authAppUrl: string
+  /** Where a TV's link code is typed in: plex.tv/link, or the emulator's page. */
+  linkUrl: string
   /** The emulator's control base (`…/__emulator`) when dev/start.mjs started one, else null. */
   controlUrl: string | null
 }

@@ -71,6 +71,35 @@ describe('the demo (npm start)', () => {
     await page.close()
   })
 
+  it('links a TV code: nothing is sent before the click, the code typed on the link page signs in', async () => {
+    const page = await browser.newPage()
+    await page.goto(appUrl)
+    const card = page.getByRole('region', { name: 'TV link code' })
+    await card.getByRole('button', { name: 'Show a link code' }).waitFor({ timeout: 20_000 })
+    await page.waitForTimeout(500) // time enough for a PIN created on mount to reach the emulator
+    await page.getByRole('button', { name: 'Refresh log' }).click()
+    expect(await page.getByRole('table').locator('tbody').textContent()).not.toContain('strong=false')
+
+    await card.getByRole('button', { name: 'Show a link code' }).click()
+    const code = (await card.getByRole('group', { name: /^Code: / }).textContent())!
+    expect(code).toMatch(/^[A-Z0-9]{4}$/)
+    const href = (await card.getByRole('link', { name: 'plex.tv/link (emulated)' }).getAttribute('href'))!
+    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/link$/)
+    expect(output).toContain(`Link page:      ${href}`)
+
+    const tv = page
+    const phone = await browser.newPage()
+    await phone.goto(href)
+    await phone.getByLabel('Code').fill(code.toLowerCase())
+    await phone.getByRole('button', { name: 'Link' }).click()
+    await phone.getByText('Linked. You can return to your device.').waitFor()
+    await tv.getByText('Signed in with the link-code flow.').waitFor()
+    await tv.getByText(/Emulated User/).waitFor()
+    expect(await axeViolations(tv)).toEqual([])
+    await phone.close()
+    await tv.close()
+  })
+
   it('stops the dev server and the emulator on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
