@@ -2,6 +2,7 @@ import {
   forwardRef,
   useCallback,
   useEffect,
+  useId,
   useRef,
   type ButtonHTMLAttributes,
   type ForwardedRef,
@@ -93,6 +94,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   const main = useRef<HTMLButtonElement | null>(null)
   const cancelButton = useRef<HTMLButtonElement | null>(null)
   const root = useRef<HTMLDivElement | null>(null)
+  const noteId = useId()
   const cancelled = useRef(false)
   const setMain = useCallback((node: HTMLButtonElement | null) => {
     main.current = node
@@ -149,9 +151,10 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
       {status === 'blocked' && login.authUrl && (
         <p className={cls('rpa-login__note')}>
           {text.blocked}{' '}
-          <a href={login.authUrl} target="_blank" rel="noopener">
+          <a href={login.authUrl} target="_blank" rel="noopener" aria-describedby={`${noteId}-tab`}>
             {text.openLink}
           </a>
+          <span id={`${noteId}-tab`} hidden>{text.newTab}</span>
         </p>
       )}
       {message && <p className={cls('rpa-login__message')}>{message}</p>}

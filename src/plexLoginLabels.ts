@@ -12,6 +12,8 @@ export interface PlexLoginLabels {
   blocked: string
   /** @default 'Open Plex sign-in' */
   openLink: string
+  /** The link's description for screen readers. @default 'Opens in a new tab' */
+  newTab: string
   /** @default 'Sign-in code expired' */
   expired: string
   /** @default 'Try again' */
@@ -42,6 +44,7 @@ export const defaultPlexLoginLabels: PlexLoginLabels = {
   cancel: 'Cancel',
   blocked: 'Your browser blocked the Plex window.',
   openLink: 'Open Plex sign-in',
+  newTab: 'Opens in a new tab',
   expired: 'Sign-in code expired',
   retry: 'Try again',
   signedIn: 'Signed in',

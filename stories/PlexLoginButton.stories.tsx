@@ -286,6 +286,7 @@ const french: PlexLoginLabels = {
   cancel: 'Annuler',
   blocked: 'Votre navigateur a bloqué la fenêtre de Plex.',
   openLink: 'Ouvrir la connexion Plex',
+  newTab: 'S’ouvre dans un nouvel onglet',
   expired: 'Le code de connexion a expiré',
   retry: 'Réessayer',
   signedIn: 'Connecté',

@@ -77,7 +77,7 @@ describe('PlexLoginButton', () => {
     const { container } = renderButton()
     fireEvent.click(signIn())
     await tick(0)
-    const link = screen.getByRole('link', { name: 'Open Plex sign-in' })
+    const link = screen.getByRole('link', { name: 'Open Plex sign-in', description: 'Opens in a new tab' })
     expect(link.getAttribute('href')).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?clientID=/)
     expect(link.getAttribute('target')).toBe('_blank')
     expect(link.getAttribute('rel')).toBe('noopener')
