@@ -18,6 +18,14 @@ export const pendingLogin = {
     })
   },
   /** The pending PIN, if there is a well-formed one. */
+  /** Whether sessionStorage takes a write at all: checked before a PIN is created for a redirect. */
+  writable(key = PENDING_LOGIN_KEY): boolean {
+    return !!quietly(() => {
+      sessionStorage.setItem(`${key}:probe`, '1')
+      sessionStorage.removeItem(`${key}:probe`)
+      return true
+    })
+  },
   load(key = PENDING_LOGIN_KEY): PlexLoginPin | null {
     // JSON.parse(null) is null; anything but an object has no `id`.
     const pin: Partial<PlexLoginPin> = quietly(() => JSON.parse(sessionStorage.getItem(key)!)) ?? {}

@@ -192,6 +192,10 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     }
     const configError = validateOptions(config)
     if (configError) return fail(configError)
+    const noStorage = () =>
+      fail(new PlexApiError('storage-unavailable', 'sessionStorage is unavailable for the redirect to Plex; allow site data, or sign in with the popup.'))
+    // A redirect needs sessionStorage to finish: find out before plex.tv is asked for a PIN.
+    if (mode === 'redirect' && !pendingLogin.writable(pendingKey)) return noStorage()
     void (async () => {
       const client = toClientOptions(config)
       const signal = controller.signal
@@ -201,9 +205,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       const authUrl = buildAuthUrl({ ...config, clientIdentifier: client.clientIdentifier, code: pin.code, device: plexDeviceInfo(client), forwardUrl: forward })
       const loginPin: PlexLoginPin = { id: pin.id, code: pin.code, clientIdentifier: client.clientIdentifier, expiresAt: pin.expiresAt }
       if (mode === 'redirect') {
-        if (!pendingLogin.save(loginPin, pendingKey)) {
-          return fail(new PlexApiError('storage-unavailable', 'sessionStorage is unavailable for the redirect to Plex; allow site data, or sign in with the popup.'))
-        }
+        if (!pendingLogin.save(loginPin, pendingKey)) return noStorage()
         dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: 'none' })
         if (navigate) navigate(authUrl)
         else window.location.assign(authUrl)

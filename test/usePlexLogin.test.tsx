@@ -347,8 +347,8 @@ describe('usePlexLogin: redirect', () => {
     expect(sessionStorage.getItem('react-plex-auth:pending-login')).toBeNull()
   })
 
-  it('refuses to redirect when sessionStorage cannot be written', async () => {
-    mock()
+  it('refuses to redirect when sessionStorage cannot be written, before asking plex.tv for a PIN', async () => {
+    const plex = mock()
     const navigate = vi.fn()
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('quota', 'QuotaExceededError')
@@ -357,7 +357,9 @@ describe('usePlexLogin: redirect', () => {
     act(() => result.current.login())
     await tick(0)
     expect(result.current.error).toMatchObject({ kind: 'storage-unavailable' })
+    expect(result.current.status).toBe('error')
     expect(navigate).not.toHaveBeenCalled()
+    expect(plex.requests).toHaveLength(0) // no PIN that could never be used
   })
 
   it('cancel() forgets the pending PIN', async () => {

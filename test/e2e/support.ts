@@ -36,6 +36,8 @@ export interface OpenOptions {
   popups?: 'record' | 'block'
   /** The OS preference the page sees. @default 'light' */
   colorScheme?: 'light' | 'dark'
+  /** 'throws': reading `localStorage` or `sessionStorage` throws a SecurityError (blocked site data, sandboxes). */
+  storage?: 'throws'
 }
 
 /** Registers the per-file browser/emulator and per-test context lifecycle. */
@@ -62,9 +64,21 @@ export function setupE2E(): E2E {
     url.search = new URLSearchParams({ api: state.emu.apiBaseUrl, auth: state.emu.authAppUrl, ...params }).toString()
     return url.href + hash
   }
-  state.open = async ({ mode = 'popup', params = {}, hash, popups = 'record', colorScheme = 'light' } = {}) => {
+  state.open = async ({ mode = 'popup', params = {}, hash, popups = 'record', colorScheme = 'light', storage } = {}) => {
     const context = await state.browser.newContext({ colorScheme })
     contexts.push(context)
+    if (storage === 'throws') {
+      await context.addInitScript(() => {
+        for (const name of ['localStorage', 'sessionStorage']) {
+          Object.defineProperty(window, name, {
+            configurable: true,
+            get() {
+              throw new DOMException(`Failed to read the '${name}' property from 'Window': Access is denied for this document.`, 'SecurityError')
+            },
+          })
+        }
+      })
+    }
     if (popups === 'block') {
       await context.addInitScript(() => {
         window.open = () => null
