@@ -9,11 +9,15 @@ import {
 const e2e = setupE2E()
 
 describe('expiry', () => {
-  it('says the code expired, offers Try again, stops polling; Try again creates a new PIN', async () => {
-    e2e.emu.configure({ pinLifetime: 2 })
+  // plex.tv has answered an expired PIN both ways: 404, or 200 with `authToken: null` and an
+  // `expiresAt` in the past. The emulator ends the PIN early, so that its answer is what tells.
+  it.each(['404', 'null-token'] as const)('(answered %s) says the code expired, offers Try again, stops polling; Try again creates a new PIN', async (expiredStyle) => {
+    e2e.emu.configure({ expiredStyle })
     const { page } = await e2e.open()
     await startPopupSignIn(page, e2e)
     const first = await createdPin(e2e.emu)
+    await polled(e2e.emu, first.pinId!)
+    e2e.emu.expire(first.pinId!)
 
     await expectText(announcement(page), 'Sign-in code expired')
     const retry = page.getByRole('button', { name: 'Try again' })
@@ -23,6 +27,8 @@ describe('expiry', () => {
     await sleep(2_500)
     expect(pinRequests(e2e.emu, expiredAt)).toEqual([])
     expect(await page.evaluate(() => window.__e2e.statuses)).toEqual(['creating', 'waiting', 'expired'])
+    const answers = new Set(pinRequests(e2e.emu).filter((r) => isPoll(r) && r.pinId === first.pinId).map((r) => r.status))
+    expect(answers.has(404)).toBe(expiredStyle === '404')
 
     await retry.click()
     const second = await createdPin(e2e.emu, 2)
