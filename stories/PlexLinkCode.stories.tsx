@@ -162,3 +162,27 @@ export const DarkTheme: Story = withPlex(() => ({
     await within(canvasElement).findByRole('group', { name: /^Code: / })
   },
 }))
+
+/** In a narrow column (a sidebar, a phone, a 260 px card): the code shrinks to fit, every character in view. */
+export const NarrowContainer: Story = withPlex(() => ({
+  decorators: [
+    (Story) => (
+      <div style={{ width: 260 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const group = await canvas.findByRole('group', { name: /^Code: / })
+    const box = canvas.getByRole('region', { name: 'Link with Plex' }).getBoundingClientRect()
+    await expect(box.width).toBeLessThanOrEqual(260)
+    for (const char of group.querySelectorAll('span')) {
+      const rect = char.getBoundingClientRect()
+      await expect(rect.left).toBeGreaterThanOrEqual(box.left)
+      await expect(rect.right).toBeLessThanOrEqual(box.right)
+      // Still large: a code read from across the room.
+      await expect(parseFloat(getComputedStyle(char).fontSize)).toBeGreaterThanOrEqual(28)
+    }
+  },
+}))

@@ -106,4 +106,18 @@ describe('default look (styles.css)', () => {
     })
     expect(font).toEqual({ weight: '600', size: '15.2px' })
   })
+
+  // Regression: Lightning CSS (Vite's CSS minifier) rewrote light-dark() for older targets into
+  // variables that only its own color-scheme declarations define: borders and surfaces vanished.
+  it("keeps its colours through an app's production CSS build (Lightning CSS, Vite's default targets)", async () => {
+    const { page } = await e2e.open()
+    await signInButton(page).click()
+    const cancel = page.getByRole('button', { name: 'Cancel' })
+    await cancel.waitFor()
+    const look = await cancel.evaluate((button) => {
+      const style = getComputedStyle(button)
+      return { border: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor}`, background: style.backgroundColor, color: style.color }
+    })
+    expect(look).toEqual({ border: '1px solid rgb(208, 215, 222)', background: 'rgb(255, 255, 255)', color: 'rgb(31, 35, 40)' })
+  })
 })

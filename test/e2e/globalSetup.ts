@@ -76,7 +76,9 @@ export default async function setup(project: TestProject) {
       ],
       dedupe: ['react', 'react-dom', '@tanstack/react-query'],
     },
-    build: { outDir: appDir, emptyOutDir: true, minify: false, reportCompressedSize: false },
+    // JavaScript unminified (readable stacks); CSS minified by Lightning CSS for Vite's default
+    // browser targets, as an app's production build does to styles.css.
+    build: { outDir: appDir, emptyOutDir: true, minify: false, cssMinify: 'lightningcss', reportCompressedSize: false },
   })
   console.log(`[e2e] fixture app built in ${since(start)}`)
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Checks the BUILT package (run `npm run build` first; `npm test` does).
 import { existsSync, readFileSync } from 'node:fs'
+import { browserslistToTargets, transform } from 'lightningcss'
 import { describe, expect, it } from 'vitest'
 import { budgets } from '../size/budgets.mjs'
 import { cssSize, entries, measure } from '../size/measureSize.mjs'
@@ -33,6 +34,15 @@ describe('the built package', () => {
 
   it('stays within the size budget: styles.css', () => {
     expect(cssSize()).toBeLessThanOrEqual(budgets['styles.css'])
+  })
+
+  it("comes through an app's production CSS build unchanged in meaning (Lightning CSS, Vite's default targets)", () => {
+    // Vite's default build target, 'baseline-widely-available', none of which has light-dark().
+    const targets = browserslistToTargets(['chrome 111', 'edge 111', 'firefox 114', 'safari 16.4', 'ios_saf 16.4'])
+    const { code } = transform({ filename: 'styles.css', code: readFileSync('dist/styles.css'), minify: true, targets })
+    // light-dark() lowered outside @supports needs color-scheme variables the app never sets.
+    expect(code.toString()).not.toContain('var(--lightningcss-')
+    expect(code.toString()).toContain('light-dark(')
   })
 
   it('gives an app that imports only usePlexToken no component code and no window.open', async () => {
