@@ -12,8 +12,10 @@ import { serveStatic } from './staticServer'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The fixture app, e.g. http://127.0.0.1:40123/ */
+    /** The fixture app, e.g. http://127.0.0.1:40123/ (development React, StrictMode effects twice). */
     appUrl: string
+    /** The same fixture built for production (production React, minified JS and CSS). */
+    productionAppUrl: string
   }
 }
 
@@ -57,36 +59,53 @@ export default async function setup(project: TestProject) {
     if (!existsSync(join(packageDir, file))) throw new Error(`[e2e] ${join(packageDir, file)} is missing`)
   }
 
-  // The fixture app, bundled against the built package (not src/). Development React, so that
-  // <StrictMode> double-invokes effects as it does in a developer's app.
+  // The fixture app, bundled against the built package (not src/), twice:
+  // - development React, so that <StrictMode> double-invokes effects as in a developer's app;
+  //   JavaScript unminified (readable stacks), CSS minified as an app's build does;
+  // - production, as an app ships it: production React, everything minified by Vite's defaults.
   const start = performance.now()
   const appDir = join(work, 'app')
-  await build({
-    configFile: false,
-    envDir: false,
-    root: join(ROOT, 'test', 'e2e', 'app'),
-    mode: 'development',
-    logLevel: 'warn',
-    plugins: [react()],
-    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
-    resolve: {
-      alias: [
-        { find: /^react-plex-auth\/styles\.css$/, replacement: join(packageDir, 'styles.css') },
-        { find: /^react-plex-auth$/, replacement: join(packageDir, 'index.js') },
-      ],
-      dedupe: ['react', 'react-dom', '@tanstack/react-query'],
-    },
-    // JavaScript unminified (readable stacks); CSS minified by Lightning CSS for Vite's default
-    // browser targets, as an app's production build does to styles.css.
-    build: { outDir: appDir, emptyOutDir: true, minify: false, cssMinify: 'lightningcss', reportCompressedSize: false },
-  })
-  console.log(`[e2e] fixture app built in ${since(start)}`)
+  const productionDir = join(work, 'app-production')
+  await buildFixture(packageDir, 'development', appDir)
+  await buildFixture(packageDir, 'production', productionDir)
+  console.log(`[e2e] fixture app built (development and production) in ${since(start)}`)
 
-  const server = await serveStatic(appDir)
+  const [server, productionServer] = await Promise.all([serveStatic(appDir), serveStatic(productionDir)])
   project.provide('appUrl', server.url)
+  project.provide('productionAppUrl', productionServer.url)
 
   return async () => {
-    await server.close()
+    await Promise.all([server.close(), productionServer.close()])
     if (!process.env.E2E_KEEP) rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** Bundles test/e2e/app against the package in `packageDir`, resolved the way an app's bundler would. */
+async function buildFixture(packageDir: string, mode: 'development' | 'production', outDir: string) {
+  // Vite (and with it the JSX transform: jsx or jsxDEV) reads NODE_ENV, which Vitest sets to 'test'.
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = mode
+  try {
+    await build({
+      configFile: false,
+      envDir: false,
+      root: join(ROOT, 'test', 'e2e', 'app'),
+      mode,
+      logLevel: 'warn',
+      plugins: [react()],
+      define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
+      resolve: {
+        alias: [
+          { find: /^react-plex-auth\/styles\.css$/, replacement: join(packageDir, 'styles.css') },
+          { find: /^react-plex-auth$/, replacement: join(packageDir, 'index.js') },
+        ],
+        dedupe: ['react', 'react-dom', '@tanstack/react-query'],
+      },
+      // CSS minified by Lightning CSS for Vite's default browser targets, as an app's build does.
+      build: { outDir, emptyOutDir: true, minify: mode === 'production', cssMinify: 'lightningcss', reportCompressedSize: false },
+    })
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
   }
 }

@@ -23,8 +23,8 @@ export interface E2E {
   emu: PlexEmulator
   /** Opens the fixture in a fresh context (own storage). */
   open(options?: OpenOptions): Promise<{ context: BrowserContext; page: Page }>
-  /** The fixture's URL for this emulator. */
-  appUrl(params?: Record<string, string>, hash?: string): string
+  /** The fixture's URL for this emulator (its production build with `build: 'production'`). */
+  appUrl(params?: Record<string, string>, hash?: string, build?: OpenOptions['build']): string
 }
 
 export interface OpenOptions {
@@ -38,6 +38,8 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark'
   /** 'throws': reading `localStorage` or `sessionStorage` throws a SecurityError (blocked site data, sandboxes). */
   storage?: 'throws'
+  /** 'production': the fixture as an app ships it (production React, minified). @default 'development' */
+  build?: 'development' | 'production'
 }
 
 /** Registers the per-file browser/emulator and per-test context lifecycle. */
@@ -59,12 +61,12 @@ export function setupE2E(): E2E {
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close().catch(() => undefined)))
   })
-  state.appUrl = (params = {}, hash = '') => {
-    const url = new URL(inject('appUrl'))
+  state.appUrl = (params = {}, hash = '', build = 'development') => {
+    const url = new URL(inject(build === 'production' ? 'productionAppUrl' : 'appUrl'))
     url.search = new URLSearchParams({ api: state.emu.apiBaseUrl, auth: state.emu.authAppUrl, ...params }).toString()
     return url.href + hash
   }
-  state.open = async ({ mode = 'popup', params = {}, hash, popups = 'record', colorScheme = 'light', storage } = {}) => {
+  state.open = async ({ mode = 'popup', params = {}, hash, popups = 'record', colorScheme = 'light', storage, build } = {}) => {
     const context = await state.browser.newContext({ colorScheme })
     contexts.push(context)
     if (storage === 'throws') {
@@ -96,7 +98,7 @@ export function setupE2E(): E2E {
       })
     }
     const page = await context.newPage()
-    await page.goto(state.appUrl({ mode, ...params }, hash))
+    await page.goto(state.appUrl({ mode, ...params }, hash, build))
     await signInButton(page).waitFor()
     return { context, page }
   }
