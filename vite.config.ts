@@ -51,7 +51,7 @@ export default defineConfig({
     minify: false,
     target: 'es2022',
     lib: {
-      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+      entry: { index: 'src/index.ts', api: 'src/api/index.ts', testing: 'src/testing/index.ts' },
       formats: ['es'],
     },
     // src/index.ts starts with 'use client' (React Server Components); the build keeps it.
