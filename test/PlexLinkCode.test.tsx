@@ -5,7 +5,7 @@ import { PlexLinkCode, type PlexLinkCodeLabels } from '../src/PlexLinkCode'
 import type { PlexAuthProviderProps } from '../src/PlexAuthProvider'
 import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { expectNoAxeViolations } from './support/axe'
-import { usePlexMock } from './support/mockPlex'
+import { expectNothingSent, usePlexMock } from './support/mockPlex'
 import { plexWrapper } from './support/renderWithPlex'
 import { tick, useFakeClockEachTest } from './support/tick'
 
@@ -98,9 +98,7 @@ describe('PlexLinkCode', () => {
     expect(onToken).toHaveBeenCalledWith(token, expect.objectContaining({ authToken: token }))
     expect(screen.queryByRole('timer')).toBeNull()
     await expectNoAxeViolations(container)
-    const sent = plex.requests.length
-    await tick(10_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex)
   })
 
   it('announces the replacement code when one expires', async () => {
@@ -235,9 +233,7 @@ describe('PlexLinkCode', () => {
     const { unmount } = renderLinkCode()
     await tick(2000)
     unmount()
-    const sent = plex.requests.length
-    await tick(10_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex)
   })
 })
 

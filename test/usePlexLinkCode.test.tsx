@@ -2,7 +2,7 @@ import { act } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { usePlexLinkCode, type PlexLinkCodeState, type UsePlexLinkCodeOptions } from '../src/usePlexLinkCode'
-import { polls, usePlexMock } from './support/mockPlex'
+import { expectNothingSent, polls, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, renderPlexHook } from './support/renderWithPlex'
 import { tick, useFakeClockEachTest } from './support/tick'
 
@@ -129,9 +129,7 @@ describe('usePlexLinkCode', () => {
     for (let i = 0; i < 7; i++) await tick(1000)
     expect(result.current).toMatchObject({ status: 'expired', code: null, token: null, renewals: 1 })
     expect(posts(plex)).toHaveLength(2)
-    const sent = plex.requests.length
-    await tick(10_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex)
     const restart = result.current.restart
     act(() => restart())
     await tick(0)
@@ -221,9 +219,7 @@ describe('usePlexLinkCode', () => {
     const { unmount } = renderLinkCode()
     await tick(2000)
     unmount()
-    const sent = plex.requests.length
-    await tick(10_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex)
   })
 
   it('does nothing while disabled, starts when enabled, and stops when disabled again', async () => {
@@ -239,9 +235,7 @@ describe('usePlexLinkCode', () => {
     rerender({ enabled: false })
     await tick(0)
     expect(result.current.status).toBe('idle')
-    const sent = plex.requests.length
-    await tick(10_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex)
   })
 
   it('refuses to start without a product, with an invalid-config error', async () => {

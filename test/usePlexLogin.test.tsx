@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPin } from '../src/api/createPin'
 import { usePlexLogin, type UsePlexLoginOptions } from '../src/usePlexLogin'
 import { fakePopup, stubWindowOpen } from './support/fakePopup'
-import { API, polls, usePlexMock } from './support/mockPlex'
+import { API, expectNothingSent, polls, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, renderPlexHook } from './support/renderWithPlex'
 import { tick, useFakeClock } from './support/tick'
 
@@ -77,9 +77,7 @@ describe('usePlexLogin: popup', () => {
     expect(onToken).toHaveBeenCalledWith(token, expect.objectContaining({ id: pin.id }))
     expect(popup!.close).toHaveBeenCalled()
     expect(statuses()).toEqual(['idle', 'creating', 'waiting', 'authorized'])
-    const sent = plex.requests.length
-    await tick(10_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex)
   })
 
   it('does not end the flow when popup.closed reads true (COOP severs the handle)', async () => {
@@ -146,9 +144,7 @@ describe('usePlexLogin: popup', () => {
     act(() => result.current.cancel())
     expect(result.current.status).toBe('idle')
     expect(popup!.close).toHaveBeenCalled()
-    const sent = plex.requests.length
-    await tick(10_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex)
   })
 
   it('cancel() while the PIN is being created ignores the late answer', async () => {
@@ -171,9 +167,7 @@ describe('usePlexLogin: popup', () => {
     act(() => result.current.login())
     await tick(1500)
     unmount()
-    const sent = plex.requests.length
-    await tick(10_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex)
     expect(popup!.close).toHaveBeenCalled()
   })
 

@@ -4,7 +4,7 @@ import { createPin } from '../src/api/createPin'
 import type { PlexAuthProviderProps } from '../src/PlexAuthProvider'
 import type { PlexHandlersOptions } from '../src/testing/createPlexHandlers'
 import { usePlexToken, type PlexTokenState } from '../src/usePlexToken'
-import { API, polls, usePlexMock } from './support/mockPlex'
+import { API, expectNothingSent, polls, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, plexWrapper, renderPlexHook } from './support/renderWithPlex'
 import { tick, useFakeClockEachTest } from './support/tick'
 
@@ -168,9 +168,7 @@ describe('usePlexToken', () => {
     await tick(15 * 60_000, 1000)
     expect(result.current.status).toBe('error')
     expect(result.current.error).toMatchObject({ kind: 'network' })
-    const sent = plex.requests.length
-    await tick(60_000)
-    expect(plex.requests).toHaveLength(sent)
+    await expectNothingSent(plex, 60_000)
   })
 
   it('shares one request per interval among ten components watching one PIN', async () => {
