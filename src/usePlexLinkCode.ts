@@ -6,6 +6,7 @@ import type { PlexPin } from './api/PlexPin'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import { isTransientError, pollBackoff } from './pollBackoff'
 import { toClientOptions } from './toClientOptions'
+import { useLatest } from './useLatest'
 import { usePlexOptions } from './usePlexOptions'
 import { usePlexToken } from './usePlexToken'
 import { validateOptions } from './validateOptions'
@@ -68,12 +69,8 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
   const { maxRenewals = 3, enabled = true, onToken, ...shared } = options
   const config = usePlexOptions(shared)
   const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
-  const configRef = useRef(config)
-  const onTokenRef = useRef(onToken)
-  useEffect(() => {
-    configRef.current = config
-    onTokenRef.current = onToken
-  })
+  const configRef = useLatest(config)
+  const onTokenRef = useLatest(onToken)
 
   const mutation = useMutation<PlexPin, PlexApiError, AbortSignal>(
     {

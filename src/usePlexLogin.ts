@@ -148,24 +148,22 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     dispatch({ type: 'resumed', attempt: attemptRef.current, pin, authUrl })
   }, [mode, settings])
 
-  const cancel = useCallback(() => {
+  // Stops the attempt in flight: its requests, and its popup where the browser still allows it.
+  const release = useCallback(() => {
     abortRef.current?.abort()
     closeQuietly(popupRef.current)
     popupRef.current = null
+  }, [])
+
+  const cancel = useCallback(() => {
+    release()
     pendingLogin.clear(settings.current.pendingKey)
     busyRef.current = false
     attemptRef.current += 1
     dispatch({ type: 'cancel', attempt: attemptRef.current })
-  }, [settings])
+  }, [settings, release])
 
-  useEffect(
-    () => () => {
-      abortRef.current?.abort()
-      closeQuietly(popupRef.current)
-      popupRef.current = null
-    },
-    [],
-  )
+  useEffect(() => release, [release])
 
   const login = useCallback(() => {
     if (busyRef.current) {
