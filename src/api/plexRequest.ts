@@ -27,15 +27,18 @@ export async function plexRequest(
   const invalid = validateOptions(options)
   if (invalid) throw invalid
   if (!options.clientIdentifier) throw new PlexApiError('invalid-config', 'react-plex-auth: `clientIdentifier` is required.')
-  const url = `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${spec.path}`
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'X-Plex-Client-Identifier': options.clientIdentifier,
-  }
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const query = new URLSearchParams()
   // Each device field as its header: `platformVersion` is sent as `X-Plex-Platform-Version`.
-  for (const [field, value] of Object.entries(plexDeviceInfo(options))) {
-    headers[`X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`] = value
+  // fetch throws on a header value outside Latin-1 ("マイアプリ") or with CR, LF or NUL, so such
+  // a value goes in the query string, where plex.tv reads X-Plex-* values too (never the token).
+  for (const [field, value] of Object.entries({ ...plexDeviceInfo(options), clientIdentifier: options.clientIdentifier })) {
+    const name = `X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`
+    if (/[^\0-\xff]|[\0\n\r]/.test(value)) query.append(name, value)
+    else headers[name] = value
   }
+  const search = String(query)
+  const url = `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${spec.path}${search && (spec.path.includes('?') ? '&' : '?')}${search}`
   const doFetch = options.fetch ?? globalThis.fetch
   let response: Response | undefined
   let body: unknown

@@ -59,6 +59,8 @@ const json = (body: unknown, status: number, headers?: Record<string, string>) =
   HttpResponse.json(body as Record<string, unknown>, { status, headers })
 const plexError = (status: number, code: number, message: string, headers?: Record<string, string>) =>
   json({ errors: [{ code, message, status }] }, status, headers)
+/** An `X-Plex-*` value from its header or, like plex.tv, from the query string. */
+const plexValue = (request: Request, name: string) => request.headers.get(name) ?? new URL(request.url).searchParams.get(name)
 
 /**
  * A mocked plex.tv for tests and stories of apps that use react-plex-auth: msw 2 handlers for
@@ -111,7 +113,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       limited.count--
       return plexError(429, 1003, 'Too many requests', { 'Retry-After': String(limited.retryAfter) })
     }
-    if (url.pathname.includes('/pins') && !request.headers.get('X-Plex-Client-Identifier')) {
+    if (url.pathname.includes('/pins') && !plexValue(request, 'X-Plex-Client-Identifier')) {
       return plexError(400, 1000, 'X-Plex-Client-Identifier is missing')
     }
     return undefined
@@ -134,10 +136,10 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       const pin: PlexPin = {
         id: nextId++,
         code,
-        product: request.headers.get('X-Plex-Product') ?? 'Plex Web',
+        product: plexValue(request, 'X-Plex-Product') ?? 'Plex Web',
         trusted: false,
         qr: `${base}/pins/qr/${code}`,
-        clientIdentifier: request.headers.get('X-Plex-Client-Identifier')!,
+        clientIdentifier: plexValue(request, 'X-Plex-Client-Identifier')!,
         location: { code: 'US', country: 'United States' },
         expiresIn: lifetime,
         createdAt: new Date(now).toISOString(),
@@ -153,7 +155,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       const blocked = await gate(request, 'GET /pins/:id', id)
       if (blocked) return blocked
       const pin = id === null ? undefined : pins.get(id)
-      const mine = pin && pin.clientIdentifier === request.headers.get('X-Plex-Client-Identifier')
+      const mine = pin && pin.clientIdentifier === plexValue(request, 'X-Plex-Client-Identifier')
       if (!pin || !mine || (isPinExpired(pin) && options.expiredStyle !== 'null-token')) {
         return plexError(404, 1020, 'Code not found or expired')
       }
