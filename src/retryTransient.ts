@@ -17,14 +17,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 /**
  * Runs `task`, trying again up to `tries - 1` times after a 429, 5xx or network failure
- * (after plex.tv's `Retry-After`, else 1 s then 2 s), as long as the wait is short. Internal.
+ * (after 1 s then 2 s, or plex.tv's `Retry-After` when longer), as long as the wait is short. Internal.
  */
 export async function retryTransient<T>(task: () => Promise<T>, signal: AbortSignal, tries = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await task()
     } catch (error) {
-      const wait = isPlexApiError(error) && error.retryAfter !== null ? error.retryAfter * 1000 : 1000 * 2 ** (attempt - 1)
+      // Never sooner than the backoff: a `Retry-After` of 0 (or a negative one, read as 0) would retry at once.
+      const wait = Math.max(1000 * 2 ** (attempt - 1), isPlexApiError(error) ? (error.retryAfter ?? 0) * 1000 : 0)
       if (attempt >= tries || !isTransientError(error) || wait > MAX_WAIT || signal.aborted) throw error
       await sleep(wait, signal)
     }
