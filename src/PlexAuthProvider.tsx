@@ -1,9 +1,10 @@
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
-import { useContext, useState, type ReactNode } from 'react'
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import { useContext, useEffect, useState, type ReactNode } from 'react'
 import { PlexAuthContext } from './PlexAuthContext'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import { PlexSessionContext } from './PlexSessionContext'
-import { useTokenStore, type PlexTokenStorage } from './useTokenStore'
+import { useSessionStore } from './useSessionStore'
+import type { PlexTokenStorage } from './useTokenStore'
 
 /** Props of {@link PlexAuthProvider}: the shared configuration and the app. */
 export interface PlexAuthProviderProps extends PlexAuthOptions {
@@ -24,9 +25,10 @@ export interface PlexAuthProviderProps extends PlexAuthOptions {
 }
 
 /**
- * Gives every react-plex-auth hook below it the app's configuration. Works inside the app's
- * own `QueryClientProvider`; when there is none (and no `queryClient` prop), it creates a
- * QueryClient of its own.
+ * Gives every react-plex-auth hook below it the app's configuration and one shared session.
+ * The kit's queries go to the `queryClient` prop, else the app's `QueryClientProvider`, else a
+ * QueryClient of the provider's own; the app's QueryClient context is never changed (the
+ * provider renders no `QueryClientProvider`).
  *
  * @example
  * ```tsx
@@ -42,19 +44,24 @@ export function PlexAuthProvider({
   tokenStorageKey = 'react-plex-auth:token',
   ...options
 }: PlexAuthProviderProps) {
-  const session = useTokenStore(tokenStorage, tokenStorageKey)
   const outer = useContext(QueryClientContext)
   const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
+  const client = queryClient ?? outer ?? own ?? new QueryClient()
+  // Focus and reconnect tracking, as QueryClientProvider does (counted: the app's own mount stays).
+  useEffect(() => {
+    client.mount()
+    return () => client.unmount()
+  }, [client])
   // The same configuration object as long as no option changed, so hooks below do not restart.
-  const [config, setConfig] = useState<Record<string, unknown>>(options)
-  const next: Record<string, unknown> = options
-  const changed = Object.keys({ ...config, ...next }).some((key) => config[key] !== next[key])
-  if (changed) setConfig(options)
-  const provided = (
+  const next = { ...options, queryClient: client }
+  const [config, setConfig] = useState(next)
+  const was: Record<string, unknown> = config
+  const now: Record<string, unknown> = next
+  if (Object.keys({ ...was, ...now }).some((key) => was[key] !== now[key])) setConfig(next)
+  const session = useSessionStore(tokenStorage, tokenStorageKey, config)
+  return (
     <PlexAuthContext.Provider value={config}>
       <PlexSessionContext.Provider value={session}>{children}</PlexSessionContext.Provider>
     </PlexAuthContext.Provider>
   )
-  const client = queryClient ?? own
-  return client ? <QueryClientProvider client={client}>{provided}</QueryClientProvider> : provided
 }

@@ -42,6 +42,8 @@ function fingerprint(token: string): string {
  *   after 1 s and 2 s.
  * - The account stays fresh for 5 minutes (`staleTime`), so many components share one request.
  * - One request per mount under StrictMode too; unmounting aborts the request in flight.
+ * - The cached account never holds the token (plex.tv's answer does; it is left out).
+ * - Failures never reach an error boundary, whatever the app's `throwOnError`.
  *
  * @example
  * ```ts
@@ -61,10 +63,16 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
           // signal was read when its last observer leaves, which StrictMode's simulated unmount
           // (development) does at once; unread, the request simply continues and is shared.
           await Promise.resolve()
-          return getUser({ ...toClientOptions(options), token }, { signal: context.signal })
+          // plex.tv's account carries the token again: keep it out of the cache (and any persister).
+          const { authToken: _token, ...user } = await getUser({ ...toClientOptions(options), token }, { signal: context.signal })
+          return user as PlexUser
         }
       : skipToken,
     staleTime: USER_STALE_TIME,
+    // The kit's own answers whatever the app's defaults: failures are statuses, never thrown to
+    // an error boundary; offline is a network failure that is retried, not a pause.
+    throwOnError: false,
+    networkMode: 'always',
     retry: (failureCount, error) =>
       (isPlexApiError(error, 'server') || isPlexApiError(error, 'network')) && failureCount < USER_MAX_RETRIES,
     retryDelay: (failureCount) => 1000 * 2 ** failureCount,

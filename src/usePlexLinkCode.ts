@@ -1,9 +1,12 @@
-import { useMutation } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { createPin } from './api/createPin'
 import { PlexApiError } from './api/PlexApiError'
 import type { PlexPin } from './api/PlexPin'
+import { DEFAULT_API_BASE_URL } from './api/defaults'
 import type { PlexAuthOptions } from './PlexAuthOptions'
+import { plexKeys } from './plexKeys'
+import { PlexSessionContext } from './PlexSessionContext'
 import { isTransientError, pollBackoff } from './pollBackoff'
 import { toClientOptions } from './toClientOptions'
 import { useLatest } from './useLatest'
@@ -70,12 +73,21 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
   const config = usePlexOptions(shared)
   const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
   const configRef = useLatest(config)
-  const onTokenRef = useLatest(onToken)
+  const session = useContext(PlexSessionContext)
+  const onTokenRef = useLatest({ onToken, session })
+  const queryClient = useQueryClient(config.queryClient)
 
   const mutation = useMutation<PlexPin, PlexApiError, AbortSignal>(
     {
-      mutationFn: (signal) =>
-        signal.aborted ? Promise.reject(aborted()) : createPin({ ...toClientOptions(configRef.current), strong: false }, { signal }),
+      mutationFn: async (signal) => {
+        if (signal.aborted) throw aborted()
+        const client = toClientOptions(configRef.current)
+        // The PIN is polled with the identifier that created it, whatever the app's says later.
+        return { ...(await createPin({ ...client, strong: false }, { signal })), clientIdentifier: client.clientIdentifier }
+      },
+      // Outcomes are statuses whatever the app's mutation defaults (no throw to an error boundary).
+      throwOnError: false,
+      networkMode: 'always',
       retry: (count, error) => isTransientError(error) && count < 2 && (error.retryAfter ?? 0) <= 30,
       retryDelay: (count, error) => pollBackoff(count, error, 1000),
     },
@@ -111,7 +123,10 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
   }, [active, create, reset])
 
   const pin = active && mutation.status === 'success' ? mutation.data : null
-  const watched = usePlexToken(pin?.id ?? null, config)
+  // Once linked, the token lives here, not in the PIN's query (which is dropped: no token in the cache).
+  const [linked, setLinked] = useState<{ pinId: number; token: string } | null>(null)
+  const done = linked !== null && linked.pinId === pin?.id
+  const watched = usePlexToken(done ? null : (pin?.id ?? null), { ...config, clientIdentifier: pin?.clientIdentifier ?? config.clientIdentifier })
 
   const renewedFrom = useRef<number | null>(null)
   const renewing = watched.status === 'expired' && renewals < maxRenewals
@@ -126,8 +141,13 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
   useEffect(() => {
     if (watched.status !== 'authorized' || !watched.token || !pin || delivered.current === pin.id) return
     delivered.current = pin.id
-    onTokenRef.current?.(watched.token, { ...pin, ...watched.pin, authToken: watched.token })
-  }, [watched.status, watched.token, watched.pin, pin])
+    const token = watched.token
+    setLinked({ pinId: pin.id, token })
+    queryClient.removeQueries({ queryKey: plexKeys.pin(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, pin.id), exact: true })
+    // Inside a provider, the link code signs the session in, as the button does.
+    onTokenRef.current.session?.setToken(token)
+    onTokenRef.current.onToken?.(token, { ...pin, ...watched.pin, authToken: token })
+  }, [watched.status, watched.token, watched.pin, pin, queryClient, config.apiBaseUrl])
 
   const restart = useCallback(() => {
     if (!active) return
@@ -141,13 +161,14 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
   else if (configError) [status, error] = ['error', configError]
   else if (mutation.status === 'error') [status, error] = ['error', mutation.error]
   else if (!pin || renewing) status = 'creating'
+  else if (done) status = 'authorized'
   else if (watched.status === 'error') [status, error] = ['error', watched.error]
   else if (watched.status === 'authorized' || watched.status === 'expired') status = watched.status
   else status = 'waiting'
 
   const shown = status === 'waiting' || status === 'authorized'
   const code = shown ? (pin?.code ?? null) : null
-  const token = status === 'authorized' ? watched.token : null
+  const token = status === 'authorized' ? (linked?.token ?? watched.token) : null
   const expiresAt = shown ? (watched.expiresAt ?? pin?.expiresAt ?? null) : null
   return useMemo(
     () => ({ status, code, pin, token, error, expiresAt, renewals, restart }),

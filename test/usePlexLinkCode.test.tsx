@@ -1,3 +1,4 @@
+import { dehydrate } from '@tanstack/react-query'
 import { act } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PlexMock } from '../src/testing/createPlexHandlers'
@@ -247,6 +248,34 @@ describe('usePlexLinkCode', () => {
     act(() => result.current.restart())
     await tick(1000)
     expect(plex.requests).toHaveLength(0)
+  })
+
+  it('polls a code with the client identifier that created it, when the app\'s identifier arrives later', async () => {
+    const plex = mock()
+    const onToken = vi.fn()
+    const { result, rerender } = renderLinkCode({ clientIdentifier: 'first-identifier-0001', onToken })
+    await tick(0)
+    expect(result.current.status).toBe('waiting')
+    rerender({ clientIdentifier: 'later-identifier-0002', onToken })
+    await tick(2000)
+    const token = plex.approve()
+    await tick(1000)
+    expect(result.current).toMatchObject({ status: 'authorized', token, renewals: 0 })
+    expect(onToken).toHaveBeenCalledTimes(1)
+    expect(polls(plex).map((r) => r.headers['x-plex-client-identifier'])).toEqual(polls(plex).map(() => 'first-identifier-0001'))
+    expect(posts(plex)).toHaveLength(1)
+  })
+
+  it('keeps no token in the query cache once linked, and stays linked with nothing more sent', async () => {
+    const plex = mock()
+    const { result, queryClient } = renderLinkCode()
+    await tick(0)
+    const token = plex.approve()
+    await tick(1000)
+    expect(result.current).toMatchObject({ status: 'authorized', token })
+    expect(JSON.stringify(dehydrate(queryClient))).not.toContain(token)
+    await expectNothingSent(plex)
+    expect(result.current).toMatchObject({ status: 'authorized', token })
   })
 
   it('returns a stable object while nothing changes', async () => {

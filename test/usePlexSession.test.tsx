@@ -1,10 +1,12 @@
+import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPin } from '../src/api/createPin'
+import { PlexLinkCode } from '../src/PlexLinkCode'
 import { PlexLoginButton } from '../src/PlexLoginButton'
 import { usePlexSession } from '../src/usePlexSession'
 import { stubWindowOpen } from './support/fakePopup'
-import { API, usePlexMock } from './support/mockPlex'
+import { API, expectNothingSent, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, plexWrapper, renderPlexHook } from './support/renderWithPlex'
 import { tick, useFakeClock } from './support/tick'
 
@@ -95,7 +97,7 @@ describe('usePlexSession', () => {
     sessionStorage.setItem(KEY, token)
     plex.fail(3, 503)
     const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'session' } })
-    await tick(5000)
+    await tick(3500) // GET /user and its two retries failed; the next check is due at 4 s
     expect(result.current).toMatchObject({ status: 'validating', token, error: { kind: 'server', status: 503 } })
     expect(sessionStorage.getItem(KEY)).toBe(token)
   })
@@ -125,14 +127,146 @@ describe('usePlexSession', () => {
     expect(result.current.status).toBe('signed-in')
     act(() => {
       localStorage.removeItem(KEY)
-      window.dispatchEvent(new StorageEvent('storage', { key: KEY, oldValue: token, newValue: null }))
+      window.dispatchEvent(new StorageEvent('storage', { key: KEY, oldValue: token, newValue: null, storageArea: localStorage }))
     })
     expect(result.current.status).toBe('signed-out')
     act(() => {
-      window.dispatchEvent(new StorageEvent('storage', { key: KEY, oldValue: null, newValue: token }))
+      window.dispatchEvent(new StorageEvent('storage', { key: KEY, oldValue: null, newValue: token, storageArea: localStorage }))
     })
     await tick(0)
     expect(result.current).toMatchObject({ status: 'signed-in', token })
+  })
+
+  it('keeps checking a stored token on its own through a long outage, even with refetchOnWindowFocus off', async () => {
+    const plex = mock()
+    const token = await issuedToken(plex)
+    localStorage.setItem(KEY, token)
+    plex.fail(8, 503, 'GET /user')
+    const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } })
+    const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local', queryClient } })
+    await tick(5000)
+    expect(result.current).toMatchObject({ status: 'validating', token, error: { kind: 'server' } })
+    await tick(120_000)
+    expect(result.current).toMatchObject({ status: 'signed-in', token, error: null })
+    const checks = plex.requests.filter((r) => r.path.endsWith('/user')).length
+    expect(checks).toBe(9)
+    await expectNothingSent(plex, 60_000)
+  })
+
+  it('checks again after a 429 without a focus, and retry() checks at once', async () => {
+    const plex = mock()
+    const token = await issuedToken(plex)
+    localStorage.setItem(KEY, token)
+    plex.fail(2, 429, 'GET /user')
+    const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
+    await tick(0)
+    expect(result.current).toMatchObject({ status: 'validating', error: { kind: 'rate-limited' } })
+    const checks = () => plex.requests.filter((r) => r.path.endsWith('/user')).length
+    await tick(1500)
+    expect(checks()).toBe(2) // checked again by itself, and refused again
+    act(() => result.current.retry())
+    await tick(0)
+    expect(checks()).toBe(3)
+    expect(result.current).toMatchObject({ status: 'signed-in', token, error: null })
+  })
+
+  it("after a 401 for a stale token, keeps the fresh token another tab has just stored", async () => {
+    const plex = mock()
+    const fresh = await issuedToken(plex)
+    localStorage.setItem(KEY, 'stale-token')
+    plex.setLatency(100)
+    const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
+    await tick(50)
+    localStorage.setItem(KEY, fresh) // the other tab signs in while this tab's check is on its way
+    await tick(100) // the 401 for the stale token arrives
+    expect(localStorage.getItem(KEY)).toBe(fresh)
+    act(() => {
+      window.dispatchEvent(new StorageEvent('storage', { key: KEY, oldValue: 'stale-token', newValue: fresh, storageArea: localStorage }))
+    })
+    await tick(200)
+    expect(result.current).toMatchObject({ status: 'signed-in', token: fresh })
+  })
+
+  it('reacts only to its own storage area: sessionStorage.clear() elsewhere does not sign out a local session', async () => {
+    const plex = mock()
+    const token = await issuedToken(plex)
+    localStorage.setItem(KEY, token)
+    const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
+    await tick(0)
+    expect(result.current.status).toBe('signed-in')
+    act(() => {
+      window.dispatchEvent(new StorageEvent('storage', { key: null, storageArea: sessionStorage }))
+      window.dispatchEvent(new StorageEvent('storage', { key: KEY, newValue: null, storageArea: sessionStorage }))
+    })
+    expect(result.current).toMatchObject({ status: 'signed-in', token })
+    act(() => {
+      window.dispatchEvent(new StorageEvent('storage', { key: null, storageArea: localStorage }))
+    })
+    expect(result.current).toMatchObject({ status: 'signed-out', token: null })
+  })
+
+  it('is signed in by a PlexLinkCode inside the provider', async () => {
+    const plex = mock()
+    const onToken = vi.fn()
+    const { wrapper } = plexWrapper()
+    function Header() {
+      const session = usePlexSession()
+      return <p>session {session.status} {session.user?.title}</p>
+    }
+    render(
+      <>
+        <Header />
+        <PlexLinkCode onToken={onToken} />
+      </>,
+      { wrapper },
+    )
+    await tick(0)
+    const token = plex.approve()
+    await tick(1000)
+    expect(onToken).toHaveBeenCalledWith(token, expect.objectContaining({ authToken: token }))
+    expect(screen.getByText('session signed-in Plex Fan')).toBeTruthy()
+  })
+
+  it('takes a token obtained elsewhere through setToken()', async () => {
+    const plex = mock()
+    const token = await issuedToken(plex)
+    const { result } = renderPlexHook(() => usePlexSession())
+    expect(result.current.status).toBe('signed-out')
+    act(() => result.current.setToken(token))
+    await tick(0)
+    expect(result.current).toMatchObject({ status: 'signed-in', token, user: { title: 'Plex Fan' } })
+  })
+
+  it('leaves no token in the query cache once signed in, nor after signOut()', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    const { result, queryClient } = renderPlexHook(() => usePlexSession())
+    act(() => result.current.signIn())
+    await tick(0)
+    const token = plex.approve()
+    await tick(1000)
+    expect(result.current.status).toBe('signed-in')
+    expect(JSON.stringify(dehydrate(queryClient))).not.toContain(token)
+    act(() => result.current.signOut())
+    expect(JSON.stringify(dehydrate(queryClient))).not.toContain(token)
+  })
+
+  it('signs out, not validating forever, when the token it signed in with goes another way', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    const { result, history } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
+    act(() => result.current.signIn())
+    await tick(0)
+    const token = plex.approve()
+    await tick(1000)
+    expect(result.current.status).toBe('signed-in')
+    act(() => {
+      localStorage.removeItem(KEY)
+      window.dispatchEvent(new StorageEvent('storage', { key: KEY, oldValue: token, newValue: null, storageArea: localStorage }))
+    })
+    await tick(0)
+    expect(result.current).toMatchObject({ status: 'signed-out', token: null })
+    expect(statuses(history).slice(-1)).toEqual(['signed-out'])
   })
 
   it('explains itself when used outside PlexAuthProvider', () => {
