@@ -1,0 +1,136 @@
+import { QueryClient, QueryClientProvider, type DefaultOptions } from '@tanstack/react-query'
+import { fireEvent, render, screen } from '@testing-library/react'
+import { Component, type ReactNode } from 'react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { PlexAuthProvider, type PlexAuthProviderProps } from '../src/PlexAuthProvider'
+import { PlexLinkCode } from '../src/PlexLinkCode'
+import { PlexLoginButton } from '../src/PlexLoginButton'
+import { usePlexSession } from '../src/usePlexSession'
+import type { PlexMock } from '../src/testing/createPlexHandlers'
+import { stubWindowOpen } from './support/fakePopup'
+import { API, expectNothingSent, usePlexMock } from './support/mockPlex'
+import { CLIENT_ID } from './support/renderWithPlex'
+import { tick, useFakeClockEachTest } from './support/tick'
+
+// The kit inside apps whose QueryClient has its own defaults: the kit's behaviour must not change.
+const mock = usePlexMock()
+useFakeClockEachTest()
+beforeEach(() => {
+  localStorage.clear()
+  sessionStorage.clear()
+})
+
+const appDefaults: [string, DefaultOptions][] = [
+  ['throwOnError: true', { queries: { throwOnError: true }, mutations: { throwOnError: true } }],
+  ['retry: 0', { queries: { retry: 0 }, mutations: { retry: 0 } }],
+  ['retry: 5 without delay', { queries: { retry: 5, retryDelay: 0 }, mutations: { retry: 5, retryDelay: 0 } }],
+  ['retryOnMount: false', { queries: { retryOnMount: false } }],
+  ['refetchOnWindowFocus: false', { queries: { refetchOnWindowFocus: false, refetchOnReconnect: false } }],
+  ['staleTime: Infinity', { queries: { staleTime: Infinity } }],
+  ['gcTime: 0', { queries: { gcTime: 0 }, mutations: { gcTime: 0 } }],
+  ["networkMode: 'offlineFirst'", { queries: { networkMode: 'offlineFirst' }, mutations: { networkMode: 'offlineFirst' } }],
+  [
+    'all of them',
+    {
+      queries: { throwOnError: true, retry: 5, retryDelay: 0, retryOnMount: false, refetchOnWindowFocus: false, staleTime: Infinity, gcTime: 0, networkMode: 'offlineFirst' },
+      mutations: { throwOnError: true, retry: 5, retryDelay: 0, networkMode: 'offlineFirst' },
+    },
+  ],
+]
+
+class Boundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state = { error: null as unknown }
+  static getDerivedStateFromError(error: unknown) {
+    return { error }
+  }
+  override render() {
+    return this.state.error ? <p>error boundary: {String(this.state.error)}</p> : this.props.children
+  }
+}
+
+function SessionStatus() {
+  return <p>session {usePlexSession().status}</p>
+}
+
+/** The kit inside the app's own QueryClientProvider, whose client has `defaults`, under an error boundary. */
+function renderInApp(defaults: DefaultOptions, ui: ReactNode, provider: Partial<PlexAuthProviderProps> = {}) {
+  vi.spyOn(console, 'error').mockImplementation(() => {}) // a throw to the boundary would log; the test says so itself
+  const app = new QueryClient({ defaultOptions: defaults })
+  render(
+    <QueryClientProvider client={app}>
+      <Boundary>
+        <PlexAuthProvider product="Test App" apiBaseUrl={API} clientIdentifier={CLIENT_ID} {...provider}>
+          {ui}
+          <SessionStatus />
+        </PlexAuthProvider>
+      </Boundary>
+    </QueryClientProvider>,
+  )
+}
+const noBoundary = () => expect(screen.queryByText(/error boundary/)).toBeNull()
+const userCalls = (plex: PlexMock) => plex.requests.filter((r) => r.path.endsWith('/user'))
+
+describe.each(appDefaults)("inside an app whose QueryClient sets %s", (_name, defaults) => {
+  it('signs in with the button, confirms the account once, and sends nothing more', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    renderInApp(defaults, <PlexLoginButton />)
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Plex' }))
+    await tick(0)
+    plex.approve()
+    await tick(1000)
+    expect(screen.getByRole('button', { name: 'Signed in' })).toBeTruthy()
+    expect(screen.getByText('session signed-in')).toBeTruthy()
+    expect(userCalls(plex)).toHaveLength(1)
+    await expectNothingSent(plex)
+    noBoundary()
+  })
+
+  it('reports a PIN that expires (404) as expired, not as a throw, and stops', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    renderInApp(defaults, <PlexLoginButton />)
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Plex' }))
+    await tick(0)
+    plex.expire()
+    await tick(2000)
+    expect(screen.getByRole('status').textContent).toBe('Sign-in code expired')
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+    await expectNothingSent(plex)
+    noBoundary()
+  })
+
+  it('signs out a stored token that plex.tv rejects (401) after one request, without a throw', async () => {
+    const plex = mock()
+    localStorage.setItem('react-plex-auth:token', 'revoked-token')
+    renderInApp(defaults, null, { tokenStorage: 'local' })
+    await tick(0)
+    expect(screen.getByText('session signed-out')).toBeTruthy()
+    await expectNothingSent(plex)
+    expect(userCalls(plex)).toHaveLength(1)
+    noBoundary()
+  })
+
+  it('shows a link code that plex.tv refuses (400) as an error with Try again, without a throw', async () => {
+    const plex = mock()
+    plex.fail(1, 400, 'POST /pins')
+    renderInApp(defaults, <PlexLinkCode onToken={() => {}} />)
+    await tick(0)
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+    await expectNothingSent(plex)
+    expect(plex.requests).toHaveLength(1)
+    noBoundary()
+  })
+
+  it('signs the session in with a link code, and sends nothing more', async () => {
+    const plex = mock()
+    renderInApp(defaults, <PlexLinkCode onToken={() => {}} />)
+    await tick(0)
+    plex.approve()
+    await tick(1000)
+    expect(screen.getByText('Linked!')).toBeTruthy()
+    expect(screen.getByText('session signed-in')).toBeTruthy()
+    await expectNothingSent(plex)
+    noBoundary()
+  })
+})
