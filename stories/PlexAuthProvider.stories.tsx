@@ -66,7 +66,7 @@ function WithAppQueryClient({ product }: { product: string }) {
   )
 }
 
-/** Inside the app's own `QueryClientProvider`, the provider uses that QueryClient (PIN polls show in its cache). */
+/** Inside the app's own `QueryClientProvider`, the provider uses that QueryClient (PIN polls show in its cache while they run). */
 export const InsideAppQueryClient: Story = withPlex((plex) => ({
   render: (args) => <WithAppQueryClient product={args.product} />,
   play: async ({ canvasElement }) => {
@@ -74,8 +74,8 @@ export const InsideAppQueryClient: Story = withPlex((plex) => ({
     await userEvent.click(canvas.getByRole('button', { name: 'Sign in with Plex' }))
     await canvas.findByRole('button', { name: 'Cancel' })
     await waitFor(() => expect(plex.mock.pins.size).toBe(1))
+    await waitFor(() => expect(appClient?.getQueryCache().getAll().some((query) => query.queryKey.includes('pin'))).toBe(true))
     plex.mock.approve()
     await canvas.findByRole('button', { name: 'Signed in' }, { timeout: 6000 })
-    await expect(appClient?.getQueryCache().getAll().some((query) => query.queryKey.includes('pin'))).toBe(true)
   },
 }))
