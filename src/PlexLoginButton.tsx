@@ -70,7 +70,9 @@ function announce(login: PlexLogin, labels: PlexLoginLabels, cancelled: boolean)
 
 /**
  * A "Sign in with Plex" button that runs the whole PIN sign-in (see `usePlexLogin`): a popup
- * opened inside the click, a link when the popup is blocked, a Cancel button while waiting,
+ * opened inside the click, a link when the popup is blocked or when the tab came back from Plex
+ * unapproved (redirect mode), a Cancel button while waiting (a click on the main button then
+ * brings Plex's page back),
  * Try again after expiry or failure, and every change announced politely to screen readers.
  * It forwards its ref and spreads its props to the `<button>`, whose `data-state` is the status.
  *
@@ -91,6 +93,8 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   const text: PlexLoginLabels = { ...defaultPlexLoginLabels, ...labels }
   const { status } = login
   const busy = status === 'creating' || status === 'waiting' || status === 'blocked'
+  // Waiting in redirect mode means back from Plex unapproved: the way back is a same-tab link.
+  const returned = status === 'waiting' && mode === 'redirect'
   const main = useRef<HTMLButtonElement | null>(null)
   const cancelButton = useRef<HTMLButtonElement | null>(null)
   const root = useRef<HTMLDivElement | null>(null)
@@ -115,6 +119,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
 
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event)
+    // While waiting, a click brings Plex's page back (focuses the popup, or opens it again for the same PIN).
     if (event.defaultPrevented || status === 'authorized') return
     cancelled.current = false
     login.login()
@@ -137,7 +142,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
         className={[cls('rpa-login__button'), className].filter(Boolean).join(' ') || undefined}
         data-state={status}
         aria-busy={busy || undefined}
-        aria-disabled={busy || status === 'authorized' || rest['aria-disabled'] || undefined}
+        aria-disabled={status === 'creating' || status === 'authorized' || rest['aria-disabled'] || undefined}
         onClick={handleClick}
       >
         {!unstyled && <PlexIcon className="rpa-login__icon" />}
@@ -155,6 +160,11 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
             {text.openLink}
           </a>
           <span id={`${noteId}-tab`} hidden>{text.newTab}</span>
+        </p>
+      )}
+      {returned && login.authUrl && (
+        <p className={cls('rpa-login__note')}>
+          {text.notApproved ?? defaultPlexLoginLabels.notApproved} <a href={login.authUrl}>{text.openLink}</a>
         </p>
       )}
       {message && <p className={cls('rpa-login__message')}>{message}</p>}

@@ -10,6 +10,8 @@ export interface PlexLoginLabels {
   cancel: string
   /** @default 'Your browser blocked the Plex window.' */
   blocked: string
+  /** Back from Plex (redirect) before approving: beside the link back. @default 'Plex has not confirmed your sign-in yet.' */
+  notApproved?: string
   /** @default 'Open Plex sign-in' */
   openLink: string
   /** The link's description for screen readers. @default 'Opens in a new tab' */
@@ -43,6 +45,7 @@ export const defaultPlexLoginLabels: PlexLoginLabels = {
   waiting: 'Waiting for Plex...',
   cancel: 'Cancel',
   blocked: 'Your browser blocked the Plex window.',
+  notApproved: 'Plex has not confirmed your sign-in yet.',
   openLink: 'Open Plex sign-in',
   newTab: 'Opens in a new tab',
   expired: 'Sign-in code expired',

@@ -32,6 +32,10 @@ export type PlexLoginEvent =
   | { type: 'expired'; attempt: number }
   | { type: 'failed'; attempt: number; error: PlexApiError }
   | { type: 'cancel'; attempt: number }
+  /** The approval page could be opened after all (a click while `blocked`): now `waiting`. */
+  | { type: 'reopened'; attempt: number }
+  /** The session no longer holds the token this sign-in handed it (signed out elsewhere): back to `idle`. */
+  | { type: 'signedOut'; attempt: number }
 
 /** The state before anything happened. */
 export const initialPlexLoginState: PlexLoginState = { status: 'idle', attempt: 0 }
@@ -67,6 +71,12 @@ export function plexLoginReducer(state: PlexLoginState, event: PlexLoginEvent): 
       return event.type === 'authorized'
         ? { status: 'authorized', attempt: state.attempt, pin: state.pin, authUrl: state.authUrl, token: event.token }
         : { status: 'expired', attempt: state.attempt, pin: state.pin, authUrl: state.authUrl }
+    case 'reopened':
+      if (state.status !== 'blocked' || event.attempt !== state.attempt) return state
+      return { status: 'waiting', attempt: state.attempt, pin: state.pin, authUrl: state.authUrl }
+    case 'signedOut':
+      if (state.status !== 'authorized' || event.attempt !== state.attempt) return state
+      return { status: 'idle', attempt: state.attempt }
     case 'failed':
       if (!isActive(state) || event.attempt !== state.attempt) return state
       return {

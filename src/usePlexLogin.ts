@@ -1,11 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useContext, useEffect, useMemo, useReducer, useRef } from 'react'
 import { createPin } from './api/createPin'
+import { DEFAULT_API_BASE_URL } from './api/defaults'
 import { isPlexApiError } from './api/isPlexApiError'
 import { PlexApiError } from './api/PlexApiError'
 import { plexDeviceInfo } from './api/plexDeviceInfo'
 import { buildAuthUrl } from './buildAuthUrl'
 import { openPopup, type PopupSize } from './openPopup'
 import { pendingLogin } from './pendingLogin'
+import { plexKeys } from './plexKeys'
 import { quietly } from './quietly'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import {
@@ -54,18 +57,27 @@ export interface UsePlexLoginOptions extends PlexAuthOptions {
 
 /** What {@link usePlexLogin} returns. */
 export interface PlexLogin {
-  /** Starts a sign-in. Call it from a click: it opens the popup before anything else. */
+  /**
+   * Starts a sign-in. Call it from a click: it opens the popup before anything else. While
+   * waiting it brings Plex's page back: it focuses a live popup, or, with none to show (popup
+   * blocked or closed, or back from a redirect unapproved), opens the approval page again for the
+   * same PIN (a popup, or `navigate` in redirect mode).
+   */
   login: () => void
   /** Stops the sign-in: closes the popup where allowed, aborts requests, stops polling. */
   cancel: () => void
   /** Back to `idle` from any status. */
   reset: () => void
+  /**
+   * Where the sign-in stands. Inside `<PlexAuthProvider>`, `authorized` follows the session: once
+   * the session no longer holds the token this sign-in handed it (signed out), it is `idle` again.
+   */
   status: PlexLoginStatus
   /** The token once `authorized`. */
   token: string | null
   /** The PIN being watched. */
   pin: PlexLoginPin | null
-  /** Plex's approval page for this PIN: offer it as a link when the popup is `blocked`. */
+  /** Plex's approval page for this PIN: offer it as a link when the popup is `blocked`, or when back from a redirect unapproved. */
   authUrl: string | null
   /** Why it failed, when `status` is `error`. */
   error: PlexApiError | null
@@ -75,6 +87,14 @@ export interface PlexLogin {
 
 /** Closes the popup, if any; a handle severed by Cross-Origin-Opener-Policy cannot be closed from here. */
 const closeQuietly = (popup: Window | null) => quietly(() => popup?.close())
+
+/** Where Plex sends the tab after approval: in redirect mode, by default, back here (without the fragment). */
+const forwardFor = (mode: 'popup' | 'redirect', forwardUrl: string | undefined) =>
+  mode === 'redirect' ? (forwardUrl ?? window.location.href.split('#')[0]) : forwardUrl
+
+/** Plex's approval page for a PIN, with the client identifier that created it. */
+const approvalUrl = (config: PlexAuthOptions, clientIdentifier: string, code: string, forwardUrl: string | undefined) =>
+  buildAuthUrl({ ...config, clientIdentifier, code, device: plexDeviceInfo({ ...config, product: config.product ?? '' }), forwardUrl })
 
 /**
  * The whole PIN sign-in, from a click to a token: creates a strong PIN, opens Plex's approval
@@ -92,14 +112,17 @@ const closeQuietly = (popup: Window | null) => quietly(() => popup?.close())
 export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const { mode = 'popup', forwardUrl, prefetch = false, popup: popupSize, pendingKey, navigate: _n, onToken: _t, onError: _e, onStatusChange: _s, ...shared } = options
   const config = usePlexOptions(shared)
+  const queryClient = useQueryClient(config.queryClient)
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
-  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate: options.navigate })
+  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate: options.navigate, queryClient })
   const session = useContext(PlexSessionContext)
   const callbacks = useLatest({ onToken: options.onToken, onError: options.onError, onStatusChange: options.onStatusChange, session })
   const attemptRef = useRef(0)
   const busyRef = useRef(false)
   const popupRef = useRef<Window | null>(null)
   const abortRef = useRef<AbortController | null>(null)
+  // This instance, as the owner of a resumed redirect sign-in.
+  const owner = useRef({}).current
   const prepared = usePrefetchedPin(prefetch && state.status === 'idle', config)
 
   const polling = state.status === 'waiting' || state.status === 'blocked'
@@ -116,6 +139,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     else if (watched.status === 'error' && watched.error) dispatch({ type: 'failed', attempt, error: watched.error })
   }, [polling, state, watched.status, watched.token, watched.error])
 
+  // The committed state, as the last effect saw it (a click reads it).
   const handled = useRef(state)
   useEffect(() => {
     const previous = handled.current
@@ -129,24 +153,47 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     }
     if (previous.status !== state.status) callbacks.current.onStatusChange?.(state.status)
     if (state.status === 'authorized') {
+      // The token now lives in this state only: the PIN's query (which holds it too) goes, so that
+      // no dehydrate() or devtools of the app's client shows it.
+      const { config, queryClient } = settings.current
+      queryClient.removeQueries({ queryKey: plexKeys.pin(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, state.pin.id), exact: true })
       callbacks.current.session?.setToken(state.token)
       callbacks.current.onToken?.(state.token, state.pin)
     }
     if (state.status === 'error') callbacks.current.onError?.(state.error)
   }, [state, settings, callbacks])
 
-  // Back from Plex after a redirect: resume the PIN kept in sessionStorage (never one from the URL).
+  // Inside <PlexAuthProvider>, a finished sign-in follows the session: once the session held the
+  // token it was handed, a session without it (signed out anywhere, another tab, a 401) means
+  // back to idle. Not in the commit that authorized: the store gets the token only after it.
+  const sessionToken = session ? session.token : undefined
+  const held = useRef<string | null>(null)
+  useEffect(() => {
+    if (state.status !== 'authorized' || sessionToken === undefined) return
+    if (sessionToken === state.token) held.current = state.token
+    else if (held.current === state.token) {
+      held.current = null
+      dispatch({ type: 'signedOut', attempt: state.attempt })
+    }
+  }, [state, sessionToken])
+
+  // Back from Plex after a redirect: resume the PIN kept in sessionStorage (never one from the URL),
+  // in one sign-in per page: the first to claim it (another mounted later may take over on unmount).
   useEffect(() => {
     if (mode !== 'redirect') return
-    const key = settings.current.pendingKey
-    const pin = pendingLogin.load(key)
-    if (!pin) return
-    if (Date.parse(pin.expiresAt) <= Date.now()) return pendingLogin.clear(key)
-    const device = plexDeviceInfo(toClientOptions(settings.current.config))
-    const authUrl = buildAuthUrl({ ...settings.current.config, clientIdentifier: pin.clientIdentifier, code: pin.code, device })
+    const { pendingKey: key, config, forwardUrl } = settings.current
+    const pending = pendingLogin.load(key)
+    if (!pending) return
+    const { pin, deadline } = pending
+    // This device's clock against a deadline taken on this device's clock; an older record without
+    // one is resumed, and plex.tv says whether the PIN is still alive.
+    if (deadline !== null && deadline <= Date.now()) return pendingLogin.clear(key)
+    if (!pendingLogin.claim(owner, pin.id, key)) return
+    const authUrl = approvalUrl(config, pin.clientIdentifier, pin.code, forwardFor('redirect', forwardUrl))
     attemptRef.current += 1
     dispatch({ type: 'resumed', attempt: attemptRef.current, pin, authUrl })
-  }, [mode, settings])
+    return () => pendingLogin.release(owner, pin.id, key)
+  }, [mode, settings, owner])
 
   // Stops the attempt in flight: its requests, and its popup where the browser still allows it.
   const release = useCallback(() => {
@@ -163,18 +210,42 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     dispatch({ type: 'cancel', attempt: attemptRef.current })
   }, [settings, release])
 
-  useEffect(() => release, [release])
+  useEffect(() => {
+    // Shown again after <Activity mode="hidden"> ran the cleanups: a PIN being created was aborted
+    // with them and will never arrive, so the sign-in starts over from idle.
+    if (handled.current.status === 'creating' && abortRef.current?.signal.aborted) {
+      busyRef.current = false
+      attemptRef.current += 1
+      dispatch({ type: 'cancel', attempt: attemptRef.current })
+    }
+    return release
+  }, [release])
 
   const login = useCallback(() => {
+    const { config, mode, popupSize, forwardUrl, pendingKey, navigate } = settings.current
+    const go = (url: string) => (navigate ? navigate(url) : window.location.assign(url))
     if (busyRef.current) {
-      popupRef.current?.focus()
+      const current = handled.current
+      const shown = popupRef.current
+      if ((current.status !== 'waiting' && current.status !== 'blocked') || (shown && !shown.closed)) {
+        shown?.focus()
+        return
+      }
+      // Waiting with no popup to show (redirect resumed, popup blocked or closed): back to Plex, same PIN.
+      if (mode === 'redirect') return go(current.authUrl)
+      const reopened = openPopup(popupSize, current.authUrl)
+      if (!reopened) return
+      popupRef.current = reopened
+      dispatch({ type: 'reopened', attempt: current.attempt })
       return
     }
-    const { config, mode, popupSize, forwardUrl, pendingKey, navigate } = settings.current
     const ready = prepared.take()
+    const forward = forwardFor(mode, forwardUrl)
+    // A prefetched PIN's page is built now, with this moment's forwardUrl, still inside the click.
+    const readyUrl = ready && approvalUrl(config, ready.clientIdentifier, ready.pin.code, forward)
     const popup = mode === 'popup' ? openPopup(popupSize) : null
     popupRef.current = popup
-    if (popup && ready) popup.location.href = ready.authUrl
+    if (popup && readyUrl) popup.location.href = readyUrl
     busyRef.current = true
     const attempt = (attemptRef.current += 1)
     dispatch({ type: 'login', attempt, popup: mode === 'redirect' ? 'none' : popup ? 'open' : 'blocked' })
@@ -199,14 +270,16 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       const signal = controller.signal
       const pin = ready?.pin ?? (await retryTransient(() => createPin({ ...client, strong: true }, { signal }), signal))
       if (attemptRef.current !== attempt) return
-      const forward = mode === 'redirect' ? (forwardUrl ?? window.location.href.split('#')[0]) : forwardUrl
-      const authUrl = buildAuthUrl({ ...config, clientIdentifier: client.clientIdentifier, code: pin.code, device: plexDeviceInfo(client), forwardUrl: forward })
-      const loginPin: PlexLoginPin = { id: pin.id, code: pin.code, clientIdentifier: client.clientIdentifier, expiresAt: pin.expiresAt }
+      // Polled, and shown to Plex, with the identifier that created the PIN (a prefetched one may predate a change).
+      const clientIdentifier = ready ? ready.clientIdentifier : client.clientIdentifier
+      const life = pin.expiresIn * 1000
+      const deadline = ready ? ready.deadline : life > 0 ? Date.now() + life : undefined
+      const authUrl = readyUrl ?? approvalUrl(config, clientIdentifier, pin.code, forward)
+      const loginPin: PlexLoginPin = { id: pin.id, code: pin.code, clientIdentifier, expiresAt: pin.expiresAt }
       if (mode === 'redirect') {
-        if (!pendingLogin.save(loginPin, pendingKey)) return noStorage()
+        if (!pendingLogin.save({ ...loginPin, deadline }, pendingKey)) return noStorage()
         dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: 'none' })
-        if (navigate) navigate(authUrl)
-        else window.location.assign(authUrl)
+        go(authUrl)
         return
       }
       // Still same-origin (about:blank), so `closed` is truthful here: closed means the user closed it.
@@ -216,10 +289,16 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     })().catch(fail)
   }, [settings, prepared])
 
+  // While idle with a prefetched PIN: its approval page, as a click would open it now.
+  const ready = prepared.ready
+  const readyUrl = useMemo(
+    () => (ready ? approvalUrl(config, ready.clientIdentifier, ready.pin.code, forwardFor(mode, forwardUrl)) : null),
+    [ready, config, mode, forwardUrl],
+  )
   const { status } = state
   const token = state.status === 'authorized' ? state.token : null
   const pin = 'pin' in state ? state.pin : null
-  const authUrl = 'authUrl' in state ? state.authUrl : prepared.authUrl
+  const authUrl = 'authUrl' in state ? state.authUrl : readyUrl
   const error = state.status === 'error' ? state.error : null
   const failureReason = polling ? watched.failureReason : null
   return useMemo(

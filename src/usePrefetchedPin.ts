@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { createPin } from './api/createPin'
-import { plexDeviceInfo } from './api/plexDeviceInfo'
 import type { PlexPin } from './api/PlexPin'
-import { buildAuthUrl } from './buildAuthUrl'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import { toClientOptions } from './toClientOptions'
 import { useLatest } from './useLatest'
@@ -11,18 +9,24 @@ import { validateOptions } from './validateOptions'
 /** A PIN is handed out only with at least this long to live; it is renewed this long before expiry. */
 const MARGIN = 60_000
 
+/** A prefetched PIN, with what it needs later. */
 interface Prepared {
   pin: PlexPin
-  authUrl: string
+  /** The client identifier that created it: the only one plex.tv lets poll it. */
+  clientIdentifier: string
+  /** When it runs out, on this device's clock: received at, plus its `expiresIn`. */
+  deadline: number
 }
 
 /**
- * While `enabled`, keeps a fresh strong PIN and its approval URL ready (renewed before expiry),
- * so a click can open Plex at once. `take()` hands it out once. Internal.
+ * While `enabled`, keeps a fresh strong PIN ready (renewed before expiry), so a click can open
+ * Plex at once; the caller builds the approval URL (with the `forwardUrl` of that moment).
+ * `take()` hands it out once. A PIN's life is judged from its `expiresIn` as received, never
+ * from `expiresAt` against this device's clock (which may be minutes off plex.tv's). Internal.
  */
 export function usePrefetchedPin(enabled: boolean, config: PlexAuthOptions) {
-  const [authUrl, setAuthUrl] = useState<string | null>(null)
-  const ready = useRef<Prepared | null>(null)
+  const [ready, setReady] = useState<Prepared | null>(null)
+  const current = useRef<Prepared | null>(null)
   const latest = useLatest(config)
 
   useEffect(() => {
@@ -35,10 +39,13 @@ export function usePrefetchedPin(enabled: boolean, config: PlexAuthOptions) {
         const client = toClientOptions(latest.current)
         const pin = await createPin({ ...client, strong: true }, { signal: controller.signal })
         if (!live) return
-        const url = buildAuthUrl({ ...latest.current, clientIdentifier: client.clientIdentifier, code: pin.code, device: plexDeviceInfo(client) })
-        ready.current = { pin, authUrl: url }
-        setAuthUrl(url)
-        timer = setTimeout(() => void prepare(), Math.max(5000, Date.parse(pin.expiresAt) - Date.now() - MARGIN))
+        const life = pin.expiresIn * 1000
+        // A PIN whose life is unknown is not handed out, and not renewed back to back either.
+        if (!(life > 0)) return
+        const prepared = { pin, clientIdentifier: client.clientIdentifier, deadline: Date.now() + life }
+        current.current = prepared
+        setReady(prepared)
+        timer = setTimeout(() => void prepare(), Math.max(5000, life - MARGIN))
       } catch {
         // Prefetching is an optimisation: a click creates the PIN itself.
       }
@@ -53,11 +60,11 @@ export function usePrefetchedPin(enabled: boolean, config: PlexAuthOptions) {
   }, [enabled, latest])
 
   const take = useCallback((): Prepared | null => {
-    const current = ready.current
-    ready.current = null
-    if (current) setAuthUrl(null)
-    return current && Date.parse(current.pin.expiresAt) - Date.now() > MARGIN ? current : null
+    const taken = current.current
+    current.current = null
+    if (taken) setReady(null)
+    return taken && taken.deadline - Date.now() > MARGIN ? taken : null
   }, [])
 
-  return useMemo(() => ({ authUrl, take }), [authUrl, take])
+  return useMemo(() => ({ ready, take }), [ready, take])
 }

@@ -279,6 +279,23 @@ export const RedirectReturn: Story = withPlex((plex) => ({
   },
 }))
 
+/** Back from Plex without approving: a link back to Plex's page for the same PIN, and Cancel to start over. */
+export const RedirectReturnUnapproved: Story = withPlex(() => ({
+  args: { mode: 'redirect' },
+  beforeEach: async ({ viewMode }) => {
+    if (viewMode === 'docs') return
+    const clientIdentifier = getClientIdentifier()
+    const pin = await createPin({ product: STORY_PRODUCT, clientIdentifier, strong: true })
+    sessionStorage.setItem(PENDING_LOGIN_KEY, JSON.stringify({ id: pin.id, code: pin.code, clientIdentifier, expiresAt: pin.expiresAt, deadline: Date.now() + pin.expiresIn * 1000 }))
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const link = await canvas.findByRole('link', { name: 'Open Plex sign-in' }, POLL)
+    await expect(link.getAttribute('href')).toMatch(AUTH_URL)
+    await expect(canvas.getByRole('button', { name: 'Cancel' })).toBeVisible()
+  },
+}))
+
 // ---------------------------------------------------------------------------------------------
 const french: PlexLoginLabels = {
   signIn: 'Se connecter avec Plex',
@@ -286,6 +303,7 @@ const french: PlexLoginLabels = {
   cancel: 'Annuler',
   blocked: 'Votre navigateur a bloqué la fenêtre de Plex.',
   openLink: 'Ouvrir la connexion Plex',
+  notApproved: 'Plex n’a pas encore confirmé votre connexion.',
   newTab: 'S’ouvre dans un nouvel onglet',
   expired: 'Le code de connexion a expiré',
   retry: 'Réessayer',

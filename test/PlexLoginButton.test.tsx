@@ -1,10 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { createRef } from 'react'
+import { dehydrate } from '@tanstack/react-query'
+import * as React from 'react'
+import { createRef, useContext } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlexLoginButton, type PlexLoginButtonProps } from '../src/PlexLoginButton'
+import { PlexSessionContext, type PlexSessionStore } from '../src/PlexSessionContext'
 import { expectNoAxeViolations } from './support/axe'
-import { stubWindowOpen } from './support/fakePopup'
+import { fakePopup, stubWindowOpen } from './support/fakePopup'
 import { usePlexMock } from './support/mockPlex'
 import { plexWrapper } from './support/renderWithPlex'
 import { tick, useFakeClockEachTest } from './support/tick'
@@ -207,5 +210,115 @@ describe('PlexLoginButton showAccount', () => {
     expect(avatar.getAttribute('alt')).toBe('')
     expect(avatar.getAttribute('src')).toMatch(/avatar/)
     await expectNoAxeViolations(container)
+  })
+})
+
+describe('PlexLoginButton: never stuck (issue 10)', () => {
+  useFakeClockEachTest()
+
+  it('follows the session: signed out elsewhere, it offers sign-in again (item 6)', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    let store: PlexSessionStore | null = null
+    const Spy = () => ((store = useContext(PlexSessionContext)), null)
+    render(<><PlexLoginButton /><Spy /></>, { wrapper: plexWrapper().wrapper })
+    signIn().focus()
+    fireEvent.click(signIn())
+    await tick(0)
+    const token = plex.approve()
+    await tick(1000)
+    expect(screen.getByRole('button', { name: 'Signed in' }).getAttribute('aria-disabled')).toBe('true')
+    expect(store!.token).toBe(token)
+    act(() => store!.clearToken()) // usePlexSession().signOut elsewhere, another tab, a 401
+    expect(signIn().dataset.state).toBe('idle')
+    expect(signIn().getAttribute('aria-disabled')).toBeNull()
+    expect(document.activeElement).toBe(signIn())
+    stubWindowOpen()
+    fireEvent.click(signIn())
+    await tick(0)
+    expect(screen.getByRole('button', { name: 'Waiting for Plex...' })).toBeTruthy()
+    expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+  })
+
+  it('leaves no token in the QueryClient once signed in (item 13)', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    const { queryClient, wrapper } = plexWrapper()
+    render(<PlexLoginButton />, { wrapper })
+    fireEvent.click(signIn())
+    await tick(0)
+    const token = plex.approve()
+    await tick(1000)
+    expect(screen.getByRole('button', { name: 'Signed in' })).toBeTruthy()
+    expect(JSON.stringify(dehydrate(queryClient))).not.toContain(token)
+    await tick(5000)
+    expect(JSON.stringify(dehydrate(queryClient))).not.toContain(token)
+  })
+
+  it('back from Plex unapproved (redirect): a link back to Plex, the main button goes there, and Cancel starts over (item 17)', async () => {
+    const plex = mock()
+    const navigate = vi.fn()
+    const away = renderButton({ mode: 'redirect', navigate })
+    fireEvent.click(signIn())
+    await tick(0)
+    const approval = navigate.mock.calls[0]![0] as string
+    away.unmount()
+
+    const { container } = renderButton({ mode: 'redirect', navigate })
+    await tick(0)
+    const link = screen.getByRole('link', { name: 'Open Plex sign-in' })
+    expect(link.getAttribute('href')).toBe(approval)
+    expect(link.getAttribute('target')).toBeNull() // same tab, like the redirect itself
+    await expectNoAxeViolations(container)
+    fireEvent.click(screen.getByRole('button', { name: 'Waiting for Plex...' }))
+    expect(navigate).toHaveBeenCalledTimes(2)
+    expect(navigate.mock.calls[1]![0]).toBe(approval)
+
+    screen.getByRole('button', { name: 'Cancel' }).focus()
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(document.activeElement).toBe(signIn())
+    expect(sessionStorage.getItem('react-plex-auth:pending-login')).toBeNull()
+    fireEvent.click(signIn())
+    await tick(0)
+    expect(navigate).toHaveBeenCalledTimes(3)
+    expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+  })
+
+  it('popup blocked: the main button opens the approval page itself (item 17)', async () => {
+    const plex = mock()
+    const { open } = stubWindowOpen(null)
+    renderButton()
+    fireEvent.click(signIn())
+    await tick(0)
+    const href = screen.getByRole('link', { name: 'Open Plex sign-in' }).getAttribute('href')
+    open.mockImplementation(() => fakePopup() as unknown as Window)
+    fireEvent.click(screen.getByRole('button', { name: 'Waiting for Plex...' }))
+    expect(open).toHaveBeenCalledTimes(2)
+    expect(open.mock.calls[1]![0]).toBe(href) // inside the click
+    await tick(0)
+    expect(screen.getByRole('button', { name: 'Waiting for Plex...' }).dataset.state).toBe('waiting')
+    expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  })
+
+  const Activity = (React as unknown as { Activity?: React.ComponentType<{ mode: 'visible' | 'hidden'; children?: React.ReactNode }> }).Activity
+  it.skipIf(!Activity)('hidden by <Activity> while creating, it is usable again once shown (item 19)', async () => {
+    const plex = mock()
+    plex.setLatency(300)
+    stubWindowOpen()
+    const { wrapper } = plexWrapper()
+    const view = (mode: 'visible' | 'hidden') => React.createElement(Activity!, { mode }, <PlexLoginButton />)
+    const { rerender } = render(view('visible'), { wrapper })
+    fireEvent.click(signIn())
+    await tick(100)
+    expect(screen.getByRole('button', { name: 'Waiting for Plex...' }).dataset.state).toBe('creating')
+    rerender(view('hidden'))
+    await tick(1000)
+    rerender(view('visible'))
+    await tick(0)
+    expect(signIn().dataset.state).toBe('idle')
+    vi.mocked(window.open).mockImplementation(() => fakePopup() as unknown as Window)
+    fireEvent.click(signIn())
+    await tick(1000)
+    expect(screen.getByRole('button', { name: 'Waiting for Plex...' }).dataset.state).toBe('waiting')
   })
 })

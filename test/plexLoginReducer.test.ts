@@ -108,4 +108,26 @@ describe('plexLoginReducer', () => {
       expect(reduce(from, { type: 'cancel', attempt: 9 })).toEqual({ status: 'idle', attempt: 9 })
     }
   })
+
+  it('goes back to idle when the session lost the token it handed over (signedOut), only from that attempt', () => {
+    const done = run([
+      { type: 'login', attempt: 1, popup: 'open' },
+      { type: 'created', attempt: 1, pin, authUrl, popup: 'open' },
+      { type: 'authorized', attempt: 1, token: 't' },
+    ]).at(-1)!
+    expect(reduce(done, { type: 'signedOut', attempt: 1 })).toEqual({ status: 'idle', attempt: 1 })
+    expect(reduce(done, { type: 'signedOut', attempt: 0 })).toBe(done)
+    const waiting = reduce(reduce(idle, { type: 'login', attempt: 2, popup: 'open' }), { type: 'created', attempt: 2, pin, authUrl, popup: 'open' })
+    expect(reduce(waiting, { type: 'signedOut', attempt: 2 })).toBe(waiting)
+  })
+
+  it('turns blocked into waiting when the approval page could be opened after all (reopened)', () => {
+    const blocked = run([
+      { type: 'login', attempt: 1, popup: 'blocked' },
+      { type: 'created', attempt: 1, pin, authUrl, popup: 'blocked' },
+    ]).at(-1)!
+    expect(reduce(blocked, { type: 'reopened', attempt: 1 })).toEqual({ status: 'waiting', attempt: 1, pin, authUrl })
+    expect(reduce(blocked, { type: 'reopened', attempt: 0 })).toBe(blocked)
+    expect(reduce(idle, { type: 'reopened', attempt: 0 })).toBe(idle)
+  })
 })

@@ -1,10 +1,14 @@
 import { act } from '@testing-library/react'
+import { useContext } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPin } from '../src/api/createPin'
+import { PlexSessionContext } from '../src/PlexSessionContext'
 import { usePlexLogin, type UsePlexLoginOptions } from '../src/usePlexLogin'
+import { usePlexSession } from '../src/usePlexSession'
 import { fakePopup, stubWindowOpen } from './support/fakePopup'
 import { API, expectNothingSent, polls, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, renderPlexHook } from './support/renderWithPlex'
+import { skewedPlex } from './support/skewedPlex'
 import { tick, useFakeClock } from './support/tick'
 
 const mock = usePlexMock()
@@ -300,6 +304,8 @@ describe('usePlexLogin: redirect', () => {
       code: pin.code,
       clientIdentifier: CLIENT_ID,
       expiresAt: pin.expiresAt,
+      // this device's clock: when it received the PIN plus its expiresIn
+      deadline: Date.now() + 900_000,
     })
     expect(navigate).toHaveBeenCalledTimes(1)
     const params = new URLSearchParams(new URL(navigate.mock.calls[0]![0]).hash.slice(2))
@@ -332,12 +338,17 @@ describe('usePlexLogin: redirect', () => {
   })
 
   it('drops an expired pending PIN without asking plex.tv', async () => {
-    const plex = mock()
-    sessionStorage.setItem('react-plex-auth:pending-login', JSON.stringify({ id: 5, code: 'x', clientIdentifier: CLIENT_ID, expiresAt: new Date(Date.now() - 1000).toISOString() }))
+    const plex = mock({ pinLifetime: 60 })
+    const away = render({ mode: 'redirect', navigate: vi.fn() })
+    act(() => away.result.current.login())
+    await tick(0)
+    away.unmount() // off to Plex, back after the PIN's life
+    await tick(61_000, 1000)
+    const sent = plex.requests.length
     const { result } = render({ mode: 'redirect' })
     await tick(2000)
+    expect(plex.requests).toHaveLength(sent)
     expect(result.current.status).toBe('idle')
-    expect(plex.requests).toHaveLength(0)
     expect(sessionStorage.getItem('react-plex-auth:pending-login')).toBeNull()
   })
 
@@ -363,5 +374,251 @@ describe('usePlexLogin: redirect', () => {
     await tick(0)
     act(() => result.current.cancel())
     expect(sessionStorage.getItem('react-plex-auth:pending-login')).toBeNull()
+  })
+})
+
+describe('usePlexLogin: inside a provider, it follows the session (issue 10, items 6 and 7)', () => {
+  const withStore = (options: UsePlexLoginOptions = {}) =>
+    renderPlexHook(() => ({ login: usePlexLogin(options), store: useContext(PlexSessionContext)! }))
+
+  it('hands its token to the session, then goes back to idle when the session is signed out elsewhere', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    const { result, history } = withStore()
+    act(() => result.current.login.login())
+    await tick(0)
+    const token = plex.approve()
+    await tick(1000)
+    expect(result.current.login).toMatchObject({ status: 'authorized', token })
+    expect(result.current.store.token).toBe(token)
+    act(() => result.current.store.clearToken()) // a 401, another tab, another component's signOut
+    expect(result.current.login).toMatchObject({ status: 'idle', token: null })
+    // it never reset in the commit where it became authorized (the store had not the token yet)
+    const statuses = history.map((h) => h.login.status).filter((s, i, all) => s !== all[i - 1])
+    expect(statuses).toEqual(['idle', 'creating', 'waiting', 'authorized', 'idle'])
+    await expectNothingSent(plex, 3000)
+  })
+
+  it('goes back to idle when the session takes another token (signed in again in another tab)', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    const { result } = withStore()
+    act(() => result.current.login.login())
+    await tick(0)
+    plex.approve()
+    await tick(1000)
+    act(() => result.current.store.setToken('someone-else'))
+    expect(result.current.login.status).toBe('idle')
+  })
+
+  it("usePlexSession is signed out, not validating forever, when another component signs out", async () => {
+    const plex = mock()
+    stubWindowOpen()
+    const { result } = renderPlexHook(() => ({ mine: usePlexSession(), other: usePlexSession() }))
+    act(() => result.current.mine.signIn())
+    await tick(0)
+    plex.approve()
+    await tick(1000)
+    expect(result.current.mine.status).toBe('signed-in')
+    act(() => result.current.other.signOut())
+    await tick(0)
+    expect(result.current.mine).toMatchObject({ status: 'signed-out', token: null })
+  })
+})
+
+describe('usePlexLogin: the PIN keeps the identity that created it (issue 10, item 14)', () => {
+  it('polls a prefetched PIN with the client identifier it was created with, after the app changed it', async () => {
+    const plex = mock()
+    const { popup } = stubWindowOpen()
+    const { result, rerender } = renderPlexHook((id: string) => usePlexLogin({ prefetch: true, clientIdentifier: id }), {
+      initialProps: 'client-created-x',
+    })
+    await tick(0)
+    rerender('client-later-y')
+    act(() => result.current.login())
+    await tick(0)
+    expect(new URLSearchParams(new URL(popup!.location.href).hash.slice(2)).get('clientID')).toBe('client-created-x')
+    const token = plex.approve()
+    await tick(1000)
+    expect(result.current).toMatchObject({ status: 'authorized', token })
+    expect(polls(plex).map((r) => r.headers['x-plex-client-identifier'])).toEqual(polls(plex).map(() => 'client-created-x'))
+    expect(posts(plex)).toHaveLength(1)
+  })
+})
+
+describe('usePlexLogin: a prefetched PIN opens with the current forwardUrl (issue 10, item 20)', () => {
+  it('builds the approval URL at click time, inside the click', async () => {
+    mock()
+    const { popup } = stubWindowOpen()
+    const { result } = render({ prefetch: true, forwardUrl: 'https://app.example/after-plex' })
+    await tick(0)
+    act(() => result.current.login())
+    const opened = popup!.location.href // synchronously, inside the click
+    expect(new URLSearchParams(new URL(opened).hash.slice(2)).get('forwardUrl')).toBe('https://app.example/after-plex')
+    await tick(0)
+    expect(result.current.status).toBe('waiting')
+    expect(result.current.authUrl).toBe(opened)
+  })
+})
+
+describe('usePlexLogin: one resume per pending PIN per page (issue 10, item 16)', () => {
+  const pending = async (plex: ReturnType<typeof mock>) => {
+    const away = render({ mode: 'redirect', navigate: vi.fn() })
+    act(() => away.result.current.login())
+    await tick(0)
+    away.unmount()
+    return [...plex.pins.values()].at(-1)!
+  }
+
+  it('two redirect-mode logins on one page: onToken fires once for the PIN', async () => {
+    const plex = mock()
+    const pin = await pending(plex)
+    const token = plex.approve(pin.id)
+    const header = vi.fn()
+    const body = vi.fn()
+    const { result } = renderPlexHook(() => [usePlexLogin({ mode: 'redirect', onToken: header }), usePlexLogin({ mode: 'redirect', onToken: body })])
+    await tick(2000)
+    expect(header.mock.calls.length + body.mock.calls.length).toBe(1)
+    expect(result.current.map((l) => l.status).sort()).toEqual(['authorized', 'idle'])
+    expect(result.current.find((l) => l.status === 'authorized')!.token).toBe(token)
+  })
+
+  it('a login mounted after the owner unmounted takes the pending PIN over', async () => {
+    const plex = mock()
+    const pin = await pending(plex)
+    const first = render({ mode: 'redirect' })
+    await tick(0)
+    expect(first.result.current.status).toBe('waiting')
+    first.unmount()
+    const onToken = vi.fn()
+    const later = render({ mode: 'redirect', onToken })
+    await tick(0)
+    expect(later.result.current.status).toBe('waiting')
+    const token = plex.approve(pin.id)
+    await tick(1000)
+    expect(onToken).toHaveBeenCalledTimes(1)
+    expect(onToken).toHaveBeenCalledWith(token, expect.objectContaining({ id: pin.id }))
+  })
+})
+
+describe('usePlexLogin: back from Plex unapproved, or no usable popup (issue 10, item 17)', () => {
+  it('redirect: a resumed waiting login offers authUrl, and login() goes back to Plex for the same PIN', async () => {
+    const plex = mock()
+    const navigate = vi.fn()
+    const away = render({ mode: 'redirect', navigate })
+    act(() => away.result.current.login())
+    await tick(0)
+    const first = navigate.mock.calls[0]![0] as string
+    away.unmount()
+    const back = render({ mode: 'redirect', navigate })
+    await tick(0)
+    expect(back.result.current.status).toBe('waiting')
+    expect(back.result.current.authUrl).toBe(first)
+    act(() => back.result.current.login())
+    expect(navigate).toHaveBeenCalledTimes(2)
+    expect(navigate.mock.calls[1]![0]).toBe(first)
+    expect(posts(plex)).toHaveLength(1)
+  })
+
+  it('popup blocked: login() from a click opens the approval page itself, for the same PIN', async () => {
+    const plex = mock()
+    const { open } = stubWindowOpen(null)
+    const { result } = render()
+    act(() => result.current.login())
+    await tick(0)
+    expect(result.current.status).toBe('blocked')
+    const popup = fakePopup()
+    open.mockImplementation(() => popup as unknown as Window)
+    act(() => result.current.login())
+    expect(open).toHaveBeenCalledTimes(2)
+    expect(open.mock.calls[1]![0]).toBe(result.current.authUrl)
+    await tick(0)
+    expect(result.current.status).toBe('waiting')
+    expect(posts(plex)).toHaveLength(1)
+    plex.approve()
+    await tick(1000)
+    expect(result.current.status).toBe('authorized')
+    expect(popup.close).toHaveBeenCalled()
+  })
+
+  it('popup closed by the user: login() opens the approval page again; a live popup is only focused', async () => {
+    const plex = mock()
+    const { open, popup } = stubWindowOpen()
+    const { result } = render()
+    act(() => result.current.login())
+    await tick(0)
+    act(() => result.current.login())
+    expect(open).toHaveBeenCalledTimes(1)
+    expect(popup!.focus).toHaveBeenCalledTimes(1)
+    popup!.closed = true // the user closed it
+    act(() => result.current.login())
+    expect(open).toHaveBeenCalledTimes(2)
+    expect(open.mock.calls[1]![0]).toBe(result.current.authUrl)
+    expect(posts(plex)).toHaveLength(1)
+    await tick(0)
+    expect(result.current.status).toBe('waiting')
+  })
+})
+
+describe('usePlexLogin: a device clock off plex.tv (issue 10, item 2)', () => {
+  const AHEAD = 20 * 60_000
+
+  it('prefetch: a device 20 minutes ahead keeps one PIN while idle, and the click uses it', async () => {
+    const plex = skewedPlex({ behindBy: AHEAD })
+    const { popup } = stubWindowOpen()
+    const { result } = render({ prefetch: true })
+    await tick(0)
+    await tick(60_000, 1000)
+    expect(plex.posts()).toHaveLength(1)
+    act(() => result.current.login())
+    expect(popup!.location.href).toContain(`code=${[...plex.pins.values()][0]!.code}`)
+    await tick(0)
+    expect(plex.posts()).toHaveLength(1)
+  })
+
+  it('prefetch: an unparsable expiresAt does not renew back to back', async () => {
+    const plex = skewedPlex({ expiresAt: 'not a date' })
+    render({ prefetch: true })
+    await tick(0)
+    await tick(10_000, 100)
+    expect(plex.posts()).toHaveLength(1)
+  })
+
+  it('prefetch: renews from expiresIn, before the PIN runs out', async () => {
+    const plex = skewedPlex({ behindBy: -AHEAD, lifetime: 300 }) // a device 20 minutes behind
+    render({ prefetch: true })
+    await tick(0)
+    await tick(239_000, 1000)
+    expect(plex.posts()).toHaveLength(1)
+    await tick(2000, 1000)
+    expect(plex.posts()).toHaveLength(2)
+  })
+
+  it('redirect: a device 20 minutes ahead still resumes the pending PIN on return', async () => {
+    const plex = skewedPlex({ behindBy: AHEAD })
+    // the page before the trip to Plex: its PIN as plex.tv sent it, kept as the kit keeps it
+    const pin = await createPin({ product: 'Test App', clientIdentifier: CLIENT_ID, apiBaseUrl: API })
+    expect(Date.parse(pin.expiresAt)).toBeLessThan(Date.now()) // plex.tv's clock, 20 minutes behind
+    const record = { id: pin.id, code: pin.code, clientIdentifier: CLIENT_ID, expiresAt: pin.expiresAt, deadline: Date.now() + pin.expiresIn * 1000 }
+    sessionStorage.setItem('react-plex-auth:pending-login', JSON.stringify(record))
+    await tick(60_000, 1000) // a minute on Plex's page
+    const token = plex.approve()
+    const onToken = vi.fn()
+    const { result } = render({ mode: 'redirect', onToken })
+    await tick(1000)
+    expect(result.current).toMatchObject({ status: 'authorized', token })
+    expect(onToken).toHaveBeenCalledTimes(1)
+  })
+
+  it('redirect: a pending record from an older version (no deadline) still loads', async () => {
+    const plex = mock()
+    const pin = await createPin({ product: 'Test App', clientIdentifier: CLIENT_ID, apiBaseUrl: API })
+    sessionStorage.setItem('react-plex-auth:pending-login', JSON.stringify({ id: pin.id, code: pin.code, clientIdentifier: CLIENT_ID, expiresAt: 'garbage' }))
+    const { result } = render({ mode: 'redirect' })
+    await tick(0)
+    expect(result.current.status).toBe('waiting')
+    plex.approve(pin.id)
+    await tick(1000)
+    expect(result.current.status).toBe('authorized')
   })
 })
