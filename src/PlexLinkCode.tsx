@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useCallback, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import type { PlexPin } from './api/PlexPin'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import { usePlexLinkCode } from './usePlexLinkCode'
@@ -90,6 +90,8 @@ function useSecondsLeft(expiresAt: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
+const hasFocus = (element: Element | null | undefined) => !!element?.contains(document.activeElement)
+
 const mmss = (seconds: number) =>
   `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`
 
@@ -117,10 +119,17 @@ export const PlexLinkCode = forwardRef<HTMLElement, PlexLinkCodeProps>(function 
   const secondsLeft = useSecondsLeft(status === 'waiting' ? state.expiresAt : null)
   const headingId = useId()
   const heading = useRef<HTMLHeadingElement>(null)
-  const again = () => {
-    restart()
-    heading.current?.focus() // the button disappears; keep focus inside the widget
-  }
+  const focusLost = useRef(false)
+  // The link and the buttons go away with a renewal, an expiry, an error or a restart. A ref is
+  // detached just before its element leaves the DOM: if focus is in the widget then, the effect
+  // below moves it to the heading rather than let it drop to <body>. Focus elsewhere is left alone.
+  const watch = useCallback((node: HTMLElement | null) => {
+    if (!node) focusLost.current ||= hasFocus(heading.current?.parentElement)
+  }, [])
+  useEffect(() => {
+    if (focusLost.current && !hasFocus(heading.current?.parentElement)) heading.current?.focus()
+    focusLost.current = false
+  })
 
   const spelled = code ? code.split('').join(' ') : ''
   const [before = '', after = ''] = text.instructions.split('{link}')
@@ -148,7 +157,7 @@ export const PlexLinkCode = forwardRef<HTMLElement, PlexLinkCodeProps>(function 
       </p>
       {status === 'waiting' && code && (
         <>
-          <p className={cls('rpa-link__instructions')}>
+          <p ref={watch} className={cls('rpa-link__instructions')}>
             {before}
             <a href={linkUrl} target="_blank" rel="noreferrer" aria-describedby={`${headingId}-tab`} className={cls('rpa-link__link')}>
               {text.linkText}
@@ -170,7 +179,7 @@ export const PlexLinkCode = forwardRef<HTMLElement, PlexLinkCodeProps>(function 
         </>
       )}
       {(status === 'expired' || status === 'error') && (
-        <button type="button" onClick={again} className={cls('rpa-link__button')}>
+        <button ref={watch} type="button" onClick={() => restart()} className={cls('rpa-link__button')}>
           {status === 'expired' ? text.newCode : text.tryAgain}
         </button>
       )}

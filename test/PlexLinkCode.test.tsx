@@ -247,3 +247,64 @@ describe('PlexLinkCode naming', () => {
     expect(screen.getByRole('region', { name: 'TV sign-in' })).toBeTruthy()
   })
 })
+
+describe('PlexLinkCode focus', () => {
+  const link = () => screen.getByRole('link', { name: 'plex.tv/link' })
+  const heading = () => screen.getByRole('heading', { name: 'Link with Plex' })
+
+  it('keeps focus inside when the focused link goes away with a renewed code', async () => {
+    const plex = mock()
+    const { root } = renderLinkCode()
+    await tick(0)
+    const first = newestPin(plex)
+    link().focus()
+    expect(document.activeElement).toBe(link())
+    plex.setLatency(500) // the renewal shows "Getting a code..." meanwhile, without the link
+    plex.expire()
+    await tick(1600) // the poll at 1 s learns of the expiry at 1.5 s
+    expect(root().dataset.state).toBe('creating')
+    expect(document.activeElement).toBe(heading())
+    await tick(1000)
+    expect(newestPin(plex).id).not.toBe(first.id)
+    expect(root().dataset.state).toBe('waiting')
+    expect(document.activeElement).toBe(heading())
+  })
+
+  it.each([
+    ['expires for good', (plex: PlexMock) => plex.expire(), 'expired'],
+    ['fails', (plex: PlexMock) => plex.fail(1, 403, 'GET /pins/:id'), 'error'],
+  ] as const)('keeps focus inside when the focused link goes away as the code %s', async (_, end, state) => {
+    const plex = mock()
+    const { root } = renderLinkCode({ maxRenewals: 0 })
+    await tick(0)
+    link().focus()
+    end(plex)
+    await tick(2000)
+    expect(root().dataset.state).toBe(state)
+    expect(screen.queryByRole('link')).toBeNull()
+    expect(document.activeElement).toBe(heading())
+  })
+
+  it('never takes focus from elsewhere on the page', async () => {
+    const plex = mock()
+    const outside = document.body.appendChild(document.createElement('button'))
+    try {
+      const { root } = renderLinkCode({ maxRenewals: 1 })
+      await tick(0)
+      outside.focus()
+      plex.setLatency(500)
+      plex.expire()
+      await tick(1600)
+      expect(root().dataset.state).toBe('creating')
+      await tick(1000)
+      expect(root().dataset.state).toBe('waiting')
+      plex.expire()
+      await tick(1600)
+      await tick(1000)
+      expect(root().dataset.state).toBe('expired')
+      expect(document.activeElement).toBe(outside)
+    } finally {
+      outside.remove()
+    }
+  })
+})
