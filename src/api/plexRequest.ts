@@ -30,11 +30,12 @@ export async function plexRequest(
   const headers: Record<string, string> = { Accept: 'application/json' }
   const query = new URLSearchParams()
   // Each device field as its header: `platformVersion` is sent as `X-Plex-Platform-Version`.
-  // fetch throws on a header value outside Latin-1 ("マイアプリ") or with CR, LF or NUL, so such
-  // a value goes in the query string, where plex.tv reads X-Plex-* values too (never the token).
+  // fetch throws on a header value outside Latin-1 ("マイアプリ") or with CR, LF or NUL, and a
+  // Latin-1 byte ("Café") may be read as anything: a value that is not printable ASCII goes in the
+  // query string (UTF-8, percent-encoded), where plex.tv reads X-Plex-* values too. Never the token.
   for (const [field, value] of Object.entries({ ...plexDeviceInfo(options), clientIdentifier: options.clientIdentifier })) {
     const name = `X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`
-    if (/[^\0-\xff]|[\0\n\r]/.test(value)) query.append(name, value)
+    if (/[^\x20-\x7e]/.test(value)) query.append(name, value)
     else headers[name] = value
   }
   const search = String(query)

@@ -51,15 +51,18 @@ describe.each(['Ciné — TV', 'マイアプリ'])('product %s', (product) => {
   })
 })
 
-it('moves any X-Plex-* value that cannot be a header, and only those', async () => {
+it('moves any X-Plex-* value that is not printable ASCII (a Latin-1 byte is ambiguous in a header), and only those', async () => {
   const plex = mock()
-  const pin = await createPin({ ...client, product: 'Plex Café', deviceName: 'Salon 📺', clientIdentifier: 'id-ü-€' })
+  const pin = await createPin({ ...client, product: 'Plex Café', deviceName: 'Salon 📺', clientIdentifier: 'id-ü-€', version: '2.0' })
   expect(pin.clientIdentifier).toBe('id-ü-€')
+  expect(pin.product).toBe('Plex Café')
   expect(Object.fromEntries(urls[0]!.searchParams)).toEqual({
     strong: 'true',
+    'X-Plex-Product': 'Plex Café',
     'X-Plex-Device-Name': 'Salon 📺',
     'X-Plex-Client-Identifier': 'id-ü-€',
   })
-  expect(plex.requests[0]!.headers['x-plex-product']).toBe('Plex Café')
+  expect(plex.requests[0]!.headers['x-plex-version']).toBe('2.0')
+  expect(plex.requests[0]!.headers).not.toHaveProperty('x-plex-product')
   expect(plex.requests[0]!.headers).not.toHaveProperty('x-plex-device-name')
 })
