@@ -1,12 +1,13 @@
 import type { PlexPin } from './api/PlexPin'
 
 /**
- * Whether a PIN that nobody approved has run out: plex.tv says so (`expiresIn` of 0 or less),
- * or its `expiresAt` is in the past (some plex.tv answers keep 200 after expiry). Internal.
+ * Whether a PIN nobody approved is past its `expiresAt` on the clock `now` reads: plex.tv's own
+ * rule, for a server or a mock (`react-plex-auth/testing`) deciding with its own clock. The kit
+ * never uses it on a device, whose clock can be minutes off plex.tv's: there a PIN's life is
+ * measured from `expiresIn` (see `pinClock`). Internal.
  */
-export function isPinExpired(pin: Pick<PlexPin, 'authToken' | 'expiresAt'> & { expiresIn?: number }, now = Date.now()): boolean {
+export function isPinExpired(pin: Pick<PlexPin, 'authToken' | 'expiresAt'>, now = Date.now()): boolean {
   if (pin.authToken) return false
-  if (typeof pin.expiresIn === 'number' && pin.expiresIn <= 0) return true
   const at = Date.parse(pin.expiresAt)
   return !Number.isNaN(at) && at <= now
 }

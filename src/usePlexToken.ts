@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query'
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { PlexApiError } from './api/PlexApiError'
 import type { PlexPin } from './api/PlexPin'
-import { isPinExpired } from './isPinExpired'
 import { parsePinId, type PlexPinId } from './parsePinId'
+import { pinClock } from './pinClock'
+import { pinStatus } from './pinStatus'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 import { plexPinQueryOptions } from './plexPinQueryOptions'
 import { usePlexOptions } from './usePlexOptions'
@@ -27,7 +28,7 @@ export interface PlexTokenState {
   pin: PlexPinSnapshot | null
   /** The reason when `status` is `error` (always a `PlexApiError`), else `null`. */
   error: PlexApiError | null
-  /** When the PIN expires (ISO time), once known. */
+  /** When the PIN expires (ISO time, on plex.tv's clock, which may differ from the device's), once known. */
   expiresAt: string | null
   /** Failed attempts in a row (429, 5xx, network) while still `waiting`; 0 after a success. */
   failureCount: number
@@ -61,17 +62,56 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
   const id = useMemo(() => parsePinId(pinId), [pinId])
   const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
   const invalid = id instanceof PlexApiError ? id : id === null ? null : configError
-  const query = useQuery({ ...plexPinQueryOptions(pinId, config), select: toSnapshot }, config.queryClient)
+  const pinOptions = plexPinQueryOptions(pinId, config)
+  const queryClient = useQueryClient(config.queryClient)
+  const query = useQuery(
+    // Explicit, so that an app's default `notifyOnChangeProps: 'all'` cannot re-render it on every poll.
+    { ...pinOptions, select: toSnapshot, notifyOnChangeProps: ['data', 'error', 'failureCount', 'failureReason'] },
+    queryClient,
+  )
   const { data, error, failureCount, failureReason, refetch } = query
 
   let status: PlexTokenStatus
   let shownError: PlexApiError | null = null
   if (id === null) status = 'idle'
   else if (invalid) [status, shownError] = ['error', invalid]
-  else if (data?.authToken) status = 'authorized'
-  else if (error?.kind === 'not-found' || error?.kind === 'expired' || (data && isPinExpired(data))) status = 'expired'
-  else if (error) [status, shownError] = ['error', error]
-  else status = 'waiting'
+  else {
+    status = pinStatus(data, error)
+    if (status === 'error') shownError = error
+  }
+
+  // The last check at the PIN's deadline, even when no poll is due (a backoff, a long interval, a
+  // hidden tab): its answer (a token, or expired) re-renders. The deadline tightens with every
+  // answer, which re-renders nothing here: the query cache says when.
+  const queryHash = hashKey(pinOptions.queryKey)
+  useEffect(() => {
+    if (status !== 'waiting') return
+    const cache = queryClient.getQueryCache()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let scheduled: number | null = null
+    const schedule = () => {
+      const found = cache.get<PlexPin, PlexApiError>(queryHash)
+      const deadline = found ? pinClock.deadline(found) : null
+      if (deadline === scheduled) return
+      clearTimeout(timer)
+      scheduled = deadline
+      if (deadline === null) return
+      timer = setTimeout(() => {
+        const current = cache.get(queryHash)
+        // Already under way (the interval, or another component watching the PIN, sent it).
+        if (current?.state.fetchStatus === 'fetching' && pinClock.lastSent(current) >= deadline) return
+        void refetch({ cancelRefetch: true })
+      }, Math.max(0, deadline - Date.now()))
+    }
+    schedule()
+    const unsubscribe = cache.subscribe((event) => {
+      if (event.query.queryHash === queryHash) schedule()
+    })
+    return () => {
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [status, queryClient, queryHash, refetch])
 
   // Coming back from plex.tv (popup closed, tab switched back) deserves an immediate check. A poll
   // in flight may predate the approval, so it is replaced; a backoff (429, 5xx) is respected.

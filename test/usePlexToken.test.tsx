@@ -1,3 +1,4 @@
+import { onlineManager, QueryClient } from '@tanstack/react-query'
 import { act, render, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPin } from '../src/api/createPin'
@@ -87,24 +88,30 @@ describe('usePlexToken', () => {
     expect(statuses(history)).toEqual(['waiting', 'expired'])
   })
 
-  it('reports expired on a 200 whose expiresAt has passed, and stops polling', async () => {
+  it('reports expired on a 200 with a null token past the deadline, and stops polling', async () => {
     const plex = mock({ expiredStyle: 'null-token', pinLifetime: 3 })
     const pin = await newPin()
     const { result } = renderPlexHook(() => usePlexToken(pin.id))
-    await tick(3000)
+    await tick(3000) // expiresIn 0 from now on: the last second, or past it; plex.tv cannot tell
+    expect(result.current.status).toBe('waiting')
+    await tick(1000) // the check at the deadline (3 s + 1 s): still no token
     expect(result.current.status).toBe('expired')
     const sent = polls(plex).length
     await tick(10_000)
     expect(polls(plex)).toHaveLength(sent)
   })
 
-  it('stops at expiresAt without asking plex.tv again', async () => {
+  it('stops with one last check at the deadline, even between two polls', async () => {
     const { plex, result } = await watchNewPin({ mock: { pinLifetime: 2 }, provider: { pollInterval: 1500 } })
-    await tick(1500) // expiresIn now ~1 s: still waiting
+    await tick(1500) // expiresIn now 0 (floored): the deadline is at 2.5 s
     expect(result.current.status).toBe('waiting')
-    await tick(1500) // past expiresAt: the tick decides locally
-    expect(result.current.status).toBe('expired')
+    await tick(900)
+    expect(result.current.status).toBe('waiting')
     expect(polls(plex)).toHaveLength(2)
+    await tick(200) // the check at 2.5 s answered 404
+    expect(result.current.status).toBe('expired')
+    expect(polls(plex)).toHaveLength(3)
+    await expectNothingSent(plex, 10_000)
   })
 
   it.each([400, 401, 403])('treats HTTP %i as final: error, and no more requests', async (status) => {
@@ -310,5 +317,272 @@ describe('usePlexToken: coming and going', () => {
     expect(polls(plex)).toHaveLength(1)
     await tick(100)
     expect(polls(plex)).toHaveLength(2)
+  })
+})
+
+/** A `fetch` through which plex.tv's clock reads `offset` ms off the device's (its createdAt and expiresAt shifted). */
+function skewedFetch(offset: number, { dropExpiresIn = false } = {}) {
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await globalThis.fetch(input, init)
+    if (!response.ok) return response
+    const pin = (await response.json()) as Record<string, unknown>
+    for (const field of ['createdAt', 'expiresAt'] as const) {
+      if (typeof pin[field] === 'string') pin[field] = new Date(Date.parse(pin[field]) + offset).toISOString()
+    }
+    if (dropExpiresIn) delete pin.expiresIn
+    return new Response(JSON.stringify(pin), { status: response.status, headers: { 'Content-Type': 'application/json' } })
+  }
+}
+
+const MINUTES_20 = 20 * 60_000
+
+describe('usePlexToken: time (plex.tv counts expiresIn down in whole seconds, on its own clock)', () => {
+  useFakeClockEachTest()
+
+  it('a poll in the last second (expiresIn 0) does not leave it waiting forever: one last check, then expired', async () => {
+    const plex = mock({ pinLifetime: 3 })
+    const pin = await newPin()
+    await tick(500)
+    // Polls at 0.5 s (expiresIn 2), 1.5 s (1) and 2.5 s (0: the last second of the PIN).
+    const { result, history } = renderPlexHook(() => usePlexToken(pin.id))
+    await tick(2100)
+    expect(polls(plex)).toHaveLength(3)
+    expect(result.current.status).toBe('waiting')
+    await tick(1000) // 3.6 s: the check at the deadline (2.5 s + 1 s) answered 404
+    expect(result.current.status).toBe('expired')
+    expect(polls(plex)).toHaveLength(4)
+    await expectNothingSent(plex, 30_000)
+    expect(statuses(history)).toEqual(['waiting', 'expired'])
+  })
+
+  it('an approval in the PIN\u2019s last second is not lost', async () => {
+    const plex = mock({ pinLifetime: 3 })
+    const pin = await newPin()
+    await tick(500)
+    const { result } = renderPlexHook(() => usePlexToken(pin.id))
+    await tick(2200) // 2.7 s: the last poll (2.5 s) read expiresIn 0
+    const token = plex.approve(pin.id) // 0.3 s before plex.tv's expiry
+    await tick(1000)
+    expect(result.current).toMatchObject({ status: 'authorized', token })
+    await expectNothingSent(plex, 10_000)
+  })
+
+  it.each([
+    ['ahead of', MINUTES_20],
+    ['behind', -MINUTES_20],
+  ])('signs in when the device clock is 20 minutes %s plex.tv\u2019s', async (_, deviceAhead) => {
+    const plex = mock()
+    const pin = await newPin()
+    const { result, history } = renderPlexHook(() => usePlexToken(pin.id, { fetch: skewedFetch(-deviceAhead) }))
+    await tick(5000)
+    expect(result.current.status).toBe('waiting')
+    expect(polls(plex)).toHaveLength(6)
+    const token = plex.approve(pin.id)
+    await tick(1000)
+    expect(result.current).toMatchObject({ status: 'authorized', token })
+    expect(statuses(history)).toEqual(['waiting', 'authorized'])
+  })
+
+  it.each([
+    ['ahead of', MINUTES_20],
+    ['behind', -MINUTES_20],
+  ])('expires on plex.tv\u2019s time when the device clock is 20 minutes %s (200 with a null token after expiry)', async (_, deviceAhead) => {
+    const plex = mock({ pinLifetime: 5, expiredStyle: 'null-token' })
+    const pin = await newPin()
+    const { result } = renderPlexHook(() => usePlexToken(pin.id, { fetch: skewedFetch(-deviceAhead) }))
+    await tick(4000)
+    expect(result.current.status).toBe('waiting')
+    await tick(2100) // the deadline: 4 s (expiresIn 1) + 2 s
+    expect(result.current.status).toBe('expired')
+    await expectNothingSent(plex, 10_000)
+  })
+
+  it('without expiresIn, judges the PIN by expiresAt - createdAt (plex.tv\u2019s own times), not by the device clock', async () => {
+    const plex = mock()
+    const pin = await newPin()
+    const { result } = renderPlexHook(() => usePlexToken(pin.id, { fetch: skewedFetch(-MINUTES_20, { dropExpiresIn: true }) }))
+    await tick(3000)
+    expect(result.current.status).toBe('waiting')
+    const token = plex.approve(pin.id)
+    await tick(1000)
+    expect(result.current).toMatchObject({ status: 'authorized', token })
+  })
+
+  it('offline past the deadline: expired at the deadline, then nothing sent', async () => {
+    const plex = mock({ pinLifetime: 5 })
+    const pin = await newPin()
+    const { result } = renderPlexHook(() => usePlexToken(pin.id))
+    await tick(0) // the first answer: expiresIn 5, so the deadline is at 6 s
+    plex.fail(1000, 'network')
+    await tick(5900)
+    expect(result.current.status).toBe('waiting')
+    await tick(200)
+    expect(result.current.status).toBe('expired')
+    await expectNothingSent(plex, 60_000)
+  })
+
+  it('checks at the deadline when the poll interval is longer than the time left', async () => {
+    const { plex, result } = await watchNewPin({ mock: { pinLifetime: 3 }, provider: { pollInterval: 10_000 } })
+    await tick(3900)
+    expect(result.current.status).toBe('waiting')
+    expect(polls(plex)).toHaveLength(1)
+    await tick(200) // 4 s: expiresIn 3 + 1
+    expect(result.current.status).toBe('expired')
+    expect(polls(plex)).toHaveLength(2)
+    await expectNothingSent(plex, 30_000)
+  })
+
+  it('checks at the deadline during a long 429 backoff', async () => {
+    const { plex, pin, result } = await watchNewPin({ mock: { pinLifetime: 3 } })
+    plex.rateLimit(1, 60)
+    await tick(1000) // 429, Retry-After 60 s
+    expect(result.current).toMatchObject({ status: 'waiting', failureCount: 1 })
+    plex.approve(pin.id)
+    await tick(3000) // 4 s: the deadline (0 s + expiresIn 3 + 1)
+    expect(result.current.status).toBe('authorized')
+    expect(polls(plex)).toHaveLength(3)
+    await expectNothingSent(plex, 60_000)
+  })
+})
+
+describe('usePlexToken: final means final', () => {
+  useFakeClockEachTest()
+
+  /** Watches the PIN in a component that can be unmounted and mounted again on one QueryClient. */
+  function remountable(pinId: number) {
+    let last = ''
+    function Watcher() {
+      last = usePlexToken(pinId).status
+      return <p>{last}</p>
+    }
+    const view = render(<Watcher />, { wrapper: plexWrapper().wrapper })
+    return {
+      status: () => last,
+      async remount() {
+        view.rerender(<></>)
+        await tick(0)
+        view.rerender(<Watcher />)
+        await tick(0)
+      },
+    }
+  }
+
+  it.each([400, 403])('after a final %i on the first poll, remounting, focus and reconnect send nothing', async (status) => {
+    const plex = mock()
+    const pin = await newPin()
+    plex.fail(1, status)
+    const watcher = remountable(pin.id)
+    await tick(0)
+    expect(watcher.status()).toBe('error')
+    expect(polls(plex)).toHaveLength(1)
+    for (let i = 0; i < 3; i++) await watcher.remount()
+    window.dispatchEvent(new Event('focus'))
+    window.dispatchEvent(new Event('offline'))
+    window.dispatchEvent(new Event('online'))
+    await tick(5000)
+    expect(watcher.status()).toBe('error')
+    expect(polls(plex)).toHaveLength(1)
+  })
+
+  it.each(['authorized', 'expired'] as const)('after %s, remounting sends nothing', async (final) => {
+    const plex = mock()
+    const pin = await newPin()
+    const watcher = remountable(pin.id)
+    await tick(0)
+    if (final === 'authorized') plex.approve(pin.id)
+    else plex.expire(pin.id)
+    await tick(1000)
+    expect(watcher.status()).toBe(final)
+    const sent = polls(plex).length
+    await watcher.remount()
+    window.dispatchEvent(new Event('focus'))
+    await tick(5000)
+    expect(watcher.status()).toBe(final)
+    expect(polls(plex)).toHaveLength(sent)
+  })
+})
+
+describe("usePlexToken: the app's QueryClient defaults do not change it", () => {
+  useFakeClockEachTest()
+  afterEach(() => onlineManager.setOnline(true))
+
+  const hostile = () =>
+    new QueryClient({
+      defaultOptions: {
+        queries: {
+          throwOnError: true,
+          retry: 0,
+          retryOnMount: true,
+          refetchOnWindowFocus: false,
+          staleTime: Infinity,
+          gcTime: 0,
+          networkMode: 'offlineFirst',
+        },
+      },
+    })
+
+  it('polls each second, backs off on 429, and signs in', async () => {
+    const { plex, pin, result } = await watchNewPin({ provider: { queryClient: hostile() } })
+    await tick(2000)
+    expect(polls(plex)).toHaveLength(3)
+    plex.rateLimit(1, 5)
+    await tick(1000)
+    expect(result.current).toMatchObject({ status: 'waiting', failureCount: 1 })
+    await tick(5000)
+    expect(polls(plex)).toHaveLength(5)
+    plex.approve(pin.id)
+    await tick(1000)
+    expect(result.current.status).toBe('authorized')
+    await expectNothingSent(plex, 10_000)
+  })
+
+  it('reports a 404 expiry as a status, never throwing it to an error boundary', async () => {
+    const { plex, pin, result } = await watchNewPin({ provider: { queryClient: hostile() } })
+    plex.expire(pin.id)
+    await tick(1000)
+    expect(result.current.status).toBe('expired')
+    await expectNothingSent(plex, 10_000)
+  })
+
+  it('checks at once on focus', async () => {
+    const { plex, pin, result } = await watchNewPin({ provider: { queryClient: hostile(), pollInterval: 10_000 } })
+    plex.approve(pin.id)
+    await act(async () => {
+      window.dispatchEvent(new Event('focus'))
+    })
+    await tick(0)
+    expect(result.current.status).toBe('authorized')
+  })
+
+  it.each(['offlineFirst', 'online'] as const)('with networkMode %s, offline, still turns expired at the deadline', async (networkMode) => {
+    const plex = mock({ pinLifetime: 5 })
+    const pin = await newPin()
+    const queryClient = hostile()
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, networkMode } })
+    const { result } = renderPlexHook(() => usePlexToken(pin.id), { provider: { queryClient } })
+    await tick(0)
+    plex.fail(1000, 'network')
+    onlineManager.setOnline(false)
+    await tick(6100)
+    expect(result.current.status).toBe('expired')
+  })
+
+  it('after a final error, a remount (gcTime 0, retryOnMount) sends nothing', async () => {
+    const plex = mock()
+    const pin = await newPin()
+    plex.fail(1, 403)
+    const { wrapper } = plexWrapper({ queryClient: hostile() })
+    function Watcher() {
+      return <p>{usePlexToken(pin.id).status}</p>
+    }
+    const view = render(<Watcher />, { wrapper })
+    await tick(0)
+    expect(view.container.textContent).toBe('error')
+    view.rerender(<></>)
+    await tick(1000)
+    view.rerender(<Watcher />)
+    await tick(5000)
+    expect(view.container.textContent).toBe('error')
+    expect(polls(plex)).toHaveLength(1)
   })
 })

@@ -93,9 +93,10 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     if (!found) throw new Error(`react-plex-auth/testing: no PIN ${pin ?? 'was created yet'}`)
     return found
   }
+  // Whole seconds left, floored like plex.tv's: 0 during the PIN's last second.
   const view = (pin: PlexPin): PlexPin => ({
     ...pin,
-    expiresIn: Math.max(0, Math.round((Date.parse(pin.expiresAt) - Date.now()) / 1000)),
+    expiresIn: Math.max(0, Math.floor((Date.parse(pin.expiresAt) - Date.now()) / 1000)),
   })
   const randomCode = (length: number, alphabet: string) =>
     Array.from({ length }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('')

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { StrictMode, useState } from 'react'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { PlexAuthProvider } from '../../src/PlexAuthProvider'
 import { PlexLinkCode } from '../../src/PlexLinkCode'
 import { createPlexHandlers, type PlexHandlersOptions } from '../../src/testing/createPlexHandlers'
@@ -105,5 +105,29 @@ describe('createPlexHandlers in an app test', () => {
     plex.approve(await shownCode())
     expect(await screen.findByText('Signed in as Plex Fan', {}, { timeout: 3000 })).toBeTruthy()
     expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+  })
+})
+
+describe('createPlexHandlers: time', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('counts expiresIn down in whole seconds, floored like plex.tv: 0 in the last second, still 200', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const plex = createPlexHandlers({ pinLifetime: 3 })
+    server.use(...plex.handlers)
+    const headers = { 'X-Plex-Client-Identifier': 'time-test', 'X-Plex-Product': 'Time Test', Accept: 'application/json' }
+    const created = await fetch('https://plex.tv/api/v2/pins?strong=true', { method: 'POST', headers })
+    const pin = (await created.json()) as { id: number; expiresIn: number }
+    expect(pin.expiresIn).toBe(3)
+    const poll = () => fetch(`https://plex.tv/api/v2/pins/${pin.id}`, { headers })
+    const seen: [number, number | null][] = []
+    for (const step of [1500, 1000, 499, 1]) {
+      vi.advanceTimersByTime(step)
+      const response = await poll()
+      seen.push([response.status, response.ok ? ((await response.json()) as { expiresIn: number }).expiresIn : null])
+    }
+    expect(seen).toEqual([[200, 1], [200, 0], [200, 0], [404, null]])
   })
 })
