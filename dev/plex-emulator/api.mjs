@@ -88,7 +88,8 @@ async function route(ctx, req, url, entry) {
         lifetimeMs: ctx.knobs.pinLifetime * 1000,
       })
       entry.pinId = pin.id
-      return json(201, ctx.store.render(pin, ctx.urls.apiBaseUrl))
+      // As created: the whole lifetime (a render a millisecond later would floor it a second short).
+      return json(201, ctx.store.render(pin, ctx.urls.apiBaseUrl, pin.createdAt))
     }
 
     const get = /^\/api\/v2\/pins\/([^/]+)$/.exec(path)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // node dev/plex-emulator/cli.mjs [--api-port 5401] [--auth-port 5402] [--pin-lifetime 900]
-//   [--latency 0] [--expired-style 404|null-token] [--no-coop]
+//   [--latency 0] [--expired-style 404|null-token] [--no-coop] [--clock-offset 0]
 import { parseArgs } from 'node:util'
 import { startPlexEmulator } from './index.mjs'
 
@@ -12,6 +12,9 @@ const USAGE = `Usage: node dev/plex-emulator/cli.mjs [options]
   --latency <ms>        delay added to every API response (default 0)
   --expired-style <s>   404 (default) or null-token
   --no-coop             do not send Cross-Origin-Opener-Policy on the pages
+  --clock-offset <ms>   how far this plex.tv's clock is off the machine's (createdAt and
+                        expiresAt shifted; negative = behind, written --clock-offset=-60000;
+                        default 0)
   -h, --help            show this help`
 
 /** @param {string} name @param {string | undefined} value @param {number} fallback */
@@ -31,6 +34,7 @@ async function main() {
       latency: { type: 'string' },
       'expired-style': { type: 'string' },
       'no-coop': { type: 'boolean' },
+      'clock-offset': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -49,6 +53,7 @@ async function main() {
     latency: numberArg('--latency', values.latency, 0),
     expiredStyle,
     coop: !values['no-coop'],
+    clockOffset: numberArg('--clock-offset', values['clock-offset'], 0),
   })
   console.log(`plex.tv emulator
   API:       ${emulator.apiBaseUrl}

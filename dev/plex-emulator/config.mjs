@@ -1,12 +1,12 @@
 // Options of startPlexEmulator() and the runtime knobs of configure(), validated.
 
 /** @typedef {'404' | 'null-token'} ExpiredStyle */
-/** @typedef {{ pinLifetime: number, latency: number, expiredStyle: ExpiredStyle, coop: boolean }} Knobs */
+/** @typedef {{ pinLifetime: number, latency: number, expiredStyle: ExpiredStyle, coop: boolean, clockOffset: number }} Knobs */
 
 export const EXPIRED_STYLES = /** @type {const} */ (['404', 'null-token'])
 
 /** @type {Knobs} */
-export const DEFAULT_KNOBS = Object.freeze({ pinLifetime: 900, latency: 0, expiredStyle: '404', coop: true })
+export const DEFAULT_KNOBS = Object.freeze({ pinLifetime: 900, latency: 0, expiredStyle: '404', coop: true, clockOffset: 0 })
 
 /** @param {string} name @param {unknown} value @param {number} min @param {boolean} [integer] */
 function number(name, value, min, integer = false) {
@@ -39,6 +39,12 @@ export function parsePatch(patch) {
           throw new TypeError(`plex-emulator: expiredStyle must be '404' or 'null-token', got ${String(value)}`)
         }
         knobs.expiredStyle = /** @type {ExpiredStyle} */ (value)
+        break
+      case 'clockOffset':
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          throw new TypeError(`plex-emulator: clockOffset must be a finite number of ms, got ${String(value)}`)
+        }
+        knobs.clockOffset = value
         break
       case 'coop':
         if (typeof value !== 'boolean') throw new TypeError('plex-emulator: coop must be a boolean')

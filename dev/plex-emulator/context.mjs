@@ -32,7 +32,7 @@ export function createContext(knobs) {
   const ctx = {
     knobs,
     rateLimit: { remaining: 0, retryAfter: 0 },
-    store: new PinStore(),
+    store: new PinStore(knobs),
     log: [],
     urls: { apiOrigin: '', apiBaseUrl: '', controlUrl: '', authOrigin: '', authAppUrl: '', linkUrl: '' },
     closed: false,

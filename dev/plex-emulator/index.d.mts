@@ -18,6 +18,12 @@ export interface PlexEmulatorOptions {
   expiredStyle?: ExpiredStyle
   /** Send `Cross-Origin-Opener-Policy: same-origin` on the pages. Default true. */
   coop?: boolean
+  /**
+   * How far this plex.tv's clock is off the machine's, in ms (negative: behind): `createdAt` and
+   * `expiresAt` are shifted by it, as from a plex.tv whose clock differs from the device's;
+   * `expiresIn` and expiry are unchanged. Default 0.
+   */
+  clockOffset?: number
 }
 
 export interface EmulatorKnobs {
@@ -25,6 +31,8 @@ export interface EmulatorKnobs {
   latency: number
   expiredStyle: ExpiredStyle
   coop: boolean
+  /** ms added to the `createdAt` and `expiresAt` the API sends (this plex.tv's clock minus the machine's). */
+  clockOffset: number
 }
 
 export type EmulatorConfigPatch = Partial<EmulatorKnobs> & {

@@ -41,7 +41,9 @@ export const DEMO_USER = Object.freeze({
  */
 
 export class PinStore {
-  constructor() {
+  /** @param {{ clockOffset?: number }} [clock] read at every answer: `clockOffset` is how far this plex.tv's clock is off the machine's (ms) */
+  constructor(clock = {}) {
+    this.clock = clock
     /** @type {Map<number, PinRecord>} */
     this.pins = new Map()
     /** @type {Map<string, number>} lower-cased code -> id */
@@ -124,11 +126,14 @@ export class PinStore {
   }
 
   /**
-   * The PIN as plex.tv sends it. An expired PIN has `expiresIn` 0 and no token.
+   * The PIN as plex.tv sends it. `expiresIn` counts whole seconds down, floored like plex.tv's: it
+   * reads 0 during the PIN's last second. An expired PIN has `expiresIn` 0 and no token.
+   * `createdAt` and `expiresAt` are on this plex.tv's clock (the machine's plus `clockOffset`).
    * @param {PinRecord} pin @param {string} apiBaseUrl @param {number} [now]
    */
   render(pin, apiBaseUrl, now = Date.now()) {
     const expired = this.isExpired(pin, now)
+    const offset = this.clock.clockOffset ?? 0
     return {
       id: pin.id,
       code: pin.code,
@@ -137,9 +142,9 @@ export class PinStore {
       qr: `${apiBaseUrl}/pins/qr/${pin.code}`,
       clientIdentifier: pin.clientIdentifier,
       location: { ...LOCATION },
-      expiresIn: expired ? 0 : Math.ceil((pin.expiresAt - now) / 1000),
-      createdAt: new Date(pin.createdAt).toISOString(),
-      expiresAt: new Date(pin.expiresAt).toISOString(),
+      expiresIn: expired ? 0 : Math.floor((pin.expiresAt - now) / 1000),
+      createdAt: new Date(pin.createdAt + offset).toISOString(),
+      expiresAt: new Date(pin.expiresAt + offset).toISOString(),
       authToken: expired ? null : pin.authToken,
       newRegistration: null,
     }

@@ -16,7 +16,7 @@ export const CLIENT_ID_KEY = 'react-plex-auth:client-id'
 const PINS = '/api/v2/pins'
 
 /** The knobs every test starts from (a test may change them; the next one gets these back). */
-export const DEFAULT_KNOBS: EmulatorKnobs = { pinLifetime: 60, latency: 0, expiredStyle: '404', coop: true }
+export const DEFAULT_KNOBS: EmulatorKnobs = { pinLifetime: 60, latency: 0, expiredStyle: '404', coop: true, clockOffset: 0 }
 
 export interface E2E {
   browser: Browser

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { spawn } from 'node:child_process'
 import { describe, it, expect, beforeEach, afterEach } from 'vitest'
 import { startPlexEmulator } from '../../dev/plex-emulator/index.mjs'
 import type { EmulatedPin, PlexEmulator, PlexPin } from '../../dev/plex-emulator/index.mjs'
@@ -47,7 +48,7 @@ describe('startPlexEmulator', () => {
     expect(emu.linkUrl).toBe(emu.authAppUrl.replace('/auth', '/link'))
     expect(new URL(emu.authAppUrl).origin).not.toBe(new URL(emu.apiBaseUrl).origin)
     expect(emu.config).toEqual({
-      pinLifetime: 900, latency: 0, expiredStyle: '404', coop: true, rateLimit: { remaining: 0, retryAfter: 0 },
+      pinLifetime: 900, latency: 0, expiredStyle: '404', coop: true, clockOffset: 0, rateLimit: { remaining: 0, retryAfter: 0 },
     })
   })
 
@@ -117,14 +118,26 @@ describe('POST /api/v2/pins', () => {
 })
 
 describe('GET /api/v2/pins/:id', () => {
-  it('returns the PIN to its creator, with expiresIn counting down', async () => {
+  it('returns the PIN to its creator, with expiresIn counting down in whole seconds, floored like plex.tv', async () => {
     emu.configure({ pinLifetime: 3 })
     const { pin } = await createPin()
+    expect(pin.expiresIn).toBe(3)
     await sleep(1100)
     const { res, body } = await getPin(pin.id)
     expect(res.status).toBe(200)
     expect(body).toEqual({ ...body, id: pin.id, code: pin.code, authToken: null })
-    expect(body.expiresIn).toBe(2)
+    expect(body.expiresIn).toBe(1)
+  })
+
+  it('reads expiresIn 0 during the last second of a PIN, which still answers 200', async () => {
+    emu.configure({ pinLifetime: 1.5 })
+    const { pin } = await createPin()
+    expect(pin.expiresIn).toBe(1)
+    await sleep(700)
+    const { res, body } = await getPin(pin.id)
+    expect(res.status).toBe(200)
+    expect(body).toMatchObject({ id: pin.id, authToken: null, expiresIn: 0 })
+    expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now())
   })
 
   it('answers 404 for another client identifier, an unknown id and a non-numeric id', async () => {
@@ -194,6 +207,55 @@ describe('GET /api/v2/pins/:id', () => {
     expect(res.status).toBe(200)
     expect(body).toMatchObject({ authToken: null, expiresIn: 0 })
     expect(Date.parse(body.expiresAt)).toBeLessThanOrEqual(Date.now())
+  })
+})
+
+describe('clockOffset: a plex.tv whose clock differs from the device\'s', () => {
+  const MINUTES_20 = 20 * 60_000
+
+  it.each([MINUTES_20, -MINUTES_20])('shifts createdAt and expiresAt by %i ms; expiresIn and expiry stay true', async (clockOffset) => {
+    await emu.close()
+    emu = await startPlexEmulator({ clockOffset, pinLifetime: 2 })
+    expect(emu.config.clockOffset).toBe(clockOffset)
+    const before = Date.now()
+    const { pin } = await createPin()
+    expect(Date.parse(pin.createdAt)).toBeGreaterThanOrEqual(before + clockOffset)
+    expect(Date.parse(pin.createdAt)).toBeLessThanOrEqual(Date.now() + clockOffset)
+    expect(Date.parse(pin.expiresAt) - Date.parse(pin.createdAt)).toBe(2000)
+    expect(pin.expiresIn).toBe(2)
+    expect((await getPin(pin.id)).res.status).toBe(200)
+    await sleep(2050)
+    expect((await getPin(pin.id)).res.status).toBe(404)
+  })
+
+  it('is set with configure() and the control endpoint, and validated', async () => {
+    emu.configure({ clockOffset: -5000 })
+    const { pin } = await createPin()
+    expect(Date.parse(pin.createdAt)).toBeLessThanOrEqual(Date.now() - 5000)
+    const response = await control('/config', { method: 'POST', body: JSON.stringify({ clockOffset: 7000 }) })
+    expect(((await response.json()) as { clockOffset: number }).clockOffset).toBe(7000)
+    expect(Date.parse((await getPin(pin.id)).body.createdAt)).toBeGreaterThan(Date.now())
+    expect(() => emu.configure({ clockOffset: Number.NaN })).toThrow(/clockOffset/)
+    expect(() => emu.configure({ clockOffset: '5' as unknown as number })).toThrow(/clockOffset/)
+  })
+
+  it('is set from the command line with --clock-offset', async () => {
+    const child = spawn(process.execPath, ['dev/plex-emulator/cli.mjs', '--api-port', '0', '--auth-port', '0', '--clock-offset=-1200000'])
+    try {
+      let out = ''
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += String(chunk)
+          if (out.includes('Press Ctrl+C')) resolve()
+        })
+        child.on('exit', () => reject(new Error(`the CLI exited: ${out}`)))
+      })
+      const controlUrl = /Control:\s+(\S+)/.exec(out)![1]!
+      const config = (await (await fetch(`${controlUrl}/config`)).json()) as { clockOffset: number }
+      expect(config.clockOffset).toBe(-1_200_000)
+    } finally {
+      child.kill('SIGTERM')
+    }
   })
 })
 
@@ -378,7 +440,7 @@ describe('control endpoints', () => {
     })
     expect(config.status).toBe(200)
     expect(emu.config).toEqual({
-      pinLifetime: 900, latency: 5, expiredStyle: 'null-token', coop: true, rateLimit: { remaining: 1, retryAfter: 2 },
+      pinLifetime: 900, latency: 5, expiredStyle: 'null-token', coop: true, clockOffset: 0, rateLimit: { remaining: 1, retryAfter: 2 },
     })
     const bad = await control('/config', { method: 'POST', body: JSON.stringify({ latency: 'slow' }) })
     expect(bad.status).toBe(400)
