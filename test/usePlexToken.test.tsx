@@ -1,9 +1,10 @@
-import { onlineManager, QueryClient } from '@tanstack/react-query'
+import { focusManager, onlineManager, QueryClient, useQuery } from '@tanstack/react-query'
 import { act, render, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPin } from '../src/api/createPin'
 import type { PlexAuthProviderProps } from '../src/PlexAuthProvider'
 import type { PlexHandlersOptions } from '../src/testing/createPlexHandlers'
+import { plexPinQueryOptions } from '../src/plexPinQueryOptions'
 import { usePlexToken, type PlexTokenState } from '../src/usePlexToken'
 import { API, expectNothingSent, polls, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID, plexWrapper, renderPlexHook } from './support/renderWithPlex'
@@ -445,6 +446,49 @@ describe('usePlexToken: time (plex.tv counts expiresIn down in whole seconds, on
   })
 })
 
+describe('usePlexToken: the deadline, wherever the PIN is watched from', () => {
+  useFakeClockEachTest()
+  afterEach(() => focusManager.setFocused(undefined))
+
+  it('ten components watching one PIN send one last check at the deadline, not ten', async () => {
+    const plex = mock({ pinLifetime: 3 })
+    const pin = await newPin()
+    const { result } = renderPlexHook(() => Array.from({ length: 10 }, () => usePlexToken(pin.id, { pollInterval: 10_000 })))
+    await tick(3900)
+    expect(polls(plex)).toHaveLength(1)
+    await tick(200)
+    expect(result.current.map((state) => state.status)).toEqual(Array(10).fill('expired'))
+    expect(polls(plex)).toHaveLength(2)
+    await expectNothingSent(plex, 30_000)
+  })
+
+  it('in a hidden tab (no interval polls there), still checks at the deadline and says expired', async () => {
+    const { plex, result } = await watchNewPin({ mock: { pinLifetime: 3 } })
+    focusManager.setFocused(false)
+    await tick(3900)
+    expect(polls(plex)).toHaveLength(1)
+    expect(result.current.status).toBe('waiting')
+    await tick(200)
+    expect(result.current.status).toBe('expired')
+    expect(polls(plex)).toHaveLength(2)
+  })
+
+  it('plexPinQueryOptions alone (useQuery) checks once more at the deadline, then stops', async () => {
+    const plex = mock({ pinLifetime: 3 })
+    const pin = await newPin()
+    await tick(500)
+    const queryClient = new QueryClient()
+    const options = plexPinQueryOptions(pin.id, { product: 'Test App', apiBaseUrl: API, clientIdentifier: CLIENT_ID })
+    const { result } = renderPlexHook(() => useQuery(options, queryClient))
+    await tick(2100) // polls at 0.5, 1.5 and 2.5 s; the last read expiresIn 0
+    expect(result.current.error).toBeNull()
+    await tick(1000) // the check at 3.5 s
+    expect(result.current.error).toMatchObject({ kind: 'not-found' })
+    expect(polls(plex)).toHaveLength(4)
+    await expectNothingSent(plex, 10_000)
+  })
+})
+
 describe('usePlexToken: final means final', () => {
   useFakeClockEachTest()
 
@@ -534,6 +578,25 @@ describe("usePlexToken: the app's QueryClient defaults do not change it", () => 
     await tick(1000)
     expect(result.current.status).toBe('authorized')
     await expectNothingSent(plex, 10_000)
+  })
+
+  it("does not re-render its consumer per poll with notifyOnChangeProps: 'all' and structuralSharing: false", async () => {
+    mock()
+    const pin = await newPin()
+    const queryClient = hostile()
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, notifyOnChangeProps: 'all', structuralSharing: false } })
+    let renders = 0
+    renderPlexHook(
+      () => {
+        renders++
+        return usePlexToken(pin.id)
+      },
+      { provider: { queryClient } },
+    )
+    await tick(1000)
+    const settled = renders
+    await tick(10_000)
+    expect(renders).toBe(settled)
   })
 
   it('reports a 404 expiry as a status, never throwing it to an error boundary', async () => {
