@@ -37,10 +37,10 @@ export const pinClock = {
   lastSent(query: object): number {
     return tracks.get(query)?.sentAt ?? -Infinity
   },
-  /** Notes an answer of plex.tv, received at `at`. */
-  answered(query: object, pin: Pick<PlexPin, 'expiresIn'>, at = Date.now()): void {
+  /** Notes an answer of plex.tv, received at `at`; with `reset`, its bound replaces the earlier ones. */
+  answered(query: object, pin: Pick<PlexPin, 'expiresIn'>, at = Date.now(), reset = false): void {
     const known = track(query)
-    known.deadline = Math.min(known.deadline, bound(pin.expiresIn, at))
+    known.deadline = reset ? bound(pin.expiresIn, at) : Math.min(known.deadline, bound(pin.expiresIn, at))
   },
   /**
    * The local time by which the PIN is surely expired unless approved, or `null` before any

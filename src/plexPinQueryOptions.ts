@@ -63,9 +63,11 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
             if (last && isTransientError(error)) throw expired()
             throw error
           }
-          if (query) pinClock.answered(query, pin)
-          // No token at the last check, or plex.tv itself counting below zero: expired.
-          if (!pin.authToken && (last || pin.expiresIn < 0)) throw expired()
+          // No token at the last check, or plex.tv itself counting below zero: expired. A last check
+          // that plex.tv still gives a second or more means this device's clock jumped (a wake, an
+          // NTP step): plex.tv is the authority, and its answer sets the deadline afresh.
+          if (!pin.authToken && (pin.expiresIn < 0 || (last && pin.expiresIn <= 0))) throw expired()
+          if (query) pinClock.answered(query, pin, Date.now(), last)
           return pin
         }
       : skipToken,

@@ -409,6 +409,28 @@ describe('usePlexToken: time (plex.tv counts expiresIn down in whole seconds, on
     expect(result.current).toMatchObject({ status: 'authorized', token })
   })
 
+  it('keeps waiting when the last check finds the PIN alive (this device\u2019s clock jumped): plex.tv decides', async () => {
+    const plex = mock()
+    const pin = await newPin()
+    let answers = 0
+    // The first answer reads as if this device's clock were about to pass the PIN's end.
+    const jumpy = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await globalThis.fetch(input, init)
+      if (!response.ok || answers++ > 0) return response
+      const body = { ...((await response.json()) as Record<string, unknown>), expiresIn: 1 }
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+    }
+    const { result } = renderPlexHook(() => usePlexToken(pin.id, { fetch: jumpy, pollInterval: 10_000 }))
+    await tick(2100) // the check at 2 s: plex.tv says 897 s left
+    expect(polls(plex)).toHaveLength(2)
+    expect(result.current.status).toBe('waiting')
+    await tick(5000)
+    expect(polls(plex)).toHaveLength(2) // no storm of checks: the deadline moved to plex.tv's
+    const token = plex.approve(pin.id)
+    await tick(5000)
+    expect(result.current).toMatchObject({ status: 'authorized', token })
+  })
+
   it('offline past the deadline: expired at the deadline, then nothing sent', async () => {
     const plex = mock({ pinLifetime: 5 })
     const pin = await newPin()
