@@ -97,9 +97,10 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
       scheduled = deadline
       if (deadline === null) return
       timer = setTimeout(() => {
-        const current = cache.get(queryHash)
+        const current = cache.get<PlexPin, PlexApiError>(queryHash)
+        if (!current || pinStatus(current.state.data, current.state.error) !== 'waiting') return
         // Already under way (the interval, or another component watching the PIN, sent it).
-        if (current?.state.fetchStatus === 'fetching' && pinClock.lastSent(current) >= deadline) return
+        if (current.state.fetchStatus !== 'idle' && pinClock.lastSent(current) >= deadline) return
         void refetch({ cancelRefetch: true })
       }, Math.max(0, deadline - Date.now()))
     }
