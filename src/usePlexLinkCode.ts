@@ -43,7 +43,11 @@ export interface PlexLinkCodeState {
   token: string | null
   /** The reason when `status` is `error` (always a `PlexApiError`), else `null`. */
   error: PlexApiError | null
-  /** When the current code expires (ISO time), or `null`. */
+  /**
+   * When the current code expires (ISO time) on this device's clock, from plex.tv's `expiresIn` at
+   * creation (so a device clock minutes off plex.tv's does not shift a countdown); `null` when none.
+   * `pin.expiresAt` is plex.tv's own clock.
+   */
   expiresAt: string | null
   /** Codes created automatically after the previous one expired, since mount or `restart()`. */
   renewals: number
@@ -76,6 +80,7 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
   const session = useContext(PlexSessionContext)
   const onTokenRef = useLatest({ onToken, session })
   const queryClient = useQueryClient(config.queryClient)
+  const localExpiry = useRef(new Map<number, string>())
 
   const mutation = useMutation<PlexPin, PlexApiError, AbortSignal>(
     {
@@ -83,7 +88,9 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
         if (signal.aborted) throw aborted()
         const client = toClientOptions(configRef.current)
         // The PIN is polled with the identifier that created it, whatever the app's says later.
-        return { ...(await createPin({ ...client, strong: false }, { signal })), clientIdentifier: client.clientIdentifier }
+        const pin = await createPin({ ...client, strong: false }, { signal })
+        localExpiry.current.set(pin.id, new Date(Date.now() + pin.expiresIn * 1000).toISOString())
+        return { ...pin, clientIdentifier: client.clientIdentifier }
       },
       // Outcomes are statuses whatever the app's mutation defaults (no throw to an error boundary).
       throwOnError: false,
@@ -169,7 +176,7 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
   const shown = status === 'waiting' || status === 'authorized'
   const code = shown ? (pin?.code ?? null) : null
   const token = status === 'authorized' ? (linked?.token ?? watched.token) : null
-  const expiresAt = shown ? (watched.expiresAt ?? pin?.expiresAt ?? null) : null
+  const expiresAt = shown && pin ? (localExpiry.current.get(pin.id) ?? null) : null
   return useMemo(
     () => ({ status, code, pin, token, error, expiresAt, renewals, restart }),
     [status, code, pin, token, error, expiresAt, renewals, restart],

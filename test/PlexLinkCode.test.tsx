@@ -7,6 +7,7 @@ import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { expectNoAxeViolations } from './support/axe'
 import { expectNothingSent, usePlexMock } from './support/mockPlex'
 import { plexWrapper } from './support/renderWithPlex'
+import { skewedPlex } from './support/skewedPlex'
 import { tick, useFakeClockEachTest } from './support/tick'
 
 const mock = usePlexMock()
@@ -27,6 +28,15 @@ function renderLinkCode(props: Partial<ComponentProps<typeof PlexLinkCode>> = {}
 useFakeClockEachTest()
 
 describe('PlexLinkCode', () => {
+  it.each([20, -20])("counts down on plex.tv's time with the device clock %i minutes off", async (minutes) => {
+    skewedPlex({ behindBy: minutes * 60_000 })
+    renderLinkCode()
+    await tick(0)
+    expect(screen.getByRole('timer').textContent).toBe('Expires in 15:00')
+    await tick(61_000)
+    expect(screen.getByRole('timer').textContent).toBe('Expires in 13:59')
+  })
+
   it('says it is getting a code while the PIN is being created', async () => {
     const plex = mock()
     plex.setLatency(500)
@@ -187,7 +197,7 @@ describe('PlexLinkCode', () => {
     )
     expect(screen.getByRole('img', { name: 'QR-Code für plex.tv/link' })).toBeTruthy()
     expect(screen.getByRole('timer').textContent).toMatch(/^Gültig noch 00:0\d$/)
-    await tick(3000)
+    await tick(3200) // past the deadline's last check
     expect(status().textContent).toBe('Der Code ist abgelaufen')
     expect(screen.getByRole('button', { name: 'Neuer Code' })).toBeTruthy()
     expect(screen.queryByText(/Link with Plex|Getting a code|The code expired|Get a new code/)).toBeNull()

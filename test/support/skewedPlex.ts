@@ -33,7 +33,7 @@ export function skewedPlex({ behindBy = 0, lifetime = 900, expiresAt }: SkewedPl
       id: pin.id,
       code: pin.code,
       clientIdentifier: pin.clientIdentifier,
-      expiresIn: Math.max(0, Math.round((pin.born + lifetime * 1000 - Date.now()) / 1000)),
+      expiresIn: Math.max(0, Math.floor((pin.born + lifetime * 1000 - Date.now()) / 1000)),
       createdAt: new Date(plexBorn).toISOString(),
       expiresAt: expiresAt ?? new Date(plexBorn + lifetime * 1000).toISOString(),
       authToken: pin.authToken,
