@@ -11,12 +11,12 @@ export function isTransientError(error: unknown): boolean {
 }
 
 /**
- * The pause before the next attempt after `failureCount` failures (0-based): plex.tv's
- * `Retry-After` when it gave one (capped at 5 minutes), else exponential from the poll interval,
- * capped at {@link MAX_BACKOFF}; never shorter than the interval. Internal.
+ * The pause before the next attempt after `failureCount` failures (0-based): exponential from the
+ * poll interval, capped at {@link MAX_BACKOFF}, or plex.tv's `Retry-After` when that is longer
+ * (capped at 5 minutes). Internal.
  */
 export function pollBackoff(failureCount: number, error: unknown, interval: number): number {
-  const retryAfter = isPlexApiError(error) ? error.retryAfter : null
-  const wait = retryAfter === null ? Math.min(interval * 2 ** (failureCount + 1), MAX_BACKOFF) : Math.min(retryAfter * 1000, 300_000)
-  return Math.max(interval, wait)
+  const retryAfter = isPlexApiError(error) ? (error.retryAfter ?? 0) : 0
+  // Never sooner than the exponential step: a `Retry-After: 0` must not turn backoff into hammering.
+  return Math.max(interval, Math.min(interval * 2 ** (failureCount + 1), MAX_BACKOFF), Math.min(retryAfter * 1000, 300_000))
 }

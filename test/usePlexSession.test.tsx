@@ -146,7 +146,8 @@ describe('usePlexSession', () => {
     const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local', queryClient } })
     await tick(5000)
     expect(result.current).toMatchObject({ status: 'validating', token, error: { kind: 'server' } })
-    await tick(120_000)
+    // In steps: React 18 runs the effects that schedule the next check only when an act() ends.
+    for (let i = 0; i < 24; i++) await tick(5000)
     expect(result.current).toMatchObject({ status: 'signed-in', token, error: null })
     const checks = plex.requests.filter((r) => r.path.endsWith('/user')).length
     expect(checks).toBe(9)

@@ -138,6 +138,17 @@ describe('usePlexToken', () => {
     expect(polls(plex)).toHaveLength(0)
   })
 
+  it('backs off exponentially on 429s that say Retry-After: 0, rather than polling at the plain interval', async () => {
+    const { plex } = await watchNewPin()
+    plex.rateLimit(3, 0)
+    await tick(1000) // first 429; then 2 s, then 4 s
+    expect(polls(plex)).toHaveLength(2)
+    await tick(5500)
+    expect(polls(plex)).toHaveLength(3)
+    await tick(1000)
+    expect(polls(plex)).toHaveLength(4)
+  })
+
   it('honours Retry-After on 429, stays waiting with a failure count, then resumes the interval', async () => {
     const { plex, result } = await watchNewPin()
     plex.rateLimit(2, 5)
