@@ -7,9 +7,15 @@
 // remaining difference is the sign-in flow itself and the UA-derived X-Plex-* device headers.
 // styles.css lowered to 1,385 (2026-11-25): dist/styles.css is now minified by Lightning CSS (no
 // targets) and measured 1,354; the light-dark() palette moved into @supports (for app builds).
+// Raised 2026-11-30 (issue 10, "never stuck"), measured usePlexToken 4,034 · PlexLoginButton 9,496 ·
+// whole API 12,623, each budget that plus ~2%. More than the issue's 5% on purpose: the growth is
+// the fixes themselves: the PIN's deadline on plex.tv's time with one last check (pinClock,
+// pinStatus, a deadline timer), the kit's own query settings whatever the app's defaults, the
+// session's shared account check with backoff and its storage rules, the redirect claim, the
+// re-opened approval page, X-Plex-* values in the query string, focus kept in the link code.
 export const budgets = {
-  usePlexToken: 3425,
-  PlexLoginButton: 8260,
-  'whole API': 10910,
+  usePlexToken: 4115,
+  PlexLoginButton: 9690,
+  'whole API': 12875,
   'styles.css': 1385,
 }
