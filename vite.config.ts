@@ -57,6 +57,10 @@ export default defineConfig({
     // src/index.ts starts with 'use client' (React Server Components); the build keeps it.
     rollupOptions: {
       external,
+      // No constant inlining across modules: Rolldown inlined `DEFAULT_API_BASE_URL` and the like
+      // but left a bare `import "./api/defaults.js"` behind, which app bundlers then warn about
+      // ("Ignoring this import ... marked as having no side effects"). Apps' bundlers inline them.
+      optimization: { inlineConst: false },
       // One file per module, so bundlers drop whole files an app does not import.
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },

@@ -23,6 +23,13 @@ describe('the built package', () => {
     expect(pkg.peerDependenciesMeta.msw.optional).toBe(true)
   })
 
+  it("decides every dependency's install script, and keeps msw's worker in step without one", () => {
+    // esbuild's checks its platform binary; msw's would rewrite the committed worker on install.
+    expect(pkg.allowScripts).toEqual({ esbuild: true, msw: false })
+    const msw = JSON.parse(readFileSync('node_modules/msw/package.json', 'utf8')).version
+    expect(readFileSync('.storybook/public/mockServiceWorker.js', 'utf8')).toContain(`const PACKAGE_VERSION = '${msw}'`)
+  })
+
   it('declares only its CSS as having side effects', () => {
     expect(pkg.sideEffects).toEqual(['**/*.css'])
   })
