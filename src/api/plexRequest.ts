@@ -3,7 +3,7 @@ import { PlexApiError, type PlexErrorDetail } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
 import { plexDeviceInfo } from './plexDeviceInfo'
 import { toPlexApiError } from './toPlexApiError'
-import { validateOptions } from '../validateOptions'
+import { validateOptions } from './validateOptions'
 
 /** Per-call options of every plex.tv function: cancellation, and anything `fetch` accepts. */
 export interface PlexRequestInit {

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import type { PlexPin } from '../api/PlexPin'
-import { isPinExpired } from '../isPinExpired'
+import { isPinExpired } from '../pin/isPinExpired'
 import type { PlexUser } from '../api/PlexUser'
 
 /** Options of {@link createPlexHandlers}. */

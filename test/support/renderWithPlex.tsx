@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { renderHook, type RenderHookOptions } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { PlexAuthProvider, type PlexAuthProviderProps } from '../../src/PlexAuthProvider'
+import { PlexAuthProvider, type PlexAuthProviderProps } from '../../src/session/PlexAuthProvider'
 import { API } from './mockPlex'
 
 export const CLIENT_ID = 'test-client-identifier-0001'

@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { StrictMode, useState } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { PlexAuthProvider } from '../../src/PlexAuthProvider'
-import { PlexLinkCode } from '../../src/PlexLinkCode'
+import { PlexAuthProvider } from '../../src/session/PlexAuthProvider'
+import { PlexLinkCode } from '../../src/linkCode/PlexLinkCode'
 import { createPlexHandlers, type PlexHandlersOptions } from '../../src/testing/createPlexHandlers'
-import { usePlexUser } from '../../src/usePlexUser'
+import { usePlexUser } from '../../src/account/usePlexUser'
 
 // The kit used the way an app's own test suite would: its msw server, real timers, the
 // default plex.tv base URL, and a client identifier kept in localStorage by the kit.

@@ -1,0 +1,80 @@
+import { queryOptions, skipToken } from '@tanstack/react-query'
+import { DEFAULT_API_BASE_URL } from '../api/defaults'
+import { getUser } from '../api/getUser'
+import { isPlexApiError } from '../api/isPlexApiError'
+import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexUser } from '../api/PlexUser'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { plexKeys } from '../core/plexKeys'
+import { toClientOptions } from '../core/toClientOptions'
+import { validateOptions } from '../api/validateOptions'
+
+/** How long a loaded account counts as fresh: 5 minutes. */
+const USER_STALE_TIME = 5 * 60_000
+/** Retries after the first failure, for 5xx and network errors only. */
+const USER_MAX_RETRIES = 2
+
+/**
+ * A short, non-reversible fingerprint of a token for the query key (keys show up in devtools,
+ * logs and persisted caches; the token must not). Two 32-bit FNV-1a passes with different
+ * offset bases over the UTF-16 code units: 16 hex characters. Not a security boundary, only
+ * a way to tell tokens apart without storing them.
+ */
+function fingerprint(token: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ 0x5bd1e995
+  for (let i = 0; i < token.length; i++) {
+    const unit = token.charCodeAt(i)
+    a = Math.imul(a ^ unit, 0x01000193)
+    b = Math.imul(b ^ unit, 0x01000193)
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
+}
+
+/**
+ * The react-query options behind `usePlexUser`: `GET /user` with the token in the `X-Plex-Token`
+ * header (never in the URL) and the query's `AbortSignal`, keyed by
+ * `plexKeys.user(apiBaseUrl, fingerprint)` so the token itself never appears in the cache key.
+ *
+ * - Without a token (`null`, `undefined`, `''`) or without `product`, the query function is
+ *   `skipToken`: nothing is sent.
+ * - 401, 403 and every other 4xx are final; 5xx and network errors are retried at most twice,
+ *   after 1 s and 2 s.
+ * - The account stays fresh for 5 minutes (`staleTime`), so many components share one request.
+ * - One request per mount under StrictMode too; unmounting aborts the request in flight.
+ * - The cached account never holds the token (plex.tv's answer does; it is left out).
+ * - Failures never reach an error boundary, whatever the app's `throwOnError`.
+ *
+ * @example
+ * ```ts
+ * const { data: user } = useQuery(plexUserQueryOptions(token, { product: 'My App' }))
+ * await queryClient.prefetchQuery(plexUserQueryOptions(token, { product: 'My App' }))
+ * ```
+ */
+export function plexUserQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}) {
+  const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
+  const hasToken = typeof token === 'string' && token !== ''
+  const runnable = hasToken && validateOptions(options) === null
+  return queryOptions<PlexUser, PlexApiError, PlexUser, readonly unknown[]>({
+    queryKey: plexKeys.user(apiBaseUrl, hasToken ? fingerprint(token) : null),
+    queryFn: runnable
+      ? async (context) => {
+          // Read the signal one microtask late: react-query aborts and re-sends a request whose
+          // signal was read when its last observer leaves, which StrictMode's simulated unmount
+          // (development) does at once; unread, the request simply continues and is shared.
+          await Promise.resolve()
+          // plex.tv's account carries the token again: keep it out of the cache (and any persister).
+          const { authToken: _token, ...user } = await getUser({ ...toClientOptions(options), token }, { signal: context.signal })
+          return user as PlexUser
+        }
+      : skipToken,
+    staleTime: USER_STALE_TIME,
+    // The kit's own answers whatever the app's defaults: failures are statuses, never thrown to
+    // an error boundary; offline is a network failure that is retried, not a pause.
+    throwOnError: false,
+    networkMode: 'always',
+    retry: (failureCount, error) =>
+      (isPlexApiError(error, 'server') || isPlexApiError(error, 'network')) && failureCount < USER_MAX_RETRIES,
+    retryDelay: (failureCount) => 1000 * 2 ** failureCount,
+  })
+}

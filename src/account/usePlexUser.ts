@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexUser } from '../api/PlexUser'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { plexUserQueryOptions } from './plexUserQueryOptions'
+import { usePlexOptions } from '../core/usePlexOptions'
+import { validateOptions } from '../api/validateOptions'
+
+/** Where the account stands: no token, loading, loaded, or failed. */
+export type PlexUserStatus = 'idle' | 'loading' | 'success' | 'error'
+
+/** What {@link usePlexUser} returns. The object is stable while nothing a consumer sees changes. */
+export interface PlexUserState {
+  /**
+   * The account behind the token, or `null` while idle or loading, and when plex.tv rejected
+   * the token (401/403). After another failure of a refetch the last loaded account is kept.
+   */
+  user: PlexUser | null
+  status: PlexUserStatus
+  /** The reason when `status` is `error` (always a `PlexApiError`), else `null`. */
+  error: PlexApiError | null
+  /** Loads the account again (e.g. after an error). Does nothing without a token. Stable. */
+  refetch: () => Promise<void>
+}
+
+/** Options of {@link usePlexUser}: the shared configuration, overriding the provider's. */
+export type UsePlexUserOptions = PlexAuthOptions
+
+/**
+ * The signed-in Plex account for a token: `GET /user` through react-query, cached for 5 minutes
+ * and shared by every component asking for the same token. The token travels only in the
+ * `X-Plex-Token` header and is never part of the query key. `null` or `undefined` means no token
+ * (`idle`, nothing sent). A revoked token is an `error` of kind `unauthorized` (status 401), never
+ * retried; 5xx and network failures are retried twice (after 1 s and 2 s) before `error`.
+ * Without `product` it is an `invalid-config` error and nothing is sent.
+ *
+ * @example
+ * ```tsx
+ * const { user, status, error } = usePlexUser(token)
+ * if (isPlexApiError(error, 'unauthorized')) signOut()
+ * return status === 'success' ? <p>Hello {user.title}</p> : null
+ * ```
+ */
+export function usePlexUser(token: string | null | undefined, options?: UsePlexUserOptions): PlexUserState {
+  const config = usePlexOptions(options)
+  const hasToken = typeof token === 'string' && token !== ''
+  const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
+  const query = useQuery(plexUserQueryOptions(token, config), config.queryClient)
+  const { data, error, status: queryStatus, refetch } = query
+
+  let status: PlexUserStatus
+  let shownError: PlexApiError | null = null
+  if (!hasToken) status = 'idle'
+  else if (configError) [status, shownError] = ['error', configError]
+  else if (queryStatus === 'error') [status, shownError] = ['error', error]
+  else if (queryStatus === 'success') status = 'success'
+  else status = 'loading'
+
+  const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
+  const user = hasToken && !configError && !rejected ? (data ?? null) : null
+  const runnable = hasToken && !configError
+  const reload = useCallback(async () => {
+    if (runnable) await refetch()
+  }, [runnable, refetch])
+
+  return useMemo(() => ({ user, status, error: shownError, refetch: reload }), [user, status, shownError, reload])
+}

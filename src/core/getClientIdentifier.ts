@@ -1,0 +1,68 @@
+import { DEFAULT_STORAGE_KEY } from '../api/defaults'
+import { quietly } from './quietly'
+
+/** Options of {@link getClientIdentifier}. */
+export interface ClientIdentifierOptions {
+  /** localStorage key. @default 'react-plex-auth:client-id' */
+  storageKey?: string
+  /** Where to keep it. @default globalThis.localStorage (when there is one) */
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null
+  /** An explicit id wins over storage (e.g. one your backend already knows). */
+  clientIdentifier?: string
+}
+
+const memory = new Map<string, string>()
+let warned = false
+
+function newId(): string {
+  const c = globalThis.crypto
+  if (typeof c?.randomUUID === 'function') return c.randomUUID()
+  const bytes = new Uint8Array(32)
+  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes)
+  else for (let i = 0; i < 32; i++) bytes[i] = Math.random() * 256
+  // Version 4, variant 10xx: each x takes 4 random bits, y 2 random bits after `10`.
+  let i = 0
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (slot) => {
+    const nibble = bytes[i++]! & 15
+    return (slot === 'x' ? nibble : (nibble & 3) | 8).toString(16)
+  })
+}
+
+function isUsable(value: unknown): value is string {
+  return typeof value === 'string' && /^[\w.:-]{8,128}$/.test(value)
+}
+
+/**
+ * The `X-Plex-Client-Identifier` of this installation: read from localStorage, or created
+ * (`crypto.randomUUID`) and stored there, so it stays the same across reloads, as plex.tv expects.
+ *
+ * Storage that throws or is missing (Safari private mode, sandboxed iframes) never crashes:
+ * the id then lives in memory for the page's life, with one console warning.
+ * A stored value that is empty, absurdly long or malformed is replaced.
+ *
+ * @example
+ * ```ts
+ * const clientIdentifier = getClientIdentifier() // same value on every call and reload
+ * ```
+ */
+export function getClientIdentifier(options: ClientIdentifierOptions = {}): string {
+  if (typeof options.clientIdentifier === 'string' && options.clientIdentifier !== '') return options.clientIdentifier
+  const key = options.storageKey ?? DEFAULT_STORAGE_KEY
+  // Some sandboxes throw on the mere access of `localStorage`; on a server there is none.
+  const storage = options.storage === undefined ? quietly(() => localStorage) : options.storage
+  let id = memory.get(key)
+  try {
+    const stored = storage?.getItem(key)
+    if (isUsable(stored)) return stored
+    id ??= newId()
+    storage?.setItem(key, id)
+  } catch (error) {
+    if (!warned) {
+      warned = true
+      console.warn('react-plex-auth: no usable storage; the Plex client identifier lives in memory for this page.', error)
+    }
+  }
+  id ??= newId()
+  memory.set(key, id)
+  return id
+}

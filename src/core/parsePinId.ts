@@ -1,0 +1,15 @@
+import { PlexApiError } from '../api/PlexApiError'
+
+/** What a PIN id may be given as: a number, or a string of digits (e.g. from storage). */
+export type PlexPinId = number | string
+
+/**
+ * Normalises a PIN id: `null` for none, the number for a valid id (a positive safe integer,
+ * as a number or a string of digits only), or an `invalid-pin-id` error. Never throws. Internal.
+ */
+export function parsePinId(pinId: PlexPinId | null | undefined): number | null | PlexApiError {
+  if (pinId === null || pinId === undefined) return null
+  const value = typeof pinId === 'string' && /^\d{1,16}$/.test(pinId) ? Number(pinId) : pinId
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value
+  return new PlexApiError('invalid-pin-id', `react-plex-auth: PIN id ${JSON.stringify(String(pinId))} is not a positive integer.`)
+}

@@ -1,0 +1,180 @@
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  type ButtonHTMLAttributes,
+  type ForwardedRef,
+  type MouseEvent,
+  type ReactNode,
+} from 'react'
+import { PlexAccountBadge } from '../account/PlexAccountBadge'
+import { PlexIcon } from '../core/PlexIcon'
+import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { usePlexLogin, type PlexLogin, type UsePlexLoginOptions } from './usePlexLogin'
+import { visuallyHidden } from '../core/visuallyHidden'
+
+/** What a custom `render` receives: the whole sign-in, and the resolved labels. */
+export interface PlexLoginRenderProps extends PlexLogin {
+  labels: PlexLoginLabels
+}
+
+/** Props of {@link PlexLoginButton}: a `<button>`'s, plus the sign-in's. */
+export interface PlexLoginButtonProps
+  extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onError' | 'type'>,
+    Pick<
+      UsePlexLoginOptions,
+      'onToken' | 'onError' | 'onStatusChange' | 'mode' | 'forwardUrl' | 'prefetch' | 'popup' | 'navigate' | 'pendingKey'
+    > {
+  /** Overrides the provider's `product` (the app name Plex shows). */
+  product?: string
+  /** Any other configuration, overriding the provider's. */
+  options?: PlexAuthOptions
+  /** Replace any visible string (i18n). */
+  labels?: Partial<PlexLoginLabels>
+  /** Drop the kit's class names and styles, to style it from scratch. @default false */
+  unstyled?: boolean
+  /** Once signed in, show the account (avatar and name) beside the button. @default false */
+  showAccount?: boolean
+  /**
+   * Render a fully custom UI on the same flow instead of the default one. The button's own props
+   * (`className`, the ref, `showAccount`, ...) then do not apply: your UI gets the whole flow.
+   */
+  render?: (props: PlexLoginRenderProps) => ReactNode
+}
+
+function assignRef<T>(ref: ForwardedRef<T>, value: T | null) {
+  if (typeof ref === 'function') ref(value)
+  else if (ref) ref.current = value
+}
+
+function announce(login: PlexLogin, labels: PlexLoginLabels, cancelled: boolean): string {
+  switch (login.status) {
+    case 'idle':
+      return cancelled ? labels.cancelled : ''
+    case 'creating':
+    case 'waiting':
+      return login.failureReason?.kind === 'rate-limited' ? labels.slow : labels.waiting
+    case 'blocked':
+      return labels.blocked
+    case 'authorized':
+      return labels.signedIn
+    case 'expired':
+      return labels.expired
+    case 'error':
+      return labels.error(login.error!)
+  }
+}
+
+/**
+ * A "Sign in with Plex" button that runs the whole PIN sign-in (see `usePlexLogin`): a popup
+ * opened inside the click, a link when the popup is blocked or when the tab came back from Plex
+ * unapproved (redirect mode), a Cancel button while waiting (a click on the main button then
+ * brings Plex's page back),
+ * Try again after expiry or failure, and every change announced politely to screen readers.
+ * It forwards its ref and spreads its props to the `<button>`, whose `data-state` is the status.
+ *
+ * @example
+ * ```tsx
+ * <PlexLoginButton onToken={(token) => setToken(token)} />
+ * ```
+ */
+export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(
+  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, showAccount, className, onClick, ...rest },
+  forwardedRef,
+) {
+  const login = usePlexLogin({
+    ...options,
+    product: product ?? options?.product,
+    ...{ mode, forwardUrl, prefetch, popup, navigate, pendingKey, onToken, onError, onStatusChange },
+  })
+  const text: PlexLoginLabels = { ...defaultPlexLoginLabels, ...labels }
+  const { status } = login
+  const busy = status === 'creating' || status === 'waiting' || status === 'blocked'
+  // Waiting in redirect mode means back from Plex unapproved: the way back is a same-tab link.
+  const returned = status === 'waiting' && mode === 'redirect'
+  const main = useRef<HTMLButtonElement | null>(null)
+  const cancelButton = useRef<HTMLButtonElement | null>(null)
+  const root = useRef<HTMLDivElement | null>(null)
+  const noteId = useId()
+  const cancelled = useRef(false)
+  const setMain = useCallback((node: HTMLButtonElement | null) => {
+    main.current = node
+    assignRef(forwardedRef, node)
+  }, [forwardedRef])
+
+  // Focus follows the flow: to Cancel while waiting, back to the main button afterwards.
+  const wasBusy = useRef(false)
+  useEffect(() => {
+    const active = typeof document === 'undefined' ? null : document.activeElement
+    const inside = active === document.body || (active !== null && root.current?.contains(active))
+    if (busy && !wasBusy.current && active === main.current) cancelButton.current?.focus()
+    if (!busy && wasBusy.current && inside) main.current?.focus()
+    wasBusy.current = busy
+  }, [busy])
+
+  if (render) return <>{render({ ...login, labels: text })}</>
+
+  const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+    onClick?.(event)
+    // While waiting, a click brings Plex's page back (focuses the popup, or opens it again for the same PIN).
+    if (event.defaultPrevented || status === 'authorized') return
+    cancelled.current = false
+    login.login()
+  }
+  const handleCancel = () => {
+    cancelled.current = true
+    login.cancel()
+  }
+  const label =
+    status === 'authorized' ? text.signedIn : busy ? text.waiting : status === 'idle' ? text.signIn : text.retry
+  const message = status === 'expired' ? text.expired : status === 'error' ? text.error(login.error!) : null
+  const cls = (name: string) => (unstyled ? undefined : name)
+
+  return (
+    <div ref={root} className={cls('rpa-login')} data-state={status}>
+      <button
+        {...rest}
+        ref={setMain}
+        type="button"
+        className={[cls('rpa-login__button'), className].filter(Boolean).join(' ') || undefined}
+        data-state={status}
+        aria-busy={busy || undefined}
+        aria-disabled={status === 'creating' || status === 'authorized' || rest['aria-disabled'] || undefined}
+        onClick={handleClick}
+      >
+        {!unstyled && <PlexIcon className="rpa-login__icon" />}
+        <span>{label}</span>
+      </button>
+      {busy && (
+        <button ref={cancelButton} type="button" className={cls('rpa-login__cancel')} onClick={handleCancel}>
+          {text.cancel}
+        </button>
+      )}
+      {status === 'blocked' && login.authUrl && (
+        <p className={cls('rpa-login__note')}>
+          {text.blocked}{' '}
+          <a href={login.authUrl} target="_blank" rel="noopener" aria-describedby={`${noteId}-tab`}>
+            {text.openLink}
+          </a>
+          <span id={`${noteId}-tab`} hidden>{text.newTab}</span>
+        </p>
+      )}
+      {returned && login.authUrl && (
+        <p className={cls('rpa-login__note')}>
+          {text.notApproved ?? defaultPlexLoginLabels.notApproved} <a href={login.authUrl}>{text.openLink}</a>
+        </p>
+      )}
+      {message && <p className={cls('rpa-login__message')}>{message}</p>}
+      {busy && login.failureReason?.kind === 'rate-limited' && <p className={cls('rpa-login__note')}>{text.slow}</p>}
+      {showAccount && login.token && (
+        <PlexAccountBadge token={login.token} label={text.signedInAs} options={options} unstyled={unstyled} />
+      )}
+      <p role="status" aria-live="polite" style={visuallyHidden}>
+        {announce(login, text, cancelled.current)}
+      </p>
+    </div>
+  )
+})

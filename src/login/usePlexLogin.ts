@@ -1,0 +1,308 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useContext, useEffect, useMemo, useReducer, useRef } from 'react'
+import { createPin } from '../api/createPin'
+import { DEFAULT_API_BASE_URL } from '../api/defaults'
+import { isPlexApiError } from '../api/isPlexApiError'
+import { PlexApiError } from '../api/PlexApiError'
+import { plexDeviceInfo } from '../api/plexDeviceInfo'
+import { buildAuthUrl } from './buildAuthUrl'
+import { openPopup, type PopupSize } from './openPopup'
+import { pendingLogin } from './pendingLogin'
+import { plexKeys } from '../core/plexKeys'
+import { quietly } from '../core/quietly'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import {
+  initialPlexLoginState,
+  isLoginActive,
+  plexLoginReducer,
+  type PlexLoginPin,
+  type PlexLoginStatus,
+} from './plexLoginReducer'
+import { PlexSessionContext } from '../core/PlexSessionContext'
+import { retryTransient } from '../core/retryTransient'
+import { toClientOptions } from '../core/toClientOptions'
+import { useLatest } from '../core/useLatest'
+import { usePlexOptions } from '../core/usePlexOptions'
+import { usePlexToken } from '../pin/usePlexToken'
+import { usePrefetchedPin } from './usePrefetchedPin'
+import { validateOptions } from '../api/validateOptions'
+
+/** Options of {@link usePlexLogin}, on top of the shared configuration. */
+export interface UsePlexLoginOptions extends PlexAuthOptions {
+  /**
+   * `'popup'` opens Plex's approval page in a popup (falling back to a link when blocked);
+   * `'redirect'` sends this tab there and completes when Plex sends it back. @default 'popup'
+   */
+  mode?: 'popup' | 'redirect'
+  /** Where Plex sends the tab after approval. @default in redirect mode, the current URL without its fragment */
+  forwardUrl?: string
+  /** Create the PIN on mount (and renew it) so the approval URL is ready at click time. @default false */
+  prefetch?: boolean
+  /** Size of the popup. @default { width: 600, height: 700 } */
+  popup?: PopupSize
+  /** sessionStorage key of a pending redirect sign-in. @default 'react-plex-auth:pending-login' */
+  pendingKey?: string
+  /**
+   * How redirect mode leaves for Plex (e.g. a router, or a webview bridge).
+   * @default (url) => window.location.assign(url)
+   */
+  navigate?: (url: string) => void
+  /** Called once with the token when the user approved. Changing it never restarts the flow. */
+  onToken?: (token: string, pin: PlexLoginPin) => void
+  /** Called when the sign-in fails, with the typed error. */
+  onError?: (error: PlexApiError) => void
+  /** Called on every change of `status`. */
+  onStatusChange?: (status: PlexLoginStatus) => void
+}
+
+/** What {@link usePlexLogin} returns. */
+export interface PlexLogin {
+  /**
+   * Starts a sign-in. Call it from a click: it opens the popup before anything else. While
+   * waiting it brings Plex's page back: it focuses a live popup, or, with none to show (popup
+   * blocked or closed, or back from a redirect unapproved), opens the approval page again for the
+   * same PIN (a popup, or `navigate` in redirect mode).
+   */
+  login: () => void
+  /** Stops the sign-in: closes the popup where allowed, aborts requests, stops polling. */
+  cancel: () => void
+  /** Back to `idle` from any status. */
+  reset: () => void
+  /**
+   * Where the sign-in stands. Inside `<PlexAuthProvider>`, `authorized` follows the session: once
+   * the session no longer holds the token this sign-in handed it (signed out), it is `idle` again.
+   */
+  status: PlexLoginStatus
+  /** The token once `authorized`. */
+  token: string | null
+  /** The PIN being watched. */
+  pin: PlexLoginPin | null
+  /** Plex's approval page for this PIN: offer it as a link when the popup is `blocked`, or when back from a redirect unapproved. */
+  authUrl: string | null
+  /** Why it failed, when `status` is `error`. */
+  error: PlexApiError | null
+  /** The last passing failure while waiting (e.g. `rate-limited`), or `null`. */
+  failureReason: PlexApiError | null
+}
+
+/** Closes the popup, if any; a handle severed by Cross-Origin-Opener-Policy cannot be closed from here. */
+const closeQuietly = (popup: Window | null) => quietly(() => popup?.close())
+
+/** Where Plex sends the tab after approval: in redirect mode, by default, back here (without the fragment). */
+const forwardFor = (mode: 'popup' | 'redirect', forwardUrl: string | undefined) =>
+  mode === 'redirect' ? (forwardUrl ?? window.location.href.split('#')[0]) : forwardUrl
+
+/** Plex's approval page for a PIN, with the client identifier that created it. */
+const approvalUrl = (config: PlexAuthOptions, clientIdentifier: string, code: string, forwardUrl: string | undefined) =>
+  buildAuthUrl({ ...config, clientIdentifier, code, device: plexDeviceInfo({ ...config, product: config.product ?? '' }), forwardUrl })
+
+/**
+ * The whole PIN sign-in, from a click to a token: creates a strong PIN, opens Plex's approval
+ * page (popup opened synchronously inside the click, or a same-tab redirect), polls with
+ * `usePlexToken`, and ends on a token, expiry, an error, `cancel()` or unmount. A popup whose
+ * `closed` reads `true` does not end it (Cross-Origin-Opener-Policy severs the handle while the
+ * user is still signing in); a blocked popup becomes status `blocked` with `authUrl` to link to.
+ *
+ * @example
+ * ```tsx
+ * const { login, status } = usePlexLogin({ onToken: (token) => save(token) })
+ * return <button type="button" onClick={login}>{status === 'waiting' ? 'Waiting...' : 'Sign in'}</button>
+ * ```
+ */
+export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
+  const { mode = 'popup', forwardUrl, prefetch = false, popup: popupSize, pendingKey, navigate: _n, onToken: _t, onError: _e, onStatusChange: _s, ...shared } = options
+  const config = usePlexOptions(shared)
+  const queryClient = useQueryClient(config.queryClient)
+  const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
+  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate: options.navigate, queryClient })
+  const session = useContext(PlexSessionContext)
+  const callbacks = useLatest({ onToken: options.onToken, onError: options.onError, onStatusChange: options.onStatusChange, session })
+  const attemptRef = useRef(0)
+  const busyRef = useRef(false)
+  const popupRef = useRef<Window | null>(null)
+  const abortRef = useRef<AbortController | null>(null)
+  // This instance, as the owner of a resumed redirect sign-in.
+  const owner = useRef({}).current
+  const prepared = usePrefetchedPin(prefetch && state.status === 'idle', config)
+
+  const polling = state.status === 'waiting' || state.status === 'blocked'
+  const watched = usePlexToken(polling ? state.pin.id : null, {
+    ...config,
+    clientIdentifier: polling ? state.pin.clientIdentifier : config.clientIdentifier,
+  })
+
+  useEffect(() => {
+    if (!polling) return
+    const { attempt } = state
+    if (watched.status === 'authorized' && watched.token) dispatch({ type: 'authorized', attempt, token: watched.token })
+    else if (watched.status === 'expired') dispatch({ type: 'expired', attempt })
+    else if (watched.status === 'error' && watched.error) dispatch({ type: 'failed', attempt, error: watched.error })
+  }, [polling, state, watched.status, watched.token, watched.error])
+
+  // The committed state, as the last effect saw it (a click reads it).
+  const handled = useRef(state)
+  useEffect(() => {
+    const previous = handled.current
+    if (previous === state) return
+    handled.current = state
+    busyRef.current = isLoginActive(state)
+    if (state.status === 'authorized' || state.status === 'expired' || state.status === 'error') {
+      closeQuietly(popupRef.current)
+      popupRef.current = null
+      pendingLogin.clear(settings.current.pendingKey)
+    }
+    if (previous.status !== state.status) callbacks.current.onStatusChange?.(state.status)
+    if (state.status === 'authorized') {
+      // The token now lives in this state only: the PIN's query (which holds it too) goes, so that
+      // no dehydrate() or devtools of the app's client shows it.
+      const { config, queryClient } = settings.current
+      queryClient.removeQueries({ queryKey: plexKeys.pin(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, state.pin.id), exact: true })
+      callbacks.current.session?.setToken(state.token)
+      callbacks.current.onToken?.(state.token, state.pin)
+    }
+    if (state.status === 'error') callbacks.current.onError?.(state.error)
+  }, [state, settings, callbacks])
+
+  // Inside <PlexAuthProvider>, a finished sign-in follows the session: once the session held the
+  // token it was handed, a session without it (signed out anywhere, another tab, a 401) means
+  // back to idle. Not in the commit that authorized: the store gets the token only after it.
+  const sessionToken = session ? session.token : undefined
+  const held = useRef<string | null>(null)
+  useEffect(() => {
+    if (state.status !== 'authorized' || sessionToken === undefined) return
+    if (sessionToken === state.token) held.current = state.token
+    else if (held.current === state.token) {
+      held.current = null
+      dispatch({ type: 'signedOut', attempt: state.attempt })
+    }
+  }, [state, sessionToken])
+
+  // Back from Plex after a redirect: resume the PIN kept in sessionStorage (never one from the URL),
+  // in one sign-in per page: the first to claim it (another mounted later may take over on unmount).
+  useEffect(() => {
+    if (mode !== 'redirect') return
+    const { pendingKey: key, config, forwardUrl } = settings.current
+    const pending = pendingLogin.load(key)
+    if (!pending) return
+    const { pin, deadline } = pending
+    // This device's clock against a deadline taken on this device's clock; an older record without
+    // one is resumed, and plex.tv says whether the PIN is still alive.
+    if (deadline !== null && deadline <= Date.now()) return pendingLogin.clear(key)
+    if (!pendingLogin.claim(owner, pin.id, key)) return
+    const authUrl = approvalUrl(config, pin.clientIdentifier, pin.code, forwardFor('redirect', forwardUrl))
+    attemptRef.current += 1
+    dispatch({ type: 'resumed', attempt: attemptRef.current, pin, authUrl })
+    return () => pendingLogin.release(owner, pin.id, key)
+  }, [mode, settings, owner])
+
+  // Stops the attempt in flight: its requests, and its popup where the browser still allows it.
+  const release = useCallback(() => {
+    abortRef.current?.abort()
+    closeQuietly(popupRef.current)
+    popupRef.current = null
+  }, [])
+
+  const cancel = useCallback(() => {
+    release()
+    pendingLogin.clear(settings.current.pendingKey)
+    busyRef.current = false
+    attemptRef.current += 1
+    dispatch({ type: 'cancel', attempt: attemptRef.current })
+  }, [settings, release])
+
+  useEffect(() => {
+    // Shown again after <Activity mode="hidden"> ran the cleanups: a PIN being created was aborted
+    // with them and will never arrive, so the sign-in starts over from idle.
+    if (handled.current.status === 'creating' && abortRef.current?.signal.aborted) {
+      busyRef.current = false
+      attemptRef.current += 1
+      dispatch({ type: 'cancel', attempt: attemptRef.current })
+    }
+    return release
+  }, [release])
+
+  const login = useCallback(() => {
+    const { config, mode, popupSize, forwardUrl, pendingKey, navigate } = settings.current
+    const go = (url: string) => (navigate ? navigate(url) : window.location.assign(url))
+    if (busyRef.current) {
+      const current = handled.current
+      const shown = popupRef.current
+      if ((current.status !== 'waiting' && current.status !== 'blocked') || (shown && !shown.closed)) {
+        shown?.focus()
+        return
+      }
+      // Waiting with no popup to show (redirect resumed, popup blocked or closed): back to Plex, same PIN.
+      if (mode === 'redirect') return go(current.authUrl)
+      const reopened = openPopup(popupSize, current.authUrl)
+      if (!reopened) return
+      popupRef.current = reopened
+      dispatch({ type: 'reopened', attempt: current.attempt })
+      return
+    }
+    const ready = prepared.take()
+    const forward = forwardFor(mode, forwardUrl)
+    // A prefetched PIN's page is built now, with this moment's forwardUrl, still inside the click.
+    const readyUrl = ready && approvalUrl(config, ready.clientIdentifier, ready.pin.code, forward)
+    const popup = mode === 'popup' ? openPopup(popupSize) : null
+    popupRef.current = popup
+    if (popup && readyUrl) popup.location.href = readyUrl
+    busyRef.current = true
+    const attempt = (attemptRef.current += 1)
+    dispatch({ type: 'login', attempt, popup: mode === 'redirect' ? 'none' : popup ? 'open' : 'blocked' })
+    const controller = new AbortController()
+    abortRef.current = controller
+    const fail = (error: unknown) => {
+      if (attemptRef.current !== attempt || controller.signal.aborted) return
+      closeQuietly(popup)
+      const typed = isPlexApiError(error)
+        ? error
+        : new PlexApiError('invalid-response', 'Signing in with Plex failed unexpectedly.', { cause: error })
+      dispatch({ type: 'failed', attempt, error: typed })
+    }
+    const configError = validateOptions(config)
+    if (configError) return fail(configError)
+    const noStorage = () =>
+      fail(new PlexApiError('storage-unavailable', 'sessionStorage is unavailable for the redirect to Plex; allow site data, or sign in with the popup.'))
+    // A redirect needs sessionStorage to finish: find out before plex.tv is asked for a PIN.
+    if (mode === 'redirect' && !pendingLogin.writable(pendingKey)) return noStorage()
+    void (async () => {
+      const client = toClientOptions(config)
+      const signal = controller.signal
+      const pin = ready?.pin ?? (await retryTransient(() => createPin({ ...client, strong: true }, { signal }), signal))
+      if (attemptRef.current !== attempt) return
+      // Polled, and shown to Plex, with the identifier that created the PIN (a prefetched one may predate a change).
+      const clientIdentifier = ready ? ready.clientIdentifier : client.clientIdentifier
+      const life = pin.expiresIn * 1000
+      const deadline = ready ? ready.deadline : life > 0 ? Date.now() + life : undefined
+      const authUrl = readyUrl ?? approvalUrl(config, clientIdentifier, pin.code, forward)
+      const loginPin: PlexLoginPin = { id: pin.id, code: pin.code, clientIdentifier, expiresAt: pin.expiresAt }
+      if (mode === 'redirect') {
+        if (!pendingLogin.save({ ...loginPin, deadline }, pendingKey)) return noStorage()
+        dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: 'none' })
+        go(authUrl)
+        return
+      }
+      // Still same-origin (about:blank), so `closed` is truthful here: closed means the user closed it.
+      const open = popup !== null && !popup.closed
+      if (open && !ready) popup.location.href = authUrl
+      dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: open ? 'open' : 'blocked' })
+    })().catch(fail)
+  }, [settings, prepared])
+
+  // While idle with a prefetched PIN: its approval page, as a click would open it now.
+  const ready = prepared.ready
+  const readyUrl = useMemo(
+    () => (ready ? approvalUrl(config, ready.clientIdentifier, ready.pin.code, forwardFor(mode, forwardUrl)) : null),
+    [ready, config, mode, forwardUrl],
+  )
+  const { status } = state
+  const token = state.status === 'authorized' ? state.token : null
+  const pin = 'pin' in state ? state.pin : null
+  const authUrl = 'authUrl' in state ? state.authUrl : readyUrl
+  const error = state.status === 'error' ? state.error : null
+  const failureReason = polling ? watched.failureReason : null
+  return useMemo(
+    () => ({ login, cancel, reset: cancel, status, token, pin, authUrl, error, failureReason }),
+    [login, cancel, status, token, pin, authUrl, error, failureReason],
+  )
+}

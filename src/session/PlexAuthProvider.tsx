@@ -1,0 +1,67 @@
+import { QueryClient, QueryClientContext } from '@tanstack/react-query'
+import { useContext, useEffect, useState, type ReactNode } from 'react'
+import { PlexAuthContext } from '../core/PlexAuthContext'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useSessionStore } from './useSessionStore'
+import type { PlexTokenStorage } from './useTokenStore'
+
+/** Props of {@link PlexAuthProvider}: the shared configuration and the app. */
+export interface PlexAuthProviderProps extends PlexAuthOptions {
+  /** The app's name, shown by Plex on the approval page. Required. */
+  product: string
+  /**
+   * Where the session (`usePlexSession`) keeps the token. `'memory'` (the default): a reload
+   * signs out and the token is in no Web Storage, out of reach of other scripts later on.
+   * `'local'`: the user stays signed in across reloads and tabs, but any script running on
+   * your origin (an XSS) can read it. `'session'`: survives reloads of this tab only.
+   * A stored token is checked with `GET /user` on load; only a 401 drops it.
+   * @default 'memory'
+   */
+  tokenStorage?: PlexTokenStorage
+  /** Storage key of the session's token. @default 'react-plex-auth:token' */
+  tokenStorageKey?: string
+  children?: ReactNode
+}
+
+/**
+ * Gives every react-plex-auth hook below it the app's configuration and one shared session.
+ * The kit's queries go to the `queryClient` prop, else the app's `QueryClientProvider`, else a
+ * QueryClient of the provider's own; the app's QueryClient context is never changed (the
+ * provider renders no `QueryClientProvider`).
+ *
+ * @example
+ * ```tsx
+ * <PlexAuthProvider product="My App">
+ *   <App />
+ * </PlexAuthProvider>
+ * ```
+ */
+export function PlexAuthProvider({
+  children,
+  queryClient,
+  tokenStorage = 'memory',
+  tokenStorageKey = 'react-plex-auth:token',
+  ...options
+}: PlexAuthProviderProps) {
+  const outer = useContext(QueryClientContext)
+  const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
+  const client = queryClient ?? outer ?? own ?? new QueryClient()
+  // Focus and reconnect tracking, as QueryClientProvider does (counted: the app's own mount stays).
+  useEffect(() => {
+    client.mount()
+    return () => client.unmount()
+  }, [client])
+  // The same configuration object as long as no option changed, so hooks below do not restart.
+  const next = { ...options, queryClient: client }
+  const [config, setConfig] = useState(next)
+  const was: Record<string, unknown> = config
+  const now: Record<string, unknown> = next
+  if (Object.keys({ ...was, ...now }).some((key) => was[key] !== now[key])) setConfig(next)
+  const session = useSessionStore(tokenStorage, tokenStorageKey, config)
+  return (
+    <PlexAuthContext.Provider value={config}>
+      <PlexSessionContext.Provider value={session}>{children}</PlexSessionContext.Provider>
+    </PlexAuthContext.Provider>
+  )
+}

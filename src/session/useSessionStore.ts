@@ -1,0 +1,83 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { DEFAULT_API_BASE_URL } from '../api/defaults'
+import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexPin } from '../api/PlexPin'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { plexKeys } from '../core/plexKeys'
+import type { PlexSessionStore } from '../core/PlexSessionContext'
+import { isTransientError } from '../core/pollBackoff'
+import { usePlexUser } from '../account/usePlexUser'
+import { useTokenStore, type PlexTokenStorage } from './useTokenStore'
+
+/** The longest pause between two automatic checks of a token that plex.tv could not confirm. */
+const MAX_CHECK_DELAY = 60_000
+
+/** The pause before the next check after `failures` failed ones: plex.tv's `Retry-After`, else 1 s, 2 s, 4 s... */
+function checkDelay(failures: number, error: PlexApiError): number {
+  if (error.retryAfter !== null && error.retryAfter > 0) return Math.min(error.retryAfter * 1000, 5 * MAX_CHECK_DELAY)
+  return Math.min(1000 * 2 ** failures, MAX_CHECK_DELAY)
+}
+
+/**
+ * The provider's one session: the token store, the account that confirms it, and the rules that
+ * keep it moving. A 401 drops the token it was about (only that one); a 429, 5xx or network
+ * failure keeps it, reports the error and checks again by itself with backoff, whatever the app's
+ * `refetchOnWindowFocus`. Internal.
+ */
+export function useSessionStore(
+  kind: PlexTokenStorage,
+  key: string,
+  config: PlexAuthOptions & { queryClient: QueryClient },
+): PlexSessionStore {
+  const { token, restored, setToken: store, clearToken } = useTokenStore(kind, key)
+  const account = usePlexUser(token, config)
+  const [rejection, setRejection] = useState<PlexApiError | null>(null)
+  // react-query clears `error` while it fetches again: the last failure stays shown until a success.
+  const [failure, setFailure] = useState<PlexApiError | null>(null)
+  const { error, refetch, status } = account
+
+  const failures = useRef({ count: 0, last: null as PlexApiError | null })
+  useEffect(() => {
+    if (!token || status === 'success') {
+      failures.current = { count: 0, last: null }
+      setFailure(null)
+    }
+    if (!token || !error) return
+    if (error.kind === 'unauthorized') {
+      setRejection(error)
+      return clearToken(token)
+    }
+    setFailure(error)
+    if (!isTransientError(error)) return
+    // StrictMode runs this effect twice for one error: count it once.
+    if (failures.current.last !== error) failures.current = { count: failures.current.count + 1, last: error }
+    const timer = setTimeout(() => void refetch(), checkDelay(failures.current.count - 1, error))
+    return () => clearTimeout(timer)
+  }, [token, error, status, refetch, clearToken])
+
+  const { queryClient, apiBaseUrl = DEFAULT_API_BASE_URL } = config
+  const setToken = useCallback(
+    (next: string) => {
+      setRejection(null)
+      store(next)
+    },
+    [store],
+  )
+  const signOut = useCallback(() => {
+    clearToken()
+    queryClient.removeQueries({ queryKey: plexKeys.users(apiBaseUrl) })
+    queryClient.removeQueries({
+      queryKey: plexKeys.pins(apiBaseUrl),
+      predicate: (query) => !!(query.state.data as PlexPin | undefined)?.authToken,
+    })
+  }, [clearToken, queryClient, apiBaseUrl])
+  const retry = useCallback(() => void refetch(), [refetch])
+
+  const user = token ? account.user : null
+  const shown = token ? (user ? null : (error ?? failure)) : rejection
+  return useMemo(
+    () => ({ token, restored, user, error: shown, setToken, clearToken, signOut, retry }),
+    [token, restored, user, shown, setToken, clearToken, signOut, retry],
+  )
+}
