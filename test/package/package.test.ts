@@ -1,5 +1,6 @@
 // @vitest-environment node
 // Checks the BUILT package (run `npm run build` first; `npm test` does).
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { browserslistToTargets, transform } from 'lightningcss'
 import { describe, expect, it } from 'vitest'
@@ -28,6 +29,15 @@ describe('the built package', () => {
     expect(pkg.allowScripts).toEqual({ esbuild: true, msw: false })
     const msw = JSON.parse(readFileSync('node_modules/msw/package.json', 'utf8')).version
     expect(readFileSync('.storybook/public/mockServiceWorker.js', 'utf8')).toContain(`const PACKAGE_VERSION = '${msw}'`)
+  })
+
+  it('ships its MIT license, and only dist/ besides it', () => {
+    expect(pkg.license).toBe('MIT')
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))
+    const files: string[] = packed.files.map((f: { path: string }) => f.path)
+    expect(files).toContain('LICENSE')
+    expect(readFileSync('LICENSE', 'utf8')).toMatch(/^MIT License/)
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json'])
   })
 
   it('declares only its CSS as having side effects', () => {
