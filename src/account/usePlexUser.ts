@@ -10,19 +10,24 @@ import { validateOptions } from '../api/validateOptions'
 /** Where the account stands: no token, loading, loaded, or failed. */
 export type PlexUserStatus = 'idle' | 'loading' | 'success' | 'error'
 
-/** What {@link usePlexUser} returns. The object is stable while nothing a consumer sees changes. */
-export interface PlexUserState {
-  /**
-   * The account behind the token, or `null` while idle or loading, and when plex.tv rejected
-   * the token (401/403). After another failure of a refetch the last loaded account is kept.
-   */
-  user: PlexUser | null
-  status: PlexUserStatus
-  /** The reason when `status` is `error` (always a `PlexApiError`), else `null`. */
-  error: PlexApiError | null
+/** What every {@link PlexUserState} has. */
+export interface PlexUserStateBase {
   /** Loads the account again (e.g. after an error). Does nothing without a token. Stable. */
   refetch: () => Promise<void>
 }
+
+/**
+ * What {@link usePlexUser} returns, by status; the object is stable while nothing a consumer sees
+ * changes. `success` has the account; `idle` (no token) and `loading` have none; `error` has the
+ * reason, and keeps the last loaded account after a failed refetch (not when plex.tv rejected the
+ * token: 401/403).
+ */
+export type PlexUserState = PlexUserStateBase &
+  (
+    | { status: 'success'; user: PlexUser; error: null }
+    | { status: 'idle' | 'loading'; user: null; error: null }
+    | { status: 'error'; user: PlexUser | null; error: PlexApiError }
+  )
 
 /** Options of {@link usePlexUser}: the shared configuration, overriding the provider's. */
 export type UsePlexUserOptions = PlexAuthOptions
@@ -37,9 +42,9 @@ export type UsePlexUserOptions = PlexAuthOptions
  *
  * @example
  * ```tsx
- * const { user, status, error } = usePlexUser(token)
- * if (isPlexApiError(error, 'unauthorized')) signOut()
- * return status === 'success' ? <p>Hello {user.title}</p> : null
+ * const account = usePlexUser(token)
+ * if (isPlexApiError(account.error, 'unauthorized')) signOut()
+ * return account.status === 'success' ? <p>Hello {account.user.title}</p> : null
  * ```
  */
 export function usePlexUser(token: string | null | undefined, options?: UsePlexUserOptions): PlexUserState {
@@ -64,5 +69,5 @@ export function usePlexUser(token: string | null | undefined, options?: UsePlexU
     if (runnable) await refetch()
   }, [runnable, refetch])
 
-  return useMemo(() => ({ user, status, error: shownError, refetch: reload }), [user, status, shownError, reload])
+  return useMemo(() => ({ user, status, error: shownError, refetch: reload }) as PlexUserState, [user, status, shownError, reload])
 }

@@ -32,17 +32,10 @@ export interface UsePlexLinkCodeOptions extends PlexAuthOptions {
   onToken?: (token: string, pin: PlexPin) => void
 }
 
-/** What {@link usePlexLinkCode} returns. The object is stable while nothing a consumer sees changes. */
-export interface PlexLinkCodeState {
-  status: PlexLinkCodeStatus
-  /** The 4-character code to show while `waiting` (and once `authorized`), else `null`. */
-  code: string | null
+/** What every {@link PlexLinkCodeState} has, whatever its status. */
+export interface PlexLinkCodeStateBase {
   /** The current PIN as created (its `qr` is a QR image URL leading to plex.tv/link), or `null`. */
   pin: PlexPin | null
-  /** The user's token once `authorized`, else `null`. */
-  token: string | null
-  /** The reason when `status` is `error` (always a `PlexApiError`), else `null`. */
-  error: PlexApiError | null
   /**
    * When the current code expires (ISO time) on this device's clock, from plex.tv's `expiresIn` at
    * creation (so a device clock minutes off plex.tv's does not shift a countdown); `null` when none.
@@ -54,6 +47,19 @@ export interface PlexLinkCodeState {
   /** Starts over with a fresh code and a fresh renewal budget (after `expired`, `error`, or any time). Stable. */
   restart: () => void
 }
+
+/**
+ * What {@link usePlexLinkCode} returns, by status: the 4-character `code` to show while `waiting`
+ * (and once `authorized`, with the user's `token`); the reason with `error` (always a
+ * `PlexApiError`). The object is stable while nothing a consumer sees changes.
+ */
+export type PlexLinkCodeState = PlexLinkCodeStateBase &
+  (
+    | { status: 'waiting'; code: string; pin: PlexPin; token: null; error: null }
+    | { status: 'authorized'; code: string; pin: PlexPin; token: string; error: null }
+    | { status: 'error'; code: null; token: null; error: PlexApiError }
+    | { status: 'idle' | 'creating' | 'expired'; code: null; token: null; error: null }
+  )
 
 const aborted = () => new PlexApiError('aborted', 'Link code cancelled.')
 
@@ -178,7 +184,7 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
   const token = status === 'authorized' ? (linked?.token ?? watched.token) : null
   const expiresAt = shown && pin ? (localExpiry.current.get(pin.id) ?? null) : null
   return useMemo(
-    () => ({ status, code, pin, token, error, expiresAt, renewals, restart }),
+    () => ({ status, code, pin, token, error, expiresAt, renewals, restart }) as PlexLinkCodeState,
     [status, code, pin, token, error, expiresAt, renewals, restart],
   )
 }

@@ -17,7 +17,7 @@ import { usePlexLogin, type PlexLogin, type UsePlexLoginOptions } from './usePle
 import { visuallyHidden } from '../core/visuallyHidden'
 
 /** What a custom `render` receives: the whole sign-in, and the resolved labels. */
-export interface PlexLoginRenderProps extends PlexLogin {
+export type PlexLoginRenderProps = PlexLogin & {
   labels: PlexLoginLabels
 }
 

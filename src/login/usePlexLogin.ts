@@ -55,8 +55,8 @@ export interface UsePlexLoginOptions extends PlexAuthOptions {
   onStatusChange?: (status: PlexLoginStatus) => void
 }
 
-/** What {@link usePlexLogin} returns. */
-export interface PlexLogin {
+/** What every {@link PlexLogin} has, whatever its status. */
+export interface PlexLoginBase {
   /**
    * Starts a sign-in. Call it from a click: it opens the popup before anything else. While
    * waiting it brings Plex's page back: it focuses a live popup, or, with none to show (popup
@@ -68,22 +68,26 @@ export interface PlexLogin {
   cancel: () => void
   /** Back to `idle` from any status. */
   reset: () => void
-  /**
-   * Where the sign-in stands. Inside `<PlexAuthProvider>`, `authorized` follows the session: once
-   * the session no longer holds the token this sign-in handed it (signed out), it is `idle` again.
-   */
-  status: PlexLoginStatus
-  /** The token once `authorized`. */
-  token: string | null
-  /** The PIN being watched. */
-  pin: PlexLoginPin | null
-  /** Plex's approval page for this PIN: offer it as a link when the popup is `blocked`, or when back from a redirect unapproved. */
-  authUrl: string | null
-  /** Why it failed, when `status` is `error`. */
-  error: PlexApiError | null
   /** The last passing failure while waiting (e.g. `rate-limited`), or `null`. */
   failureReason: PlexApiError | null
 }
+
+/**
+ * What {@link usePlexLogin} returns, by `status` (where the sign-in stands; inside
+ * `<PlexAuthProvider>`, `authorized` follows the session: once the session no longer holds the
+ * token this sign-in handed it, it is `idle` again). `pin` is the PIN being watched; `authUrl`
+ * is Plex's approval page for it (offer it as a link when `blocked`, or back from a redirect
+ * unapproved; while `idle`, a prefetched PIN's); `token` comes with `authorized`, `error` with
+ * `error`.
+ */
+export type PlexLogin = PlexLoginBase &
+  (
+    | { status: 'idle'; token: null; pin: null; authUrl: string | null; error: null }
+    | { status: 'creating'; token: null; pin: null; authUrl: null; error: null }
+    | { status: 'waiting' | 'blocked' | 'expired'; token: null; pin: PlexLoginPin; authUrl: string; error: null }
+    | { status: 'authorized'; token: string; pin: PlexLoginPin; authUrl: string; error: null }
+    | { status: 'error'; token: null; pin: PlexLoginPin | null; authUrl: string | null; error: PlexApiError }
+  )
 
 /** Closes the popup, if any; a handle severed by Cross-Origin-Opener-Policy cannot be closed from here. */
 const closeQuietly = (popup: Window | null) => quietly(() => popup?.close())
@@ -302,7 +306,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const error = state.status === 'error' ? state.error : null
   const failureReason = polling ? watched.failureReason : null
   return useMemo(
-    () => ({ login, cancel, reset: cancel, status, token, pin, authUrl, error, failureReason }),
+    () => ({ login, cancel, reset: cancel, status, token, pin, authUrl, error, failureReason }) as PlexLogin,
     [login, cancel, status, token, pin, authUrl, error, failureReason],
   )
 }

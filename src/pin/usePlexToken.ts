@@ -19,15 +19,10 @@ export type PlexTokenStatus = 'idle' | 'waiting' | 'authorized' | 'expired' | 'e
  */
 export type PlexPinSnapshot = Omit<PlexPin, 'expiresIn'>
 
-/** What {@link usePlexToken} returns. The object is stable while nothing a consumer sees changes. */
-export interface PlexTokenState {
-  status: PlexTokenStatus
-  /** The user's token once `status` is `authorized`, else `null`. */
-  token: string | null
+/** What every {@link PlexTokenState} has. */
+export interface PlexTokenStateBase {
   /** The PIN as last seen, or `null` before the first answer. */
   pin: PlexPinSnapshot | null
-  /** The reason when `status` is `error` (always a `PlexApiError`), else `null`. */
-  error: PlexApiError | null
   /** When the PIN expires (ISO time, on plex.tv's clock, which may differ from the device's), once known. */
   expiresAt: string | null
   /** Failed attempts in a row (429, 5xx, network) while still `waiting`; 0 after a success. */
@@ -35,6 +30,18 @@ export interface PlexTokenState {
   /** The last of those failures, e.g. `rate-limited` with its `retryAfter`; `null` when none. */
   failureReason: PlexApiError | null
 }
+
+/**
+ * What {@link usePlexToken} returns, by status: `authorized` has the `token` (and the PIN),
+ * `error` its `error` (always a `PlexApiError`). The object is stable while nothing a consumer
+ * sees changes.
+ */
+export type PlexTokenState = PlexTokenStateBase &
+  (
+    | { status: 'authorized'; token: string; pin: PlexPinSnapshot; error: null }
+    | { status: 'error'; token: null; error: PlexApiError }
+    | { status: 'idle' | 'waiting' | 'expired'; token: null; error: null }
+  )
 
 /** Options of {@link usePlexToken}: the shared configuration, overriding the provider's. */
 export type UsePlexTokenOptions = PlexAuthOptions
@@ -129,7 +136,7 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
   const reason = status === 'waiting' ? failureReason : null
   const failures = status === 'waiting' ? failureCount : 0
   return useMemo(
-    () => ({ status, token, pin, error: shownError, expiresAt: pin?.expiresAt ?? null, failureCount: failures, failureReason: reason }),
+    () => ({ status, token, pin, error: shownError, expiresAt: pin?.expiresAt ?? null, failureCount: failures, failureReason: reason }) as PlexTokenState,
     [status, token, pin, shownError, failures, reason],
   )
 }

@@ -7,13 +7,8 @@ import { usePlexLogin, type UsePlexLoginOptions } from '../login/usePlexLogin'
 /** Where the session stands. Signed in means a token and the account it belongs to. */
 export type PlexSessionStatus = 'signed-out' | 'signing-in' | 'validating' | 'signed-in'
 
-/** What {@link usePlexSession} returns. */
-export interface PlexSession {
-  status: PlexSessionStatus
-  /** The token, once there is one (it may still be `validating`). */
-  token: string | null
-  /** The account, once `GET /user` confirmed the token. */
-  user: PlexUser | null
+/** What every {@link PlexSession} has, whatever its status. */
+export interface PlexSessionBase {
   /**
    * The last failure: of the sign-in; of checking the token (a 429, 5xx or network failure keeps
    * the token, and the check runs again by itself with backoff); or, once signed out, why plex.tv
@@ -35,6 +30,17 @@ export interface PlexSession {
 }
 
 /**
+ * What {@link usePlexSession} returns, by status: once `status` is `'signed-in'`, `token` and
+ * `user` are there for TypeScript too; `'signed-out'` has neither.
+ */
+export type PlexSession = PlexSessionBase &
+  (
+    | { status: 'signed-in'; token: string; user: PlexUser }
+    | { status: 'signed-out'; token: null; user: null }
+    | { status: 'signing-in' | 'validating'; token: string | null; user: PlexUser | null }
+  )
+
+/**
  * The app's Plex session, inside `<PlexAuthProvider>`: the token (persisted only if the
  * provider's `tokenStorage` says so), the account, and `signIn` / `signOut`. Every call under one
  * provider reads the same token and account. A token counts as signed in only once `GET /user`
@@ -45,10 +51,10 @@ export interface PlexSession {
  *
  * @example
  * ```tsx
- * const { status, user, signIn, signOut } = usePlexSession()
- * return status === 'signed-in'
- *   ? <button onClick={signOut}>Sign out {user?.title}</button>
- *   : <button onClick={signIn}>Sign in with Plex</button>
+ * const session = usePlexSession()
+ * return session.status === 'signed-in'
+ *   ? <button onClick={session.signOut}>Sign out {session.user.title}</button>
+ *   : <button onClick={session.signIn}>Sign in with Plex</button>
  * ```
  */
 export function usePlexSession(options?: Omit<UsePlexLoginOptions, 'mode'>): PlexSession {
@@ -76,7 +82,7 @@ export function usePlexSession(options?: Omit<UsePlexLoginOptions, 'mode'>): Ple
   else if (token || !restored) status = 'validating'
   const error = login.error ?? store.error
   return useMemo(
-    () => ({ status, token, user, error, signIn: login.login, signOut: end, setToken, retry }),
+    () => ({ status, token, user, error, signIn: login.login, signOut: end, setToken, retry }) as PlexSession,
     [status, token, user, error, login.login, end, setToken, retry],
   )
 }

@@ -1,0 +1,46 @@
+// Type tests, checked by `npm run typecheck` (tsc, strict): after a status check, what the status
+// promises is non-null for TypeScript. Never run; it only has to compile. A `@ts-expect-error`
+// line fails the typecheck if it stops being an error.
+import type { PlexApiError, PlexLinkCodeState, PlexLogin, PlexPinSnapshot, PlexSession, PlexTokenState, PlexUser, PlexUserState } from 'react-plex-auth'
+
+export function session(s: PlexSession): [string, PlexUser] | null {
+  // @ts-expect-error: the account may not be known yet
+  const maybe: PlexUser = s.user
+  void maybe
+  if (s.status === 'signed-in') return [s.token, s.user]
+  if (s.status === 'signed-out') {
+    const none: null = s.token
+    return none
+  }
+  return null
+}
+
+export function user(u: PlexUserState): string | PlexApiError | null {
+  if (u.status === 'success') return u.user.title
+  if (u.status === 'error') return u.error
+  // @ts-expect-error: no account while idle or loading
+  return u.user.title
+}
+
+export function token(t: PlexTokenState): string | PlexApiError | PlexPinSnapshot {
+  if (t.status === 'authorized') return t.token
+  if (t.status === 'error') return t.error
+  if (t.status === 'expired') return t.pin ?? 'expired before any answer'
+  // @ts-expect-error: no token while waiting
+  const none: string = t.token
+  return none
+}
+
+export function login(l: PlexLogin): string | PlexApiError {
+  if (l.status === 'authorized') return `${l.token} ${l.pin.id}`
+  if (l.status === 'blocked' || l.status === 'waiting') return `${l.authUrl} ${l.pin.code}`
+  if (l.status === 'error') return l.error
+  return 'idle'
+}
+
+export function linkCode(c: PlexLinkCodeState): string | PlexApiError {
+  if (c.status === 'authorized') return `${c.token} ${c.code}`
+  if (c.status === 'waiting') return c.code
+  if (c.status === 'error') return c.error
+  return 'none'
+}
