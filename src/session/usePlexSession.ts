@@ -5,7 +5,7 @@ import { PlexSessionContext } from '../core/PlexSessionContext'
 import { usePlexLogin, type UsePlexLoginOptions } from '../login/usePlexLogin'
 
 /** Where the session stands. Signed in means a token and the account it belongs to. */
-export type PlexSessionStatus = 'signed-out' | 'signing-in' | 'validating' | 'signed-in'
+export type PlexSessionStatus = 'signed-out' | 'signing-in' | 'blocked' | 'validating' | 'signed-in'
 
 /** What every {@link PlexSession} has, whatever its status. */
 export interface PlexSessionBase {
@@ -15,8 +15,19 @@ export interface PlexSessionBase {
    * rejected the token (`unauthorized`).
    */
   error: PlexApiError | null
-  /** Starts the popup sign-in, like `usePlexLogin().login`: call it from a click. */
+  /**
+   * Starts the popup sign-in, like `usePlexLogin().login`: call it from a click. While signing in
+   * it brings Plex back (focuses the popup, or opens the approval page again if it was closed or
+   * blocked).
+   */
   signIn: () => void
+  /** Abandons the sign-in under way: no request is sent for it any more. */
+  cancel: () => void
+  /**
+   * Plex's approval page while signing in (status `signing-in` or `blocked`), to offer as a link
+   * when the browser blocked the popup; else `null`.
+   */
+  authUrl: string | null
   /** Forgets the token and the cached account, here and in the app's other tabs. */
   signOut: () => void
   /**
@@ -37,7 +48,7 @@ export type PlexSession = PlexSessionBase &
   (
     | { status: 'signed-in'; token: string; user: PlexUser }
     | { status: 'signed-out'; token: null; user: null }
-    | { status: 'signing-in' | 'validating'; token: string | null; user: PlexUser | null }
+    | { status: 'signing-in' | 'blocked' | 'validating'; token: string | null; user: PlexUser | null }
   )
 
 /**
@@ -76,13 +87,15 @@ export function usePlexSession(options?: Omit<UsePlexLoginOptions, 'mode'>): Ple
   // The token of a finished sign-in reaches the store in an effect: until then, it is being validated.
   const handingOver = login.status === 'authorized' && token !== login.token
   let status: PlexSessionStatus = 'signed-out'
-  if (signingIn) status = 'signing-in'
+  if (login.status === 'blocked') status = 'blocked'
+  else if (signingIn) status = 'signing-in'
   else if (handingOver) status = 'validating'
   else if (token && user) status = 'signed-in'
   else if (token || !restored) status = 'validating'
   const error = login.error ?? store.error
+  const authUrl = signingIn ? login.authUrl : null
   return useMemo(
-    () => ({ status, token, user, error, signIn: login.login, signOut: end, setToken, retry }) as PlexSession,
-    [status, token, user, error, login.login, end, setToken, retry],
+    () => ({ status, token, user, error, authUrl, signIn: login.login, cancel, signOut: end, setToken, retry }) as PlexSession,
+    [status, token, user, error, authUrl, login.login, cancel, end, setToken, retry],
   )
 }

@@ -270,6 +270,36 @@ describe('usePlexSession', () => {
     expect(statuses(history).slice(-1)).toEqual(['signed-out'])
   })
 
+  it('says when the popup was blocked, with the approval link, and cancel() stops every request', async () => {
+    const plex = mock()
+    stubWindowOpen(null)
+    const { result } = renderPlexHook(() => usePlexSession())
+    act(() => result.current.signIn())
+    await tick(0)
+    expect(result.current.status).toBe('blocked')
+    expect(result.current.authUrl).toContain(`code=${[...plex.pins.values()][0]!.code}`)
+    act(() => result.current.cancel())
+    expect(result.current).toMatchObject({ status: 'signed-out', authUrl: null })
+    await expectNothingSent(plex)
+  })
+
+  it('opens the approval page again on a second signIn() after the user closed the popup, and signs in', async () => {
+    const plex = mock()
+    const { open, popup } = stubWindowOpen()
+    const { result } = renderPlexHook(() => usePlexSession())
+    act(() => result.current.signIn())
+    await tick(0)
+    expect(result.current.status).toBe('signing-in')
+    popup!.closed = true // the user closed it
+    act(() => result.current.signIn())
+    expect(open).toHaveBeenCalledTimes(2)
+    expect(open.mock.calls[1]![0]).toBe(result.current.authUrl)
+    expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    plex.approve()
+    await tick(1000)
+    expect(result.current.status).toBe('signed-in')
+  })
+
   it('explains itself when used outside PlexAuthProvider', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(() => renderHook(() => usePlexSession())).toThrow(/inside <PlexAuthProvider>/)
