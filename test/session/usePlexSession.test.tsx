@@ -86,7 +86,8 @@ describe('usePlexSession', () => {
     localStorage.setItem(KEY, 'revoked-token')
     const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
     await tick(0)
-    expect(result.current).toMatchObject({ status: 'signed-out', token: null })
+    // Signed out, with the reason the app can show ("your session expired").
+    expect(result.current).toMatchObject({ status: 'signed-out', token: null, error: { kind: 'unauthorized', status: 401 } })
     expect(localStorage.getItem(KEY)).toBeNull()
     expect(plex.requests.filter((r) => r.path.endsWith('/user'))).toHaveLength(1) // a 401 is not retried
   })
