@@ -12,11 +12,12 @@ export function isTransientError(error: unknown): boolean {
 
 /**
  * The pause before the next attempt after `failureCount` failures (0-based): exponential from the
- * poll interval, capped at {@link MAX_BACKOFF}, or plex.tv's `Retry-After` when that is longer
- * (capped at 5 minutes). Internal.
+ * poll interval, capped at `max` ({@link MAX_BACKOFF}), or plex.tv's `Retry-After` when that is
+ * longer (capped at 5 minutes). The one backoff of the kit: polls, creating a PIN, checking a
+ * session's token. Internal.
  */
-export function pollBackoff(failureCount: number, error: unknown, interval: number): number {
+export function pollBackoff(failureCount: number, error: unknown, interval: number, max = MAX_BACKOFF): number {
   const retryAfter = isPlexApiError(error) ? (error.retryAfter ?? 0) : 0
   // Never sooner than the exponential step: a `Retry-After: 0` must not turn backoff into hammering.
-  return Math.max(interval, Math.min(interval * 2 ** (failureCount + 1), MAX_BACKOFF), Math.min(retryAfter * 1000, 300_000))
+  return Math.max(interval, Math.min(interval * 2 ** (failureCount + 1), max), Math.min(retryAfter * 1000, 300_000))
 }

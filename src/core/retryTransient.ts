@@ -1,6 +1,5 @@
-import { isPlexApiError } from '../api/isPlexApiError'
 import { PlexApiError } from '../api/PlexApiError'
-import { isTransientError } from './pollBackoff'
+import { isTransientError, pollBackoff } from './pollBackoff'
 
 /** Longest wait between two tries; a longer `Retry-After` is reported as the error instead. */
 const MAX_WAIT = 5000
@@ -24,8 +23,8 @@ export async function retryTransient<T>(task: () => Promise<T>, signal: AbortSig
     try {
       return await task()
     } catch (error) {
-      // Never sooner than the backoff: a `Retry-After` of 0 (or a negative one, read as 0) would retry at once.
-      const wait = Math.max(1000 * 2 ** (attempt - 1), isPlexApiError(error) ? (error.retryAfter ?? 0) * 1000 : 0)
+      // 1 s, then 2 s, or a longer `Retry-After` (never a shorter one: 0 would retry at once).
+      const wait = pollBackoff(attempt - 1, error, 500)
       if (attempt >= tries || !isTransientError(error) || wait > MAX_WAIT || signal.aborted) throw error
       await sleep(wait, signal)
     }

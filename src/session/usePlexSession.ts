@@ -1,4 +1,4 @@
-import { useContext, useMemo } from 'react'
+import { useCallback, useContext, useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexUser } from '../api/PlexUser'
 import { PlexSessionContext } from '../core/PlexSessionContext'
@@ -75,13 +75,10 @@ export function usePlexSession(options?: Omit<UsePlexLoginOptions, 'mode'>): Ple
   const { token, user, restored, setToken, retry } = store
   const { cancel } = login
   const signOut = store.signOut
-  const end = useMemo(
-    () => () => {
-      cancel()
-      signOut()
-    },
-    [cancel, signOut],
-  )
+  const end = useCallback(() => {
+    cancel()
+    signOut()
+  }, [cancel, signOut])
 
   const signingIn = login.status === 'creating' || login.status === 'waiting' || login.status === 'blocked'
   // The token of a finished sign-in reaches the store in an effect: until then, it is being validated.

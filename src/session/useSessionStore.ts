@@ -6,18 +6,12 @@ import type { PlexPin } from '../api/PlexPin'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { plexKeys } from '../core/plexKeys'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
-import { isTransientError } from '../core/pollBackoff'
+import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { usePlexUser } from '../account/usePlexUser'
 import { useTokenStore, type PlexTokenStorage } from './useTokenStore'
 
 /** The longest pause between two automatic checks of a token that plex.tv could not confirm. */
 const MAX_CHECK_DELAY = 60_000
-
-/** The pause before the next check after `failures` failed ones: plex.tv's `Retry-After`, else 1 s, 2 s, 4 s... */
-function checkDelay(failures: number, error: PlexApiError): number {
-  if (error.retryAfter !== null && error.retryAfter > 0) return Math.min(error.retryAfter * 1000, 5 * MAX_CHECK_DELAY)
-  return Math.min(1000 * 2 ** failures, MAX_CHECK_DELAY)
-}
 
 /**
  * The provider's one session: the token store, the account that confirms it, and the rules that
@@ -52,7 +46,7 @@ export function useSessionStore(
     if (!isTransientError(error)) return
     // StrictMode runs this effect twice for one error: count it once.
     if (failures.current.last !== error) failures.current = { count: failures.current.count + 1, last: error }
-    const timer = setTimeout(() => void refetch(), checkDelay(failures.current.count - 1, error))
+    const timer = setTimeout(() => void refetch(), pollBackoff(failures.current.count - 1, error, 500, MAX_CHECK_DELAY))
     return () => clearTimeout(timer)
   }, [token, error, status, refetch, clearToken])
 

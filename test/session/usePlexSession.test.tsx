@@ -20,6 +20,15 @@ async function issuedToken(plex: ReturnType<typeof mock>) {
   return plex.approve(pin.id)
 }
 
+/** A session restored from localStorage with a token the mock accepts, after its first check. */
+async function restoredSession(plex: ReturnType<typeof mock>) {
+  const token = await issuedToken(plex)
+  localStorage.setItem(KEY, token)
+  const view = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
+  await tick(0)
+  return { token, ...view }
+}
+
 beforeEach(() => {
   useFakeClock()
   localStorage.clear()
@@ -121,10 +130,7 @@ describe('usePlexSession', () => {
 
   it('follows sign-out and sign-in made in another tab', async () => {
     const plex = mock()
-    const token = await issuedToken(plex)
-    localStorage.setItem(KEY, token)
-    const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
-    await tick(0)
+    const { token, result } = await restoredSession(plex)
     expect(result.current.status).toBe('signed-in')
     act(() => {
       localStorage.removeItem(KEY)
@@ -191,10 +197,7 @@ describe('usePlexSession', () => {
 
   it('reacts only to its own storage area: sessionStorage.clear() elsewhere does not sign out a local session', async () => {
     const plex = mock()
-    const token = await issuedToken(plex)
-    localStorage.setItem(KEY, token)
-    const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
-    await tick(0)
+    const { token, result } = await restoredSession(plex)
     expect(result.current.status).toBe('signed-in')
     act(() => {
       window.dispatchEvent(new StorageEvent('storage', { key: null, storageArea: sessionStorage }))
