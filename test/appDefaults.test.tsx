@@ -10,6 +10,7 @@ import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { stubWindowOpen } from './support/fakePopup'
 import { API, expectNothingSent, usePlexMock } from './support/mockPlex'
 import { CLIENT_ID } from './support/renderWithPlex'
+import { skewedPlex } from './support/skewedPlex'
 import { tick, useFakeClockEachTest } from './support/tick'
 
 // The kit inside apps whose QueryClient has its own defaults: the kit's behaviour must not change.
@@ -23,6 +24,7 @@ beforeEach(() => {
 const appDefaults: [string, DefaultOptions][] = [
   ['throwOnError: true', { queries: { throwOnError: true }, mutations: { throwOnError: true } }],
   ['retry: 0', { queries: { retry: 0 }, mutations: { retry: 0 } }],
+  ['retry: false', { queries: { retry: false }, mutations: { retry: false } }],
   ['retry: 5 without delay', { queries: { retry: 5, retryDelay: 0 }, mutations: { retry: 5, retryDelay: 0 } }],
   ['retryOnMount: false', { queries: { retryOnMount: false } }],
   ['refetchOnWindowFocus: false', { queries: { refetchOnWindowFocus: false, refetchOnReconnect: false } }],
@@ -131,6 +133,45 @@ describe.each(appDefaults)("inside an app whose QueryClient sets %s", (_name, de
     expect(screen.getByText('Linked!')).toBeTruthy()
     expect(screen.getByText('session signed-in')).toBeTruthy()
     await expectNothingSent(plex)
+    noBoundary()
+  })
+})
+
+describe.each([20, -20])("with the device clock %i minutes off plex.tv's, in an app that sets throwOnError, retry: false and refetchOnWindowFocus: false", (minutes) => {
+  const defaults: DefaultOptions = {
+    queries: { throwOnError: true, retry: false, refetchOnWindowFocus: false },
+    mutations: { throwOnError: true, retry: false },
+  }
+
+  it('signs in with the button, and sends nothing more', async () => {
+    const plex = skewedPlex({ behindBy: minutes * 60_000 })
+    stubWindowOpen()
+    renderInApp(defaults, <PlexLoginButton />)
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Plex' }))
+    await tick(3000)
+    expect(screen.getByRole('button', { name: 'Waiting for Plex...' })).toBeTruthy()
+    plex.approve()
+    await tick(1000)
+    expect(screen.getByRole('button', { name: 'Signed in' })).toBeTruthy()
+    expect(screen.getByText('session signed-in')).toBeTruthy()
+    const sent = plex.requests.length
+    await tick(10_000)
+    expect(plex.requests).toHaveLength(sent)
+    noBoundary()
+  })
+
+  it('expires on plex.tv\'s time, not earlier or never, and sends nothing more', async () => {
+    const plex = skewedPlex({ behindBy: minutes * 60_000, lifetime: 5 })
+    stubWindowOpen()
+    renderInApp(defaults, <PlexLoginButton />)
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Plex' }))
+    await tick(4000)
+    expect(screen.getByRole('button', { name: 'Waiting for Plex...' })).toBeTruthy()
+    await tick(3000)
+    expect(screen.getByRole('status').textContent).toBe('Sign-in code expired')
+    const sent = plex.requests.length
+    await tick(10_000)
+    expect(plex.requests).toHaveLength(sent)
     noBoundary()
   })
 })
