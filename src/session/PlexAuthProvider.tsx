@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import { useContext, useEffect, useState, type ReactNode } from 'react'
+import { useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { PlexAuthContext } from '../core/PlexAuthContext'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
@@ -45,8 +45,9 @@ export function PlexAuthProvider({
   ...options
 }: PlexAuthProviderProps) {
   const outer = useContext(QueryClientContext)
-  const [own] = useState(() => (queryClient || outer ? null : new QueryClient()))
-  const client = queryClient ?? outer ?? own ?? new QueryClient()
+  // A client of its own only when the app has none, created once (not on every render).
+  const own = useRef<QueryClient | null>(null)
+  const client = queryClient ?? outer ?? (own.current ??= new QueryClient())
   // Focus and reconnect tracking, as QueryClientProvider does (counted: the app's own mount stays).
   useEffect(() => {
     client.mount()
