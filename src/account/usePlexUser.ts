@@ -8,7 +8,7 @@ import { usePlexOptions } from '../core/usePlexOptions'
 import { validateOptions } from '../api/validateOptions'
 
 /** Where the account stands: no token, loading, loaded, or failed. */
-export type PlexUserStatus = 'idle' | 'loading' | 'success' | 'error'
+export type PlexUserStatus = 'idle' | 'loading' | 'ready' | 'error'
 
 /** What every {@link PlexUserState} has. */
 export interface PlexUserStateBase {
@@ -18,13 +18,13 @@ export interface PlexUserStateBase {
 
 /**
  * What {@link usePlexUser} returns, by status; the object is stable while nothing a consumer sees
- * changes. `success` has the account; `idle` (no token) and `loading` have none; `error` has the
+ * changes. `ready` has the account; `idle` (no token) and `loading` have none; `error` has the
  * reason, and keeps the last loaded account after a failed refetch (not when plex.tv rejected the
  * token: 401/403).
  */
 export type PlexUserState = PlexUserStateBase &
   (
-    | { status: 'success'; user: PlexUser; error: null }
+    | { status: 'ready'; user: PlexUser; error: null }
     | { status: 'idle' | 'loading'; user: null; error: null }
     | { status: 'error'; user: PlexUser | null; error: PlexApiError }
   )
@@ -44,7 +44,7 @@ export type UsePlexUserOptions = PlexAuthOptions
  * ```tsx
  * const account = usePlexUser(token)
  * if (isPlexApiError(account.error, 'unauthorized')) signOut()
- * return account.status === 'success' ? <p>Hello {account.user.title}</p> : null
+ * return account.status === 'ready' ? <p>Hello {account.user.title}</p> : null
  * ```
  */
 export function usePlexUser(token: string | null | undefined, options?: UsePlexUserOptions): PlexUserState {
@@ -59,7 +59,7 @@ export function usePlexUser(token: string | null | undefined, options?: UsePlexU
   if (!hasToken) status = 'idle'
   else if (configError) [status, shownError] = ['error', configError]
   else if (queryStatus === 'error') [status, shownError] = ['error', error]
-  else if (queryStatus === 'success') status = 'success'
+  else if (queryStatus === 'success') status = 'ready'
   else status = 'loading'
 
   const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'

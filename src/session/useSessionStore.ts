@@ -33,7 +33,7 @@ export function useSessionStore(
 
   const failures = useRef({ count: 0, last: null as PlexApiError | null })
   useEffect(() => {
-    if (!token || status === 'success') {
+    if (!token || status === 'ready') {
       failures.current = { count: 0, last: null }
       setFailure(null)
     }

@@ -40,8 +40,8 @@ describe('usePlexUser', () => {
     const { result, history } = renderPlexHook(() => usePlexUser(token))
     expect(result.current.status).toBe('loading')
     await tick(0)
-    expect(result.current).toMatchObject({ status: 'success', error: null, user: { title: 'Jane', username: 'plexfan' } })
-    expect(history.map((s) => s.status).filter((status, i, all) => status !== all[i - 1])).toEqual(['loading', 'success'])
+    expect(result.current).toMatchObject({ status: 'ready', error: null, user: { title: 'Jane', username: 'plexfan' } })
+    expect(history.map((s) => s.status).filter((status, i, all) => status !== all[i - 1])).toEqual(['loading', 'ready'])
     expect(userCalls(plex)).toHaveLength(1)
     const sent = userCalls(plex)[0]!
     expect(sent.headers).toMatchObject({ 'x-plex-token': token, 'x-plex-client-identifier': CLIENT_ID, 'x-plex-product': 'Test App' })
@@ -114,7 +114,7 @@ describe('usePlexUser', () => {
     plex.fail(2, 'network')
     const { result } = renderPlexHook(() => usePlexUser(token))
     await tick(3000)
-    expect(result.current.status).toBe('success')
+    expect(result.current.status).toBe('ready')
     expect(result.current.user?.username).toBe('plexfan')
     expect(userCalls(plex)).toHaveLength(3)
   })
@@ -130,7 +130,7 @@ describe('usePlexUser', () => {
     const refetch = result.current.refetch
     await refetch()
     await tick(0)
-    expect(result.current.status).toBe('success')
+    expect(result.current.status).toBe('ready')
     expect(result.current.refetch).toBe(refetch)
     expect(userCalls(plex)).toHaveLength(2)
   })
@@ -155,7 +155,7 @@ describe('usePlexUser', () => {
     unmount()
     const again = renderPlexHook(() => usePlexUser(token), { provider: { queryClient } })
     await tick(0)
-    expect(again.result.current.status).toBe('success')
+    expect(again.result.current.status).toBe('ready')
     expect(userCalls(plex)).toHaveLength(1)
   })
 
@@ -171,7 +171,7 @@ describe('usePlexUser', () => {
     rerender(second)
     expect(result.current).toMatchObject({ status: 'loading', user: null })
     await tick(0)
-    expect(result.current.status).toBe('success')
+    expect(result.current.status).toBe('ready')
     expect(userCalls(plex).map((r) => r.headers['x-plex-token'])).toEqual([first, second])
   })
 

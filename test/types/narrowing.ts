@@ -16,7 +16,7 @@ export function session(s: PlexSession): [string, PlexUser] | null {
 }
 
 export function user(u: PlexUserState): string | PlexApiError | null {
-  if (u.status === 'success') return u.user.title
+  if (u.status === 'ready') return u.user.title
   if (u.status === 'error') return u.error
   // @ts-expect-error: no account while idle or loading
   return u.user.title
