@@ -35,7 +35,9 @@ export type { PlexLinkCodeProps, PlexLinkCodeLabels } from './linkCode/PlexLinkC
 export { PlexAccountBadge } from './account/PlexAccountBadge'
 export type { PlexAccountBadgeProps } from './account/PlexAccountBadge'
 export { usePlexSession } from './session/usePlexSession'
-export type { PlexSession, PlexSessionBase, PlexSessionStatus } from './session/usePlexSession'
+export type { PlexSession, PlexSessionBase } from './session/usePlexSession'
+export type { PlexSessionStatus } from './session/sessionStatus'
+export type { PlexSessionSignInOptions } from './session/SessionSignIn'
 export type { PlexTokenStorage } from './session/useTokenStore'
 
 export { getClientIdentifier } from './core/getClientIdentifier'

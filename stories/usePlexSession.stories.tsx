@@ -13,7 +13,7 @@ const panel: CSSProperties = { display: 'grid', gap: '0.5rem', maxWidth: '30rem'
  * account, `signIn` / `signOut`), on a mocked plex.tv.
  */
 function SessionPanel() {
-  const { status, token, user, error, signIn, signOut } = usePlexSession()
+  const { status, token, user, error, authUrl, signIn, cancel, signOut, retry } = usePlexSession()
   return (
     <section style={panel} aria-label="usePlexSession state">
       <p style={{ margin: 0 }}>
@@ -26,12 +26,28 @@ function SessionPanel() {
         Token: <code data-testid="token">{token ?? '—'}</code>
       </p>
       {error && <p role="alert">{`${error.kind}: ${error.message}`}</p>}
+      {status === 'blocked' && authUrl && (
+        <p style={{ margin: 0 }}>
+          The browser blocked the popup: <a href={authUrl} target="_blank" rel="noopener">open Plex</a>
+        </p>
+      )}
       <div>
-        {status === 'signed-out' ? (
+        {status === 'signed-out' && (
           <button type="button" onClick={signIn}>
             Sign in with Plex
           </button>
-        ) : (
+        )}
+        {(status === 'signing-in' || status === 'blocked') && (
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        )}
+        {status === 'error' && (
+          <button type="button" onClick={retry}>
+            Retry
+          </button>
+        )}
+        {(status === 'signed-in' || status === 'validating' || status === 'error') && (
           <button type="button" onClick={signOut}>
             Sign out
           </button>

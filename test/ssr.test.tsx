@@ -47,7 +47,7 @@ describe('server rendering', () => {
 
   it('renders every component and hook to a string without touching browser globals', () => {
     const html = renderToString(<Page />)
-    expect(html).toContain('waiting idle idle idle loading creating validating')
+    expect(html).toContain('waiting idle idle idle loading creating restoring')
     expect(html).toContain('Sign in with Plex')
     expect(html).toContain('Connexion')
     expect(html).toContain('role="status"')

@@ -2,6 +2,18 @@ import { createContext } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexUser } from '../api/PlexUser'
 
+/** A sign-in under way in the provider, whichever flow runs it (the session's, a button's). Internal. */
+export interface PlexSignInInProgress {
+  /** `blocked`: the browser blocked the popup; `authUrl` is the way to Plex. */
+  status: 'signing-in' | 'blocked'
+  /** Plex's approval page for its PIN, once created. */
+  authUrl: string | null
+  /** Brings Plex's page back (focuses the popup, or opens the approval page again). Call from a click. */
+  bringBack: () => void
+  /** Abandons it: nothing more is sent for it. */
+  cancel: () => void
+}
+
 /** The provider's one session, shared by every hook and component below it. Internal. */
 export interface PlexSessionStore {
   token: string | null
@@ -9,8 +21,20 @@ export interface PlexSessionStore {
   restored: boolean
   /** The account behind `token`, once `GET /user` confirmed it. */
   user: PlexUser | null
-  /** Why checking the token failed (kept while retrying), or why plex.tv rejected the last one. */
+  /**
+   * The last failure: of the last sign-in, of checking the token (kept while retrying), or why
+   * plex.tv rejected the last one.
+   */
   error: PlexApiError | null
+  /** The one sign-in under way in this provider, or `null`. */
+  signingIn: PlexSignInInProgress | null
+  /**
+   * A sign-in flow reports itself: under way (which ends any other one under way), or over
+   * (`null`), with the failure that ended it, if any.
+   */
+  track: (owner: object, signIn: PlexSignInInProgress | null, failure?: PlexApiError | null) => void
+  /** The provider's own sign-in, which `usePlexSession().signIn()` starts when none is under way. */
+  start: { current: (() => void) | null }
   /** Signs the session in with a token (the sign-in flows, a link code, the app). */
   setToken: (token: string) => void
   /** Forgets the token; with `only`, only if it is still that token (a late 401 must not drop a newer one). */

@@ -24,6 +24,7 @@ import { toClientOptions } from '../core/toClientOptions'
 import { useLatest } from '../core/useLatest'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { usePlexToken } from '../pin/usePlexToken'
+import { useLoginSession } from './useLoginSession'
 import { usePrefetchedPin } from './usePrefetchedPin'
 import { validateOptions } from '../api/validateOptions'
 
@@ -73,19 +74,20 @@ export interface PlexLoginBase {
 }
 
 /**
- * What {@link usePlexLogin} returns, by `status` (where the sign-in stands; inside
- * `<PlexAuthProvider>`, `authorized` follows the session: once the session no longer holds the
- * token this sign-in handed it, it is `idle` again). `pin` is the PIN being watched; `authUrl`
- * is Plex's approval page for it (offer it as a link when `blocked`, or back from a redirect
- * unapproved; while `idle`, a prefetched PIN's); `token` comes with `authorized`, `error` with
- * `error`.
+ * What {@link usePlexLogin} returns, by `status`: where the sign-in stands. Inside
+ * `<PlexAuthProvider>` it follows the one session: it is `authorized` with the session's token
+ * whenever the session holds one, however it got it (then `pin` and `authUrl` are `null` unless
+ * this sign-in got it), and `idle` once the session is signed out; starting it ends any other
+ * sign-in under way in the provider. `pin` is the PIN being watched; `authUrl` is Plex's approval
+ * page for it (offer it as a link when `blocked`, or back from a redirect unapproved; while
+ * `idle`, a prefetched PIN's); `token` comes with `authorized`, `error` with `error`.
  */
 export type PlexLogin = PlexLoginBase &
   (
     | { status: 'idle'; token: null; pin: null; authUrl: string | null; error: null }
     | { status: 'creating'; token: null; pin: null; authUrl: null; error: null }
     | { status: 'waiting' | 'blocked' | 'expired'; token: null; pin: PlexLoginPin; authUrl: string; error: null }
-    | { status: 'authorized'; token: string; pin: PlexLoginPin; authUrl: string; error: null }
+    | { status: 'authorized'; token: string; pin: PlexLoginPin | null; authUrl: string | null; error: null }
     | { status: 'error'; token: null; pin: PlexLoginPin | null; authUrl: string | null; error: PlexApiError }
   )
 
@@ -121,13 +123,17 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate: options.navigate, queryClient })
   const session = useContext(PlexSessionContext)
   const callbacks = useLatest({ onToken: options.onToken, onError: options.onError, onStatusChange: options.onStatusChange, session })
+  const actions = useRef({ login: () => {}, cancel: () => {} })
+  const sessionToken = useLoginSession(state, dispatch, actions)
+  // Inside a provider, an idle sign-in shows the session's token: the user is signed in, whichever way.
+  const followed = state.status === 'idle' ? sessionToken : null
   const attemptRef = useRef(0)
   const busyRef = useRef(false)
   const popupRef = useRef<Window | null>(null)
   const abortRef = useRef<AbortController | null>(null)
   // This instance, as the owner of a resumed redirect sign-in.
   const owner = useRef({}).current
-  const prepared = usePrefetchedPin(prefetch && state.status === 'idle', config)
+  const prepared = usePrefetchedPin(prefetch && state.status === 'idle' && !followed, config)
 
   const polling = state.status === 'waiting' || state.status === 'blocked'
   const watched = usePlexToken(polling ? state.pin.id : null, {
@@ -155,7 +161,6 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       popupRef.current = null
       pendingLogin.clear(settings.current.pendingKey)
     }
-    if (previous.status !== state.status) callbacks.current.onStatusChange?.(state.status)
     if (state.status === 'authorized') {
       // The token now lives in this state only: the PIN's query (which holds it too) goes, so that
       // no dehydrate() or devtools of the app's client shows it.
@@ -166,20 +171,6 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     }
     if (state.status === 'error') callbacks.current.onError?.(state.error)
   }, [state, settings, callbacks])
-
-  // Inside <PlexAuthProvider>, a finished sign-in follows the session: once the session held the
-  // token it was handed, a session without it (signed out anywhere, another tab, a 401) means
-  // back to idle. Not in the commit that authorized: the store gets the token only after it.
-  const sessionToken = session ? session.token : undefined
-  const held = useRef<string | null>(null)
-  useEffect(() => {
-    if (state.status !== 'authorized' || sessionToken === undefined) return
-    if (sessionToken === state.token) held.current = state.token
-    else if (held.current === state.token) {
-      held.current = null
-      dispatch({ type: 'signedOut', attempt: state.attempt })
-    }
-  }, [state, sessionToken])
 
   // Back from Plex after a redirect: resume the PIN kept in sessionStorage (never one from the URL),
   // in one sign-in per page: the first to claim it (another mounted later may take over on unmount).
@@ -299,10 +290,21 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     () => (ready ? approvalUrl(config, ready.clientIdentifier, ready.pin.code, forwardFor(mode, forwardUrl)) : null),
     [ready, config, mode, forwardUrl],
   )
-  const { status } = state
-  const token = state.status === 'authorized' ? state.token : null
+  useEffect(() => {
+    actions.current = { login, cancel }
+  }, [login, cancel])
+
+  const status: PlexLoginStatus = followed ? 'authorized' : state.status
+  const token = state.status === 'authorized' ? state.token : followed
   const pin = 'pin' in state ? state.pin : null
-  const authUrl = 'authUrl' in state ? state.authUrl : readyUrl
+  const authUrl = 'authUrl' in state ? state.authUrl : followed ? null : readyUrl
+  // Every change of what the app sees, whether this sign-in or the session moved.
+  const shownStatus = useRef(status)
+  useEffect(() => {
+    if (shownStatus.current === status) return
+    shownStatus.current = status
+    callbacks.current.onStatusChange?.(status)
+  }, [status, callbacks])
   const error = state.status === 'error' ? state.error : null
   const failureReason = polling ? watched.failureReason : null
   return useMemo(

@@ -3,6 +3,7 @@ import { useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 import { PlexAuthContext } from '../core/PlexAuthContext'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
+import { SessionSignIn, type PlexSessionSignInOptions } from './SessionSignIn'
 import { useSessionStore } from './useSessionStore'
 import type { PlexTokenStorage } from './useTokenStore'
 
@@ -21,6 +22,12 @@ export interface PlexAuthProviderProps extends PlexAuthOptions {
   tokenStorage?: PlexTokenStorage
   /** Storage key of the session's token. @default 'react-plex-auth:token' */
   tokenStorageKey?: string
+  /**
+   * How `usePlexSession().signIn()` signs in: `mode` (`'popup'` or `'redirect'`), `forwardUrl`,
+   * `prefetch`, `popup` size, `navigate`, `pendingKey`, as for `usePlexLogin`.
+   * @default { mode: 'popup' }
+   */
+  signInOptions?: PlexSessionSignInOptions
   children?: ReactNode
 }
 
@@ -42,6 +49,7 @@ export function PlexAuthProvider({
   queryClient,
   tokenStorage = 'memory',
   tokenStorageKey = 'react-plex-auth:token',
+  signInOptions,
   ...options
 }: PlexAuthProviderProps) {
   const outer = useContext(QueryClientContext)
@@ -62,7 +70,10 @@ export function PlexAuthProvider({
   const session = useSessionStore(tokenStorage, tokenStorageKey, config)
   return (
     <PlexAuthContext.Provider value={config}>
-      <PlexSessionContext.Provider value={session}>{children}</PlexSessionContext.Provider>
+      <PlexSessionContext.Provider value={session}>
+        <SessionSignIn {...signInOptions} />
+        {children}
+      </PlexSessionContext.Provider>
     </PlexAuthContext.Provider>
   )
 }

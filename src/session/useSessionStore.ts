@@ -8,6 +8,7 @@ import { plexKeys } from '../core/plexKeys'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { usePlexUser } from '../account/usePlexUser'
+import { useSignInSlot } from './useSignInSlot'
 import { useTokenStore, type PlexTokenStorage } from './useTokenStore'
 
 /** The longest pause between two automatic checks of a token that plex.tv could not confirm. */
@@ -25,6 +26,7 @@ export function useSessionStore(
   config: PlexAuthOptions & { queryClient: QueryClient },
 ): PlexSessionStore {
   const { token, restored, setToken: store, clearToken } = useTokenStore(kind, key)
+  const { signingIn, failure: signInFailure, track, start, forgetFailure } = useSignInSlot()
   const account = usePlexUser(token, config)
   const [rejection, setRejection] = useState<PlexApiError | null>(null)
   // react-query clears `error` while it fetches again: the last failure stays shown until a success.
@@ -54,24 +56,34 @@ export function useSessionStore(
   const setToken = useCallback(
     (next: string) => {
       setRejection(null)
+      forgetFailure()
       store(next)
     },
-    [store],
+    [store, forgetFailure],
   )
   const signOut = useCallback(() => {
+    forgetFailure()
     clearToken()
     queryClient.removeQueries({ queryKey: plexKeys.users(apiBaseUrl) })
     queryClient.removeQueries({
       queryKey: plexKeys.pins(apiBaseUrl),
       predicate: (query) => !!(query.state.data as PlexPin | undefined)?.authToken,
     })
-  }, [clearToken, queryClient, apiBaseUrl])
+  }, [clearToken, forgetFailure, queryClient, apiBaseUrl])
   const retry = useCallback(() => void refetch(), [refetch])
+  // Starting a sign-in makes the last rejection old news.
+  const trackSignIn = useCallback<PlexSessionStore['track']>(
+    (owner, next, failed) => {
+      if (next) setRejection(null)
+      track(owner, next, failed)
+    },
+    [track],
+  )
 
   const user = token ? account.user : null
-  const shown = token ? (user ? null : (error ?? failure)) : rejection
+  const shown = signInFailure ?? (token ? (user ? null : (error ?? failure)) : rejection)
   return useMemo(
-    () => ({ token, restored, user, error: shown, setToken, clearToken, signOut, retry }),
-    [token, restored, user, shown, setToken, clearToken, signOut, retry],
+    () => ({ token, restored, user, error: shown, signingIn, track: trackSignIn, start, setToken, clearToken, signOut, retry }),
+    [token, restored, user, shown, signingIn, trackSignIn, start, setToken, clearToken, signOut, retry],
   )
 }

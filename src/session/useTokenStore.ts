@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import { quietly } from '../core/quietly'
 
 /** Where the session keeps the token. See `PlexAuthProvider`'s `tokenStorage`. */
@@ -8,6 +8,10 @@ export type PlexTokenStorage = 'local' | 'session' | 'memory'
 function storageFor(kind: PlexTokenStorage): Storage | null {
   return (kind !== 'memory' && quietly(() => (kind === 'local' ? localStorage : sessionStorage))) || null
 }
+
+// Restored before the first paint, so a first visit never shows a state it is not in; on a server
+// (no window) there is nothing to restore, and useLayoutEffect would warn there.
+const useRestoreEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
 /** What {@link useTokenStore} returns. Internal. */
 export interface TokenStore {
@@ -19,14 +23,14 @@ export interface TokenStore {
 
 /**
  * The session's token, kept in memory and, when asked, in local or session storage; restored
- * after mount (never during render) and followed across tabs through storage events of its own
+ * after mount and before the first paint (never during render) and followed across tabs through storage events of its own
  * storage area and key. Storage that throws leaves the token in memory only, for this page. Internal.
  */
 export function useTokenStore(kind: PlexTokenStorage, key: string): TokenStore {
   const [token, setState] = useState<string | null>(null)
   const [restored, setRestored] = useState(kind === 'memory')
 
-  useEffect(() => {
+  useRestoreEffect(() => {
     const storage = storageFor(kind)
     // Unreadable storage: signed out.
     const stored = quietly(() => storage?.getItem(key))

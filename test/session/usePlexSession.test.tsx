@@ -87,7 +87,8 @@ describe('usePlexSession', () => {
     const { result, history } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
     await tick(0)
     expect(result.current).toMatchObject({ status: 'signed-in', token })
-    expect(statuses(history)).toEqual(['validating', 'signed-in'])
+    // Restored before the first paint: the first render (as on a server) has not looked yet.
+    expect(statuses(history)).toEqual(['restoring', 'validating', 'signed-in'])
   })
 
   it('drops a stored token that plex.tv answers 401 for', async () => {
@@ -108,7 +109,7 @@ describe('usePlexSession', () => {
     plex.fail(3, 503)
     const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'session' } })
     await tick(3500) // GET /user and its two retries failed; the next check is due at 4 s
-    expect(result.current).toMatchObject({ status: 'validating', token, error: { kind: 'server', status: 503 } })
+    expect(result.current).toMatchObject({ status: 'error', token, error: { kind: 'server', status: 503 } })
     expect(sessionStorage.getItem(KEY)).toBe(token)
   })
 
@@ -152,7 +153,7 @@ describe('usePlexSession', () => {
     const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } })
     const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local', queryClient } })
     await tick(5000)
-    expect(result.current).toMatchObject({ status: 'validating', token, error: { kind: 'server' } })
+    expect(result.current).toMatchObject({ status: 'error', token, error: { kind: 'server' } })
     // In steps: React 18 runs the effects that schedule the next check only when an act() ends.
     for (let i = 0; i < 24; i++) await tick(5000)
     expect(result.current).toMatchObject({ status: 'signed-in', token, error: null })
@@ -168,7 +169,7 @@ describe('usePlexSession', () => {
     plex.fail(2, 429, 'GET /user')
     const { result } = renderPlexHook(() => usePlexSession(), { provider: { tokenStorage: 'local' } })
     await tick(0)
-    expect(result.current).toMatchObject({ status: 'validating', error: { kind: 'rate-limited' } })
+    expect(result.current).toMatchObject({ status: 'error', token, error: { kind: 'rate-limited' } })
     const checks = () => plex.requests.filter((r) => r.path.endsWith('/user')).length
     await tick(1500)
     expect(checks()).toBe(2) // checked again by itself, and refused again

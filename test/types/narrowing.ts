@@ -32,7 +32,7 @@ export function token(t: PlexTokenState): string | PlexApiError | PlexPinSnapsho
 }
 
 export function login(l: PlexLogin): string | PlexApiError {
-  if (l.status === 'authorized') return `${l.token} ${l.pin.id}`
+  if (l.status === 'authorized') return `${l.token} ${l.pin?.id ?? "signed in elsewhere"}`
   if (l.status === 'blocked' || l.status === 'waiting') return `${l.authUrl} ${l.pin.code}`
   if (l.status === 'error') return l.error
   return 'idle'
