@@ -152,6 +152,18 @@ describe('code examples', () => {
     expect(diagnostics(canary)).toMatch(/TS2322/)
   })
 
+  it("lists every prop of PlexAuthProviderProps in the README's provider table", () => {
+    const text = readFileSync(join(root, 'README.md'), 'utf8')
+    const section = text.slice(text.indexOf('### `<PlexAuthProvider'), text.indexOf('\n### ', text.indexOf('### `<PlexAuthProvider') + 1))
+    const listed = section.split('\n').filter((line) => /^\| `/.test(line)).map((line) => line.split('|')[1]!.trim().replace(/`/g, ''))
+    const source = program.getSourceFile(join(dist, 'session/PlexAuthProvider.d.ts'))!
+    const props = source.statements.find((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'PlexAuthProviderProps')!
+    const checker = program.getTypeChecker()
+    const names = checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation((props as ts.InterfaceDeclaration).name)!).getProperties().map((prop) => prop.name)
+    expect(names.length).toBeGreaterThan(10)
+    expect(listed.sort()).toEqual(names.filter((name) => name !== 'children').sort())
+  })
+
   for (const [path, block] of files) {
     it(block.name, () => {
       const problems = diagnostics(path)
