@@ -105,7 +105,8 @@ for (const name of ['react', '@types/react', '@tanstack/react-query', 'msw']) li
 
 const files = new Map<string, Block>()
 blocks.forEach((block, index) => {
-  const path = join(app, `example${index}.${block.lang === 'tsx' ? 'tsx' : 'ts'}`)
+  const slug = block.name.replace(/ \(.*/, '').replace(/[^\w.-]+/g, '-')
+  const path = join(app, `${String(index).padStart(2, '0')}-${slug}.${block.lang === 'tsx' ? 'tsx' : 'ts'}`)
   writeFileSync(path, `${block.code}\n`)
   files.set(path, block)
 })
@@ -126,6 +127,8 @@ const program = ts.createProgram([...files.keys(), canary], {
   skipLibCheck: true,
   isolatedModules: true,
   noUnusedLocals: false,
+  // The app's own @types (react), not this repository's (node): blocks run in a browser.
+  typeRoots: [join(app, 'node_modules/@types')],
 })
 
 function diagnostics(path: string): string {
