@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, posix, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
 /**
@@ -33,9 +34,12 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-/** Every module specifier of a file: `import`/`export ... from`, `import '...'`, `import('...')`. */
+/**
+ * Every module specifier of a file: `import`/`export ... from`, `import '...'`, `import('...')`.
+ * Read by TypeScript's scanner, so the imports of an `@example` in a comment do not count.
+ */
 function specifiers(code: string): string[] {
-  return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)].map((match) => match[1]!)
+  return ts.preProcessFile(code, true, true).importedFiles.map((file) => file.fileName)
 }
 
 /** The folder of src/ a path (relative to src/, with '/') belongs to: '' for src/ itself. */
@@ -82,5 +86,7 @@ describe('src/ layout', () => {
     expect(violations('pin/x.ts', ['../index'])).toHaveLength(1)
     expect(violations('api/x.ts', ['react', '../core/quietly'])).toHaveLength(2)
     expect(violations('index.ts', ['./session/PlexAuthProvider', 'react'])).toEqual([])
+    const code = "/**\n * @example\n * import { x } from 'react-plex-auth'\n */\nimport type { A } from './a'\nexport { b } from '../b'\nimport './c.css'\nconst d = import('./d')\n"
+    expect(specifiers(code).sort()).toEqual(['../b', './a', './c.css', './d'])
   })
 })

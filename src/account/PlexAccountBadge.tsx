@@ -20,7 +20,13 @@ export interface PlexAccountBadgeProps extends Omit<ComponentPropsWithoutRef<'sp
  *
  * @example
  * ```tsx
- * <PlexAccountBadge token={token} className="header-account" />
+ * import { PlexAccountBadge } from 'react-plex-auth'
+ *
+ * declare const token: string
+ *
+ * export function Header() {
+ *   return <PlexAccountBadge token={token} className="header-account" />
+ * }
  * ```
  */
 export const PlexAccountBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, PlexAccountBadgeProps>(function PlexAccountBadge(

@@ -46,9 +46,19 @@ function fingerprint(token: string): string {
  * - Failures never reach an error boundary, whatever the app's `throwOnError`.
  *
  * @example
- * ```ts
- * const { data: user } = useQuery(plexUserQueryOptions(token, { product: 'My App' }))
+ * ```tsx
+ * import { useQuery, type QueryClient } from '@tanstack/react-query'
+ * import { plexUserQueryOptions } from 'react-plex-auth'
+ *
+ * declare const token: string
+ * declare const queryClient: QueryClient
+ *
  * await queryClient.prefetchQuery(plexUserQueryOptions(token, { product: 'My App' }))
+ *
+ * export function AccountName() {
+ *   const { data: user } = useQuery(plexUserQueryOptions(token, { product: 'My App' }))
+ *   return <span>{user?.title}</span>
+ * }
  * ```
  */
 export function plexUserQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}) {

@@ -42,9 +42,15 @@ export type UsePlexUserOptions = PlexAuthOptions
  *
  * @example
  * ```tsx
- * const account = usePlexUser(token)
- * if (isPlexApiError(account.error, 'unauthorized')) signOut()
- * return account.status === 'ready' ? <p>Hello {account.user.title}</p> : null
+ * import { usePlexUser } from 'react-plex-auth'
+ *
+ * declare const token: string | null
+ *
+ * export function Greeting() {
+ *   const account = usePlexUser(token)
+ *   if (account.status === 'error') return <p>{account.error.kind === 'unauthorized' ? 'Please sign in again' : 'Plex is unreachable'}</p>
+ *   return account.status === 'ready' ? <p>Hello {account.user.title}</p> : null
+ * }
  * ```
  */
 export function usePlexUser(token: string | null | undefined, options?: UsePlexUserOptions): PlexUserState {

@@ -55,7 +55,12 @@ export interface PlexApiErrorInit {
  *
  * @example
  * ```ts
- * if (isPlexApiError(error, 'rate-limited')) wait(error.retryAfter ?? 30)
+ * import { isPlexApiError } from 'react-plex-auth'
+ *
+ * declare const error: unknown
+ * declare function retryIn(seconds: number): void
+ *
+ * if (isPlexApiError(error, 'rate-limited')) retryIn(error.retryAfter ?? 30)
  * ```
  */
 export class PlexApiError extends Error {

@@ -9,7 +9,12 @@ import { plexRequest, type PlexRequestInit } from './plexRequest'
  *
  * @example
  * ```ts
- * const pin = await createPin({ product: 'My App', clientIdentifier, strong: true }, { signal })
+ * import { createPin, getClientIdentifier } from 'react-plex-auth'
+ *
+ * declare const signal: AbortSignal
+ *
+ * const pin = await createPin({ product: 'My App', clientIdentifier: getClientIdentifier(), strong: true }, { signal })
+ * console.log(pin.code)
  * ```
  */
 export async function createPin(

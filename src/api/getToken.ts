@@ -9,6 +9,13 @@ import { plexRequest, type PlexRequestInit } from './plexRequest'
  *
  * @example
  * ```ts
+ * import { getToken } from 'react-plex-auth'
+ *
+ * declare const pinId: number
+ * declare const clientIdentifier: string
+ * declare const signal: AbortSignal
+ * declare function save(token: string): void
+ *
  * const pin = await getToken({ pinId, clientIdentifier, product: 'My App' }, { signal })
  * if (pin.authToken) save(pin.authToken)
  * ```

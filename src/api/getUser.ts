@@ -9,7 +9,12 @@ import { plexRequest, type PlexRequestInit } from './plexRequest'
  *
  * @example
  * ```ts
- * const user = await getUser({ token, product: 'My App', clientIdentifier })
+ * import { getUser } from 'react-plex-auth/api'
+ *
+ * declare const token: string
+ *
+ * const user = await getUser({ token, product: 'My App', clientIdentifier: 'my-app-server' })
+ * console.log(user.title)
  * ```
  */
 export async function getUser(

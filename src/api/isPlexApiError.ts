@@ -6,6 +6,11 @@ import { PlexApiError, type PlexApiErrorKind } from './PlexApiError'
  *
  * @example
  * ```ts
+ * import { isPlexApiError } from 'react-plex-auth'
+ *
+ * declare const error: unknown
+ * declare function signOut(): void
+ *
  * if (isPlexApiError(error, 'unauthorized')) signOut()
  * ```
  */

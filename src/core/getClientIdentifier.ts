@@ -42,7 +42,9 @@ function isUsable(value: unknown): value is string {
  *
  * @example
  * ```ts
- * const clientIdentifier = getClientIdentifier() // same value on every call and reload
+ * import { getClientIdentifier } from 'react-plex-auth'
+ *
+ * const clientIdentifier = getClientIdentifier() // the same value on every call and reload
  * ```
  */
 export function getClientIdentifier(options: ClientIdentifierOptions = {}): string {

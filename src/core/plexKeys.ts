@@ -4,6 +4,11 @@
  *
  * @example
  * ```ts
+ * import type { QueryClient } from '@tanstack/react-query'
+ * import { plexKeys } from 'react-plex-auth'
+ *
+ * declare const queryClient: QueryClient
+ *
  * queryClient.removeQueries({ queryKey: plexKeys.all })
  * ```
  */

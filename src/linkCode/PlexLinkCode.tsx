@@ -105,7 +105,13 @@ const mmss = (seconds: number) =>
  *
  * @example
  * ```tsx
- * <PlexLinkCode product="My TV App" onToken={(token) => setToken(token)} />
+ * import { PlexLinkCode } from 'react-plex-auth'
+ *
+ * declare function save(token: string): void
+ *
+ * export function TvSignIn() {
+ *   return <PlexLinkCode product="My TV App" onToken={(token) => save(token)} />
+ * }
  * ```
  */
 export const PlexLinkCode = forwardRef<HTMLElement, PlexLinkCodeProps>(function PlexLinkCode(

@@ -74,8 +74,16 @@ const aborted = () => new PlexApiError('aborted', 'Link code cancelled.')
  *
  * @example
  * ```tsx
- * const { status, code, restart } = usePlexLinkCode({ onToken: (token) => save(token) })
- * if (status === 'waiting') return <p>Enter {code} at plex.tv/link</p>
+ * import { usePlexLinkCode } from 'react-plex-auth'
+ *
+ * declare function save(token: string): void
+ *
+ * export function LinkCode() {
+ *   const link = usePlexLinkCode({ onToken: (token) => save(token) })
+ *   if (link.status === 'waiting') return <p>Enter {link.code} at plex.tv/link</p>
+ *   if (link.status === 'expired' || link.status === 'error') return <button type="button" onClick={link.restart}>New code</button>
+ *   return null
+ * }
  * ```
  */
 export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkCodeState {

@@ -20,7 +20,12 @@ export interface AuthUrlInput {
  *
  * @example
  * ```ts
- * window.open(buildAuthUrl({ clientIdentifier, code: pin.code, device }))
+ * import { buildAuthUrl, plexDeviceInfo, type PlexPin } from 'react-plex-auth'
+ *
+ * declare const pin: PlexPin // a strong PIN, from createPin
+ *
+ * const url = buildAuthUrl({ clientIdentifier: pin.clientIdentifier, code: pin.code, device: plexDeviceInfo({ product: 'My App' }), forwardUrl: location.href })
+ * window.location.assign(url)
  * ```
  */
 export function buildAuthUrl(input: AuthUrlInput): string {

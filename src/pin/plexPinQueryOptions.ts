@@ -33,9 +33,19 @@ const GC_TIME = 5 * 60_000
  * Without a valid PIN id (or without `product`) the query function is `skipToken`: nothing is sent.
  *
  * @example
- * ```ts
- * const { data: pin } = useQuery(plexPinQueryOptions(pinId, { product: 'My App' }))
+ * ```tsx
+ * import { useQuery, type QueryClient } from '@tanstack/react-query'
+ * import { plexPinQueryOptions } from 'react-plex-auth'
+ *
+ * declare const pinId: number
+ * declare const queryClient: QueryClient
+ *
  * await queryClient.prefetchQuery(plexPinQueryOptions(pinId, { product: 'My App' }))
+ *
+ * export function PinCode() {
+ *   const { data: pin } = useQuery(plexPinQueryOptions(pinId, { product: 'My App' }))
+ *   return <code>{pin?.code}</code>
+ * }
  * ```
  */
 export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options: PlexAuthOptions = {}) {

@@ -60,8 +60,14 @@ function toSnapshot({ expiresIn: _ignored, ...pin }: PlexPin): PlexPinSnapshot {
  *
  * @example
  * ```tsx
- * const { status, token } = usePlexToken(pinId)
- * if (status === 'authorized') return <p>Signed in</p>
+ * import { usePlexToken } from 'react-plex-auth'
+ *
+ * export function PinStatus({ pinId }: { pinId: number }) {
+ *   const watch = usePlexToken(pinId)
+ *   if (watch.status === 'error') return <p role="alert">{watch.error.message}</p>
+ *   if (watch.status === 'expired') return <p>The code expired</p>
+ *   return <p>{watch.status === 'authorized' ? 'Signed in' : 'Waiting for Plex…'}</p>
+ * }
  * ```
  */
 export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UsePlexTokenOptions): PlexTokenState {

@@ -69,9 +69,13 @@ const plexValue = (request: Request, name: string) => request.headers.get(name) 
  *
  * @example
  * ```ts
+ * import { setupServer } from 'msw/node'
+ * import { createPlexHandlers } from 'react-plex-auth/testing'
+ *
  * const plex = createPlexHandlers()
  * const server = setupServer(...plex.handlers)
- * // ... click "Sign in with Plex", then:
+ * server.listen({ onUnhandledRequest: 'error' })
+ * // ... click "Sign in with Plex" in your app, then:
  * plex.approve()
  * ```
  */

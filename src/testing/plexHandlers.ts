@@ -6,7 +6,11 @@ import { createPlexHandlers } from './createPlexHandlers'
  *
  * @example
  * ```ts
+ * import { setupServer } from 'msw/node'
+ * import { plexHandlers } from 'react-plex-auth/testing'
+ *
  * const server = setupServer(...plexHandlers)
+ * server.listen({ onUnhandledRequest: 'error' })
  * ```
  */
 export const plexHandlers = createPlexHandlers().handlers
