@@ -78,7 +78,13 @@ function announce(login: PlexLogin, labels: PlexLoginLabels, cancelled: boolean)
  *
  * @example
  * ```tsx
- * <PlexLoginButton onToken={(token) => setToken(token)} />
+ * import { PlexLoginButton } from 'react-plex-auth'
+ *
+ * declare function save(token: string): void
+ *
+ * export function SignIn() {
+ *   return <PlexLoginButton onToken={(token) => save(token)} showAccount />
+ * }
  * ```
  */
 export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(

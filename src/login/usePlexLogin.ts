@@ -111,8 +111,15 @@ const approvalUrl = (config: PlexAuthOptions, clientIdentifier: string, code: st
  *
  * @example
  * ```tsx
- * const { login, status } = usePlexLogin({ onToken: (token) => save(token) })
- * return <button type="button" onClick={login}>{status === 'waiting' ? 'Waiting...' : 'Sign in'}</button>
+ * import { usePlexLogin } from 'react-plex-auth'
+ *
+ * declare function save(token: string): void
+ *
+ * export function SignIn() {
+ *   const plex = usePlexLogin({ onToken: (token) => save(token) })
+ *   if (plex.status === 'blocked') return <a href={plex.authUrl} target="_blank" rel="noopener">Continue on plex.tv</a>
+ *   return <button type="button" onClick={plex.login}>{plex.status === 'waiting' ? 'Waiting for Plex…' : 'Sign in'}</button>
+ * }
  * ```
  */
 export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {

@@ -39,9 +39,18 @@ export interface PlexAuthProviderProps extends PlexAuthOptions {
  *
  * @example
  * ```tsx
- * <PlexAuthProvider product="My App">
- *   <App />
- * </PlexAuthProvider>
+ * import type { ReactNode } from 'react'
+ * import { PlexAuthProvider } from 'react-plex-auth'
+ *
+ * declare function App(): ReactNode
+ *
+ * export function Root() {
+ *   return (
+ *     <PlexAuthProvider product="My App">
+ *       <App />
+ *     </PlexAuthProvider>
+ *   )
+ * }
  * ```
  */
 export function PlexAuthProvider({

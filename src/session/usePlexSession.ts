@@ -68,10 +68,10 @@ export type PlexSession = PlexSessionBase &
  * export function Header() {
  *   const session = usePlexSession()
  *   if (session.status === 'signed-in')
- *     return <button onClick={session.signOut}>Sign out {session.user.title}</button>
+ *     return <button type="button" onClick={session.signOut}>Sign out {session.user.title}</button>
  *   if (session.status === 'signing-in' || session.status === 'blocked')
- *     return <button onClick={session.cancel}>Cancel sign-in</button>
- *   return <button onClick={session.signIn}>Sign in with Plex</button>
+ *     return <button type="button" onClick={session.cancel}>Cancel sign-in</button>
+ *   return <button type="button" onClick={session.signIn}>Sign in with Plex</button>
  * }
  * ```
  */

@@ -13,9 +13,12 @@
 // pinStatus, a deadline timer), the kit's own query settings whatever the app's defaults, the
 // session's shared account check with backoff and its storage rules, the redirect claim, the
 // re-opened approval page, X-Plex-* values in the query string, focus kept in the link code.
+// Issue 14 (one session per provider): the sign-in entries may grow by at most 5% over what landed
+// on 2026-11-30 (usePlexToken 4,054 · PlexLoginButton 9,527): PlexLoginButton's budget is that cap,
+// 10,003 (measured 9,791, +2.8%: the provider's one sign-in slot and the session-following login).
 export const budgets = {
   usePlexToken: 4115,
-  PlexLoginButton: 9690,
-  'whole API': 12875,
+  PlexLoginButton: 10003,
+  'whole API': 13266,
   'styles.css': 1385,
 }
