@@ -8,9 +8,21 @@ export function session(s: PlexSession): [string, PlexUser] | null {
   const maybe: PlexUser = s.user
   void maybe
   if (s.status === 'signed-in') return [s.token, s.user]
-  if (s.status === 'signed-out') {
+  if (s.status === 'signed-out' || s.status === 'restoring') {
     const none: null = s.token
     return none
+  }
+  if (s.status === 'error') {
+    // plex.tv could not check the token: the token is kept, and the error says why
+    const kept: string = s.token
+    const why: PlexApiError = s.error
+    void [kept, why]
+  }
+  if (s.status === 'validating') {
+    const checking: string = s.token
+    // @ts-expect-error: not confirmed yet, so no account
+    const account: PlexUser = s.user
+    void [checking, account]
   }
   return null
 }
