@@ -151,6 +151,31 @@ describe('one session per provider', () => {
     expect(result.current.tv).toMatchObject({ status: 'signing-in', error: null })
   })
 
+  it('unmounting the consumer that started it leaves the sign-in to the provider; unmounting the provider ends it', async () => {
+    const plex = mock()
+    stubWindowOpen()
+    const { wrapper } = plexWrapper()
+    let status = ''
+    function Header() {
+      status = usePlexSession().status
+      return null
+    }
+    function Page() {
+      const session = usePlexSession()
+      return <button type="button" onClick={session.signIn}>Start</button>
+    }
+    const view = render(<><Header /><Page /></>, { wrapper })
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }))
+    await tick(0)
+    view.rerender(<Header />) // the page that started it went away
+    await tick(2000)
+    expect(status).toBe('signing-in')
+    const sent = polls(plex).length
+    expect(sent).toBeGreaterThan(0)
+    view.unmount()
+    await expectNothingSent(plex)
+  })
+
   it('signInOptions: the session signs in by redirect when the provider says so', async () => {
     mock()
     const navigate = vi.fn()
