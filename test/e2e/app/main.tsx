@@ -1,6 +1,7 @@
 // The e2e fixture: one small app, built once against the BUILT package (dist), driven by its
 // query string so every scenario shares the build:
-//   ?api=<apiBaseUrl>&auth=<authAppUrl>[&mode=popup|redirect][&poll=500][&prefetch=1]
+//   ?api=<apiBaseUrl>&auth=<authAppUrl>[&mode=popup|redirect][&poll=500][&prefetch=1][&page=session]
+// (page=session: the shared session's page, see SessionPage.tsx; else the button's page below.)
 // Anything else in the URL (e.g. a crafted ?pinId=) is ignored, as a real app would.
 import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -12,6 +13,7 @@ import {
   type PlexLoginStatus,
 } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
+import { SessionPage } from './SessionPage'
 
 /** What the tests read besides the DOM. */
 interface E2EProbe {
@@ -36,6 +38,7 @@ const authAppUrl = params.get('auth')
 const mode = params.get('mode') === 'redirect' ? 'redirect' : 'popup'
 const pollInterval = Number(params.get('poll') ?? 500)
 const prefetch = params.get('prefetch') === '1'
+const page = params.get('page')
 
 function StrictModeProbe() {
   useEffect(() => {
@@ -104,7 +107,7 @@ if (!apiBaseUrl || !authAppUrl) {
     <StrictMode>
       <StrictModeProbe />
       <PlexAuthProvider product={PRODUCT} apiBaseUrl={apiBaseUrl} authAppUrl={authAppUrl} pollInterval={pollInterval}>
-        <App apiBaseUrl={apiBaseUrl} />
+        {page === 'session' ? <SessionPage linkUrl={new URL('/link', authAppUrl).href} /> : <App apiBaseUrl={apiBaseUrl} />}
       </PlexAuthProvider>
     </StrictMode>,
   )
