@@ -38,6 +38,10 @@ export { usePlexSession } from './session/usePlexSession'
 export type { PlexSession, PlexSessionBase, PlexSessionStatus } from './session/usePlexSession'
 export type { PlexTokenStorage } from './session/useTokenStore'
 
+export { usePlexServers } from './servers/usePlexServers'
+export type { PlexServersState, PlexServersStateBase, PlexServersStatus, UsePlexServersOptions } from './servers/usePlexServers'
+export { plexServersQueryOptions } from './servers/plexServersQueryOptions'
+
 export { getClientIdentifier } from './core/getClientIdentifier'
 export type { ClientIdentifierOptions } from './core/getClientIdentifier'
 

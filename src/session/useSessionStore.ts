@@ -61,6 +61,7 @@ export function useSessionStore(
   const signOut = useCallback(() => {
     clearToken()
     queryClient.removeQueries({ queryKey: plexKeys.users(apiBaseUrl) })
+    queryClient.removeQueries({ queryKey: plexKeys.serverLists(apiBaseUrl) })
     queryClient.removeQueries({
       queryKey: plexKeys.pins(apiBaseUrl),
       predicate: (query) => !!(query.state.data as PlexPin | undefined)?.authToken,
