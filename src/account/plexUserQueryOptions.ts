@@ -7,29 +7,13 @@ import type { PlexUser } from '../api/PlexUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { plexKeys } from '../core/plexKeys'
 import { toClientOptions } from '../core/toClientOptions'
+import { tokenFingerprint } from '../core/tokenFingerprint'
 import { validateOptions } from '../api/validateOptions'
 
 /** How long a loaded account counts as fresh: 5 minutes. */
 const USER_STALE_TIME = 5 * 60_000
 /** Retries after the first failure, for 5xx and network errors only. */
 const USER_MAX_RETRIES = 2
-
-/**
- * A short, non-reversible fingerprint of a token for the query key (keys show up in devtools,
- * logs and persisted caches; the token must not). Two 32-bit FNV-1a passes with different
- * offset bases over the UTF-16 code units: 16 hex characters. Not a security boundary, only
- * a way to tell tokens apart without storing them.
- */
-function fingerprint(token: string): string {
-  let a = 0x811c9dc5
-  let b = 0x01000193 ^ 0x5bd1e995
-  for (let i = 0; i < token.length; i++) {
-    const unit = token.charCodeAt(i)
-    a = Math.imul(a ^ unit, 0x01000193)
-    b = Math.imul(b ^ unit, 0x01000193)
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0')
-}
 
 /**
  * The react-query options behind `usePlexUser`: `GET /user` with the token in the `X-Plex-Token`
@@ -66,7 +50,7 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
   const hasToken = typeof token === 'string' && token !== ''
   const runnable = hasToken && validateOptions(options) === null
   return queryOptions<PlexUser, PlexApiError, PlexUser, readonly unknown[]>({
-    queryKey: plexKeys.user(apiBaseUrl, hasToken ? fingerprint(token) : null),
+    queryKey: plexKeys.user(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
     queryFn: runnable
       ? async (context) => {
           // Read the signal one microtask late: react-query aborts and re-sends a request whose

@@ -24,4 +24,8 @@ export const plexKeys = {
   users: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'user'] as const,
   /** The account behind a token. The token itself is not in the key (keys show up in devtools). */
   user: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.users(apiBaseUrl), tokenHash] as const,
+  /** Every server list against one API base (what sign-out removes: the lists hold servers' tokens). */
+  serverLists: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'servers'] as const,
+  /** The servers an account can see, by a fingerprint of its token (never the token itself). */
+  servers: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.serverLists(apiBaseUrl), tokenHash] as const,
 }

@@ -65,6 +65,7 @@ export function useSessionStore(
     forgetFailure()
     clearToken()
     queryClient.removeQueries({ queryKey: plexKeys.users(apiBaseUrl) })
+    queryClient.removeQueries({ queryKey: plexKeys.serverLists(apiBaseUrl) })
     queryClient.removeQueries({
       queryKey: plexKeys.pins(apiBaseUrl),
       predicate: (query) => !!(query.state.data as PlexPin | undefined)?.authToken,

@@ -56,3 +56,17 @@ export function linkCode(c: PlexLinkCodeState): string | PlexApiError {
   if (c.status === 'error') return c.error
   return 'none'
 }
+
+export function servers(s: import('react-plex-auth').PlexServersState): string[] | PlexApiError | null {
+  if (s.status === 'ready') return s.servers.map((server) => server.name)
+  if (s.status === 'error') return s.error
+  // @ts-expect-error: no list while idle or loading
+  return s.servers.map((server) => server.name)
+}
+
+export function connection(c: import('react-plex-auth').PlexConnectionState): string | null {
+  if (c.status === 'connected') return `${c.connection.uri} ${c.connection.latencyMs}`
+  // @ts-expect-error: no connection unless connected
+  const none: string = c.connection.uri
+  return none
+}

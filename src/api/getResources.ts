@@ -1,0 +1,33 @@
+import type { PlexClientOptions } from './PlexClientOptions'
+import type { PlexResource } from './PlexResource'
+import { parseResources } from './parseResources'
+import { plexRequest, type PlexRequestInit } from './plexRequest'
+
+/**
+ * The devices the account can see (its servers, servers shared with it, players), with every
+ * connection to each: `GET /resources?includeHttps=1&includeRelay=1&includeIPv6=1`, the token in
+ * the `X-Plex-Token` header only. A revoked or invalid token rejects with kind `unauthorized`; a
+ * body that is not a list of devices with `invalid-response`. Each resource's `accessToken` is a
+ * secret (the token for that server).
+ *
+ * @example
+ * ```ts
+ * const resources = await getResources({ token, product: 'My App', clientIdentifier }, { signal })
+ * const servers = resources.filter((r) => r.provides.split(',').includes('server'))
+ * ```
+ */
+export async function getResources(
+  options: PlexClientOptions & { token: string },
+  init?: PlexRequestInit,
+): Promise<PlexResource[]> {
+  const body = await plexRequest(
+    options,
+    {
+      method: 'GET',
+      path: '/resources?includeHttps=1&includeRelay=1&includeIPv6=1',
+      headers: { 'X-Plex-Token': options.token },
+    },
+    init,
+  )
+  return parseResources(body)
+}

@@ -1,0 +1,104 @@
+import type { PlexConnectionCandidate, PlexServerConnection } from './PlexConnectionCandidate'
+import type { ProbeResult } from './probeConnection'
+
+/** Where finding a connection stands: no server, probing, chosen, or nothing usable. */
+export type PlexConnectionStatus = 'idle' | 'connecting' | 'connected' | 'unreachable'
+
+/** The state of {@link plexConnectionReducer}: one attempt at one server. */
+export interface PlexConnectionFlow {
+  status: PlexConnectionStatus
+  /** Counts attempts; results of an older attempt are ignored. */
+  attempt: number
+  /** Which server (and which of its connections) the attempt is about; `null` when idle. */
+  serverKey: string | null
+  /** Ranked, best first (see `rankConnections`). */
+  candidates: PlexConnectionCandidate[]
+  connection: PlexServerConnection | null
+  /** The uri that worked last time: chosen as soon as it answers, whatever its rank. */
+  remembered: string | null
+  /** The grace for a better-ranked pending candidate, after a first success, is over. */
+  graceOver: boolean
+}
+
+/** What happens to a {@link PlexConnectionFlow}. */
+export type PlexConnectionEvent =
+  | { type: 'start'; attempt: number; serverKey: string; candidates: PlexConnectionCandidate[]; remembered: string | null }
+  | { type: 'settled'; attempt: number; uri: string; result: ProbeResult }
+  | { type: 'grace-over'; attempt: number }
+  | { type: 'reset' }
+
+/** No server: nothing to do. */
+export const initialPlexConnectionState: PlexConnectionFlow = {
+  status: 'idle',
+  attempt: 0,
+  serverKey: null,
+  candidates: [],
+  connection: null,
+  remembered: null,
+  graceOver: false,
+}
+
+const NOT_NEEDED = 'Not needed: another connection answered first.'
+
+/** Chooses when it can: the remembered one if it answered, else the best-ranked success once nothing better-ranked is pending (or the grace is over). */
+function decide(flow: PlexConnectionFlow): PlexConnectionFlow {
+  if (flow.status !== 'connecting') return flow
+  const { candidates } = flow
+  const remembered = candidates.find((c) => c.uri === flow.remembered && c.outcome === 'ok')
+  const bestIndex = candidates.findIndex((c) => c.outcome === 'ok')
+  const best = candidates[bestIndex]
+  const betterPending = candidates.slice(0, Math.max(bestIndex, 0)).some((c) => c.outcome === 'pending')
+  const chosen = remembered ?? (best && (!betterPending || flow.graceOver) ? best : undefined)
+  if (chosen) {
+    const { uri, protocol, local, relay, latencyMs = 0 } = chosen
+    return {
+      ...flow,
+      status: 'connected',
+      connection: { uri, protocol, local, relay, latencyMs },
+      candidates: candidates.map((c) => (c.outcome === 'pending' ? { ...c, reason: NOT_NEEDED } : c)),
+    }
+  }
+  return candidates.some((c) => c.outcome === 'pending') ? flow : { ...flow, status: 'unreachable' }
+}
+
+/**
+ * The pure decision behind `usePlexConnection`, tested without React: `start` an attempt with
+ * ranked candidates (those not `pending` are never probed), record each probe's result as it
+ * `settle`s, and choose: a remembered connection as soon as it answers; otherwise the
+ * best-ranked success, at once when no better-ranked candidate is still pending, else when the
+ * hook's grace timer sends `grace-over`. With nothing pending and no success: `unreachable`.
+ * Results of another attempt are ignored; a result after the choice is recorded, the choice kept.
+ *
+ * @example
+ * ```ts
+ * let flow = plexConnectionReducer(initialPlexConnectionState, { type: 'start', attempt: 1, serverKey, candidates, remembered: null })
+ * flow = plexConnectionReducer(flow, { type: 'settled', attempt: 1, uri, result: { outcome: 'ok', latencyMs: 12, reason } })
+ * ```
+ */
+export function plexConnectionReducer(flow: PlexConnectionFlow, event: PlexConnectionEvent): PlexConnectionFlow {
+  switch (event.type) {
+    case 'reset':
+      return flow.status === 'idle' && flow.serverKey === null ? flow : { ...initialPlexConnectionState, attempt: flow.attempt }
+    case 'start':
+      return decide({
+        status: 'connecting',
+        attempt: event.attempt,
+        serverKey: event.serverKey,
+        candidates: event.candidates,
+        connection: null,
+        remembered: event.remembered,
+        graceOver: false,
+      })
+    case 'settled': {
+      if (event.attempt !== flow.attempt) return flow
+      const index = flow.candidates.findIndex((c) => c.uri === event.uri && c.outcome === 'pending')
+      if (index === -1) return flow
+      const candidates = flow.candidates.slice()
+      const { outcome, latencyMs, reason } = event.result
+      candidates[index] = { ...candidates[index]!, outcome, reason, ...(latencyMs === undefined ? {} : { latencyMs }) }
+      return decide({ ...flow, candidates })
+    }
+    case 'grace-over':
+      return event.attempt === flow.attempt && !flow.graceOver ? decide({ ...flow, graceOver: true }) : flow
+  }
+}

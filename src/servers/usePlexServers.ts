@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useContext, useMemo } from 'react'
+import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexResource } from '../api/PlexResource'
+import { validateOptions } from '../api/validateOptions'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { PlexSessionContext } from '../core/PlexSessionContext'
+import { usePlexOptions } from '../core/usePlexOptions'
+import { plexServersQueryOptions } from './plexServersQueryOptions'
+
+/** Where the server list stands: no token, loading, loaded, or failed. */
+export type PlexServersStatus = 'idle' | 'loading' | 'ready' | 'error'
+
+/** What every {@link PlexServersState} has. */
+export interface PlexServersStateBase {
+  /** Loads the list again (e.g. after an error, or to refresh `presence`). Does nothing without a token. Stable. */
+  refetch: () => Promise<void>
+}
+
+/**
+ * What {@link usePlexServers} returns, by status; the object is stable while nothing a consumer
+ * sees changes. `ready` has the servers (possibly none); `idle` and `loading` have `null`; `error`
+ * has the reason and keeps the last loaded list after a failed refetch (not when plex.tv rejected
+ * the token: 401/403).
+ */
+export type PlexServersState = PlexServersStateBase &
+  (
+    | { status: 'ready'; servers: PlexResource[]; error: null }
+    | { status: 'idle' | 'loading'; servers: null; error: null }
+    | { status: 'error'; servers: PlexResource[] | null; error: PlexApiError }
+  )
+
+/** Options of {@link usePlexServers}: the shared configuration, overriding the provider's. */
+export type UsePlexServersOptions = PlexAuthOptions
+
+/**
+ * The Plex Media Servers an account can see (its own first, then those shared with it), with every
+ * connection to each: `GET /resources` through react-query, cached and shared by every component
+ * asking for the same token. The token travels only in the `X-Plex-Token` header and is never in
+ * the query key.
+ *
+ * `token`: `undefined` (or no argument) uses the session of the surrounding `<PlexAuthProvider>`
+ * once it is signed in; `null` means no token (`idle`, nothing sent). A revoked token is an
+ * `error` of kind `unauthorized`, never retried; 429, 5xx and network failures are retried twice.
+ *
+ * @example
+ * ```tsx
+ * const { status, servers } = usePlexServers()
+ * if (status === 'ready') return servers.map((server) => <li key={server.clientIdentifier}>{server.name}</li>)
+ * ```
+ */
+export function usePlexServers(token?: string | null, options?: UsePlexServersOptions): PlexServersState {
+  const config = usePlexOptions(options)
+  const session = useContext(PlexSessionContext)
+  // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
+  const resolved = token === undefined ? (session?.user ? session.token : null) : token
+  const hasToken = typeof resolved === 'string' && resolved !== ''
+  const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
+  const query = useQuery(plexServersQueryOptions(resolved, config), config.queryClient)
+  const { data, error, status: queryStatus, refetch } = query
+
+  let status: PlexServersStatus
+  let shownError: PlexApiError | null = null
+  if (!hasToken) status = 'idle'
+  else if (configError) [status, shownError] = ['error', configError]
+  else if (queryStatus === 'error') [status, shownError] = ['error', error]
+  else if (queryStatus === 'success') status = 'ready'
+  else status = 'loading'
+
+  const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
+  const servers = hasToken && !configError && !rejected ? (data ?? null) : null
+  const runnable = hasToken && !configError
+  const reload = useCallback(async () => {
+    if (runnable) await refetch()
+  }, [runnable, refetch])
+
+  return useMemo(
+    () => ({ servers, status, error: shownError, refetch: reload }) as PlexServersState,
+    [servers, status, shownError, reload],
+  )
+}

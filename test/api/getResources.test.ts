@@ -1,0 +1,139 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { getResources } from '../../src/api/getResources'
+import { isPlexApiError } from '../../src/api/isPlexApiError'
+import { parseResources } from '../../src/api/parseResources'
+import { plexServerRequest } from '../../src/api/plexServerRequest'
+import { http, HttpResponse } from 'msw'
+import { API, server, usePlexMock } from '../support/mockPlex'
+import { mockServers, resourceOf, type FakeServer } from '../support/mockServers'
+
+usePlexMock()
+const client = { product: 'Test App', clientIdentifier: 'client-abc-123', apiBaseUrl: API }
+const home: FakeServer = {
+  name: 'Home',
+  clientIdentifier: 'machine-home',
+  connections: [
+    { uri: 'https://192-168-1-10.abc.plex.direct:32400', address: '192.168.1.10', local: true },
+    { uri: 'http://192.168.1.10:32400', local: true },
+  ],
+}
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e)
+  expect(isPlexApiError(error)).toBe(true)
+  return error as { kind: string; status: number | null }
+}
+
+describe('getResources', () => {
+  it('sends GET /resources with https, relay and IPv6 connections, the token in the header only', async () => {
+    const plex = mockServers([home])
+    const resources = await getResources({ ...client, token: 'account-token' })
+    expect(resources.map((r) => r.name)).toEqual(['Home'])
+    const [sent] = plex.resourceRequests
+    const url = new URL(sent!.url)
+    expect(url.pathname).toBe('/api/v2/resources')
+    expect(Object.fromEntries(url.searchParams)).toEqual({ includeHttps: '1', includeRelay: '1', includeIPv6: '1' })
+    expect(sent!.url).not.toContain('account-token')
+    expect(sent!.headers).toMatchObject({
+      'x-plex-token': 'account-token',
+      'x-plex-client-identifier': 'client-abc-123',
+      'x-plex-product': 'Test App',
+      accept: 'application/json',
+    })
+  })
+
+  it('types every field, with booleans as booleans whatever plex.tv sent', async () => {
+    mockServers([home])
+    const [resource] = await getResources({ ...client, token: 'account-token' })
+    expect(resource).toEqual({
+      name: 'Home',
+      product: 'Plex Media Server',
+      productVersion: '1.41.0.8992',
+      platform: 'Linux',
+      platformVersion: '6.1',
+      device: 'PC',
+      clientIdentifier: 'machine-home',
+      provides: 'server',
+      owned: true,
+      ownerId: null,
+      sourceTitle: null,
+      accessToken: 'server-token-machine-home',
+      publicAddress: '203.0.113.7',
+      publicAddressMatches: true, // sent as "1"
+      presence: true,
+      httpsRequired: false,
+      relay: true, // sent as "1"
+      dnsRebindingProtection: false, // sent as 0
+      natLoopbackSupported: false,
+      home: false,
+      synced: false,
+      lastSeenAt: '2026-11-30T10:00:00Z',
+      createdAt: '2024-01-01T10:00:00Z',
+      connections: [
+        { protocol: 'https', address: '192.168.1.10', port: 32400, uri: 'https://192-168-1-10.abc.plex.direct:32400', local: true, relay: false, IPv6: false },
+        { protocol: 'http', address: '192.168.1.10', port: 32400, uri: 'http://192.168.1.10:32400', local: true, relay: false, IPv6: false },
+      ],
+    })
+  })
+
+  it('rejects a revoked token as unauthorized (401)', async () => {
+    mockServers([home])
+    expect(await failure(getResources({ ...client, token: 'revoked' }))).toMatchObject({ kind: 'unauthorized', status: 401 })
+  })
+
+  it.each([
+    ['an object', { MediaContainer: { Device: [] } }],
+    ['a list of strings', ['server']],
+    ['a device without clientIdentifier', [{ name: 'x', connections: [] }]],
+    ['a connection without uri', [{ clientIdentifier: 'm', connections: [{ address: '1.2.3.4' }] }]],
+  ])('rejects %s as invalid-response', async (_, body) => {
+    server.use(http.get(`${API}/resources`, () => HttpResponse.json(body)))
+    expect(await failure(getResources({ ...client, token: 't' }))).toMatchObject({ kind: 'invalid-response' })
+  })
+})
+
+describe('parseResources', () => {
+  it('normalises "1", 1, true and "true" to true; "0", 0, false, null to false; a missing presence to present', () => {
+    const raw = { ...resourceOf(home), owned: '1', home: 1, synced: 'true', httpsRequired: '0', relay: null, presence: undefined }
+    const [parsed] = parseResources([raw])
+    expect(parsed).toMatchObject({ owned: true, home: true, synced: true, httpsRequired: false, relay: false, presence: true })
+    expect(parseResources([{ ...raw, presence: '0' }])[0]!.presence).toBe(false)
+    expect(parseResources([{ ...raw, presence: false }])[0]!.presence).toBe(false)
+  })
+
+  it('keeps an empty list and a device without connections', () => {
+    expect(parseResources([])).toEqual([])
+    expect(parseResources([{ clientIdentifier: 'player', provides: 'player' }])[0]!.connections).toEqual([])
+  })
+})
+
+describe('plexServerRequest', () => {
+  it("sends the server's token as X-Plex-Token, never in the URL, and returns the JSON", async () => {
+    const seen: Request[] = []
+    server.use(
+      http.get('https://10-0-0-2.abc.plex.direct:32400/library/sections', ({ request }) => {
+        seen.push(request)
+        return request.headers.get('X-Plex-Token') === 'server-token'
+          ? HttpResponse.json({ MediaContainer: { Directory: [{ title: 'Movies' }] } })
+          : new HttpResponse(null, { status: 401 })
+      }),
+    )
+    const connection = { uri: 'https://10-0-0-2.abc.plex.direct:32400' }
+    const body = await plexServerRequest(connection, '/library/sections', { token: 'server-token' })
+    expect(body).toEqual({ MediaContainer: { Directory: [{ title: 'Movies' }] } })
+    expect(seen[0]!.url).not.toContain('server-token')
+    expect(seen[0]!.headers.get('Accept')).toBe('application/json')
+    expect(await failure(plexServerRequest(connection, '/library/sections', { token: 'wrong' }))).toMatchObject({ kind: 'unauthorized', status: 401 })
+  })
+
+  it('reports a network failure and an abort with their kinds', async () => {
+    server.use(http.get('http://10.0.0.3:32400/library/sections', () => HttpResponse.error()))
+    expect(await failure(plexServerRequest({ uri: 'http://10.0.0.3:32400' }, '/library/sections', { token: 't' }))).toMatchObject({ kind: 'network' })
+    const controller = new AbortController()
+    controller.abort()
+    expect(
+      await failure(plexServerRequest({ uri: 'http://10.0.0.3:32400' }, '/library/sections', { token: 't', signal: controller.signal })),
+    ).toMatchObject({ kind: 'aborted' })
+  })
+})
