@@ -28,6 +28,8 @@ export async function measure(code) {
 export const entries = {
   usePlexToken: "import { usePlexToken } from './dist/index.js'; console.log(usePlexToken)",
   PlexLoginButton: "import { PlexLoginButton } from './dist/index.js'; console.log(PlexLoginButton)",
+  usePlexServers: "import { usePlexServers } from './dist/index.js'; console.log(usePlexServers)",
+  usePlexConnection: "import { usePlexConnection } from './dist/index.js'; console.log(usePlexConnection)",
   'whole API': "import * as all from './dist/index.js'; console.log(all)",
 }
 
