@@ -12,8 +12,12 @@ import { plexRequest, type PlexRequestInit } from './plexRequest'
  *
  * @example
  * ```ts
- * const resources = await getResources({ token, product: 'My App', clientIdentifier }, { signal })
- * const servers = resources.filter((r) => r.provides.split(',').includes('server'))
+ * import { getResources } from 'react-plex-auth/api'
+ *
+ * declare const token: string
+ *
+ * const resources = await getResources({ token, product: 'My App', clientIdentifier: 'my-app-device-1' })
+ * const servers = resources.filter((resource) => resource.provides.split(',').includes('server'))
  * ```
  */
 export async function getResources(

@@ -76,7 +76,11 @@ function parseResource(raw: unknown): PlexResource {
  *
  * @example
  * ```ts
- * const resources = parseResources(await response.json())
+ * import { parseResources } from 'react-plex-auth/api'
+ *
+ * declare const response: Response
+ *
+ * const resources = parseResources(await response.json()) // PlexApiError('invalid-response') if it is not a list
  * ```
  */
 export function parseResources(body: unknown): PlexResource[] {

@@ -19,7 +19,12 @@ const kinds: Record<number, PlexApiErrorKind> = { 401: 'unauthorized', 403: 'for
  *
  * @example
  * ```ts
- * const body = await plexServerRequest(connection, '/library/sections', { token: server.accessToken, signal })
+ * import { plexServerRequest, type PlexResource } from 'react-plex-auth/api'
+ *
+ * declare const server: PlexResource
+ * declare const uri: string // the connection usePlexConnection chose
+ *
+ * const sections = await plexServerRequest({ uri }, '/library/sections', { token: server.accessToken })
  * ```
  */
 export async function plexServerRequest(

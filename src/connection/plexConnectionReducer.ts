@@ -71,8 +71,17 @@ function decide(flow: PlexConnectionFlow): PlexConnectionFlow {
  *
  * @example
  * ```ts
- * let flow = plexConnectionReducer(initialPlexConnectionState, { type: 'start', attempt: 1, serverKey, candidates, remembered: null })
- * flow = plexConnectionReducer(flow, { type: 'settled', attempt: 1, uri, result: { outcome: 'ok', latencyMs: 12, reason } })
+ * import { initialPlexConnectionState, plexConnectionReducer, rankConnections, type PlexResource } from 'react-plex-auth'
+ *
+ * declare const server: PlexResource
+ *
+ * const candidates = rankConnections(server, { pageProtocol: 'https:' })
+ * let flow = plexConnectionReducer(initialPlexConnectionState, {
+ *   type: 'start', attempt: 1, serverKey: server.clientIdentifier, candidates, remembered: null,
+ * })
+ * flow = plexConnectionReducer(flow, {
+ *   type: 'settled', attempt: 1, uri: candidates[0]!.uri, result: { outcome: 'ok', latencyMs: 12, reason: 'Answered.' },
+ * })
  * ```
  */
 export function plexConnectionReducer(flow: PlexConnectionFlow, event: PlexConnectionEvent): PlexConnectionFlow {

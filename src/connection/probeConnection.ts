@@ -44,7 +44,15 @@ function hint(target: Target): string {
  *
  * @example
  * ```ts
- * const { outcome, latencyMs } = await probeConnection(candidate, { clientIdentifier: server.clientIdentifier, signal })
+ * import { probeConnection, rankConnections, type PlexResource } from 'react-plex-auth'
+ *
+ * declare const server: PlexResource
+ *
+ * const [best] = rankConnections(server, { pageProtocol: 'https:' })
+ * if (best) {
+ *   const { outcome, latencyMs, reason } = await probeConnection(best, { clientIdentifier: server.clientIdentifier, timeoutMs: 3000 })
+ *   console.log(outcome, latencyMs, reason)
+ * }
  * ```
  */
 export async function probeConnection(target: Target, options: ProbeConnectionOptions): Promise<ProbeResult> {

@@ -54,7 +54,12 @@ const weight = (c: PlexConnection) => (c.relay ? 4 : c.local ? 0 : 2) + (c.proto
  *
  * @example
  * ```ts
- * const candidates = rankConnections(server, { pageProtocol: location.protocol })
+ * import { rankConnections, type PlexResource } from 'react-plex-auth'
+ *
+ * declare const server: PlexResource
+ *
+ * // Best first; on an https page the http addresses are marked mixed-content and never probed.
+ * const candidates = rankConnections(server, { pageProtocol: 'https:' })
  * ```
  */
 export function rankConnections(

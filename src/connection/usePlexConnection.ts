@@ -77,9 +77,20 @@ const keyOf = (server: PlexResource) =>
  *
  * @example
  * ```tsx
- * const { status, connection, candidates, retry } = usePlexConnection(server)
- * if (status === 'connected') return <Library uri={connection.uri} token={server.accessToken} />
- * if (status === 'unreachable') return <Why candidates={candidates} onRetry={retry} />
+ * import { usePlexConnection, type PlexResource } from 'react-plex-auth'
+ *
+ * export function ServerStatus({ server }: { server: PlexResource }) {
+ *   const reach = usePlexConnection(server)
+ *   if (reach.status === 'connected') return <p>{server.name}: {reach.connection.uri} ({reach.connection.latencyMs} ms)</p>
+ *   if (reach.status === 'unreachable')
+ *     return (
+ *       <div>
+ *         <ul>{reach.candidates.map((candidate) => <li key={candidate.uri}>{candidate.reason}</li>)}</ul>
+ *         <button type="button" onClick={reach.retry}>Try again</button>
+ *       </div>
+ *     )
+ *   return <p>Connecting to {server.name}…</p>
+ * }
  * ```
  */
 export function usePlexConnection(server: PlexResource | null | undefined, options: UsePlexConnectionOptions = {}): PlexConnectionState {

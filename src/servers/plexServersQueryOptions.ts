@@ -38,7 +38,13 @@ function serversOf(resources: PlexResource[]): PlexResource[] {
  *
  * @example
  * ```ts
- * const { data: servers } = useQuery(plexServersQueryOptions(token, { product: 'My App' }))
+ * import { QueryClient } from '@tanstack/react-query'
+ * import { plexServersQueryOptions } from 'react-plex-auth'
+ *
+ * declare const token: string
+ * const queryClient = new QueryClient()
+ *
+ * // Prefetch the account's servers (on a route loader, say); the token is not part of the key.
  * await queryClient.prefetchQuery(plexServersQueryOptions(token, { product: 'My App' }))
  * ```
  */

@@ -45,8 +45,13 @@ export type UsePlexServersOptions = PlexAuthOptions
  *
  * @example
  * ```tsx
- * const { status, servers } = usePlexServers()
- * if (status === 'ready') return servers.map((server) => <li key={server.clientIdentifier}>{server.name}</li>)
+ * import { usePlexServers } from 'react-plex-auth'
+ *
+ * export function Servers() {
+ *   const list = usePlexServers() // the signed-in session's token, inside PlexAuthProvider
+ *   if (list.status !== 'ready') return null
+ *   return <ul>{list.servers.map((server) => <li key={server.clientIdentifier}>{server.name}</li>)}</ul>
+ * }
  * ```
  */
 export function usePlexServers(token?: string | null, options?: UsePlexServersOptions): PlexServersState {
