@@ -6,6 +6,7 @@ import {
 import { handleControl } from './control.mjs'
 import { avatarSvg, qrSvg } from './svg.mjs'
 import { DEMO_USER } from './store.mjs'
+import { renderResource } from './servers.mjs'
 
 /** @typedef {import('./context.mjs').EmulatorContext} EmulatorContext */
 /** @typedef {import('./http.mjs').Reply} Reply */
@@ -110,6 +111,13 @@ async function route(ctx, req, url, entry) {
     const user = ctx.store.user(entry.token || undefined, ctx.urls.apiOrigin)
     if (!user) throw unauthenticated()
     return json(200, user)
+  }
+
+  if (path === '/api/v2/resources' && method === 'GET') {
+    // Header only, as for /user. Relay connections are listed only when asked for, like plex.tv.
+    if (!entry.token || !ctx.store.tokens.has(entry.token)) throw unauthenticated()
+    const options = { includeRelay: url.searchParams.get('includeRelay') === '1', now: Date.now() }
+    return json(200, ctx.mediaServers.running.map((s) => renderResource(s.config, s.listeners, options)))
   }
 
   if (path === `/users/${DEMO_USER.uuid}/avatar` && method === 'GET') return image(avatarSvg())

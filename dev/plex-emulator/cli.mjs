@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // node dev/plex-emulator/cli.mjs [--api-port 5401] [--auth-port 5402] [--pin-lifetime 900]
 //   [--latency 0] [--expired-style 404|null-token] [--no-coop] [--clock-offset 0]
+//   [--servers servers.json | --no-servers]
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { startPlexEmulator } from './index.mjs'
 
@@ -15,6 +17,9 @@ const USAGE = `Usage: node dev/plex-emulator/cli.mjs [options]
   --clock-offset <ms>   how far this plex.tv's clock is off the machine's (createdAt and
                         expiresAt shifted; negative = behind, written --clock-offset=-60000;
                         default 0)
+  --servers <file>      JSON array of fake Plex Media Servers (see README: Fake servers);
+                        default: the demo set (owned, shared, offline)
+  --no-servers          no fake servers (GET /api/v2/resources answers [])
   -h, --help            show this help`
 
 /** @param {string} name @param {string | undefined} value @param {number} fallback */
@@ -35,6 +40,8 @@ async function main() {
       'expired-style': { type: 'string' },
       'no-coop': { type: 'boolean' },
       'clock-offset': { type: 'string' },
+      servers: { type: 'string' },
+      'no-servers': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -46,7 +53,9 @@ async function main() {
   if (expiredStyle !== '404' && expiredStyle !== 'null-token') {
     throw new TypeError(`--expired-style must be 404 or null-token, got ${expiredStyle}`)
   }
+  const servers = values['no-servers'] ? [] : values.servers ? JSON.parse(readFileSync(values.servers, 'utf8')) : undefined
   const emulator = await startPlexEmulator({
+    ...(servers && { servers }),
     apiPort: numberArg('--api-port', values['api-port'] ?? process.env.PLEX_EMULATOR_API_PORT, 5401),
     authPort: numberArg('--auth-port', values['auth-port'] ?? process.env.PLEX_EMULATOR_AUTH_PORT, 5402),
     pinLifetime: numberArg('--pin-lifetime', values['pin-lifetime'], 900),
@@ -60,6 +69,7 @@ async function main() {
   Auth app:  ${emulator.authAppUrl}
   Link page: ${emulator.linkUrl}
   Control:   ${emulator.controlUrl}
+  Servers:   ${emulator.servers.map((s) => `${s.name} (${s.connections.length} connection${s.connections.length === 1 ? '' : 's'})`).join(', ') || 'none'}
 Press Ctrl+C to stop.`)
 
   let stopping = false

@@ -1,4 +1,5 @@
 // Options of startPlexEmulator() and the runtime knobs of configure(), validated.
+import { DEFAULT_SERVERS, parseServers } from './servers.mjs'
 
 /** @typedef {'404' | 'null-token'} ExpiredStyle */
 /** @typedef {{ pinLifetime: number, latency: number, expiredStyle: ExpiredStyle, coop: boolean, clockOffset: number }} Knobs */
@@ -19,7 +20,7 @@ function number(name, value, min, integer = false) {
 /**
  * Validates a configure() patch; returns the knob changes and the rate limit, if any.
  * @param {Record<string, unknown>} patch
- * @returns {{ knobs: Partial<Knobs>, rateLimit?: { count: number, retryAfter: number } }}
+ * @returns {{ knobs: Partial<Knobs>, rateLimit?: { count: number, retryAfter: number }, servers?: import('./servers.mjs').ServerConfig[] }}
  */
 export function parsePatch(patch) {
   if (!patch || typeof patch !== 'object' || Array.isArray(patch)) {
@@ -29,6 +30,8 @@ export function parsePatch(patch) {
   const knobs = {}
   /** @type {{ count: number, retryAfter: number } | undefined} */
   let rateLimit
+  /** @type {import('./servers.mjs').ServerConfig[] | undefined} */
+  let servers
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue
     switch (key) {
@@ -59,11 +62,14 @@ export function parsePatch(patch) {
         }
         break
       }
+      case 'servers':
+        servers = parseServers(value)
+        break
       default:
         throw new TypeError(`plex-emulator: unknown setting ${JSON.stringify(key)}`)
     }
   }
-  return rateLimit ? { knobs, rateLimit } : { knobs }
+  return { knobs, ...(rateLimit && { rateLimit }), ...(servers && { servers }) }
 }
 
 /**
@@ -78,7 +84,7 @@ export function parseOptions(options = {}) {
   }
   const ports = { apiPort: number('apiPort', apiPort, 0, true), authPort: number('authPort', authPort, 0, true) }
   if (ports.apiPort > 65535 || ports.authPort > 65535) throw new TypeError('plex-emulator: ports must be <= 65535')
-  const { knobs, rateLimit } = parsePatch(rest)
+  const { knobs, rateLimit, servers = parseServers(DEFAULT_SERVERS) } = parsePatch(rest)
   if (rateLimit) throw new TypeError('plex-emulator: rateLimit is set with configure(), not at start')
-  return { host: /** @type {string} */ (host), ...ports, knobs: { ...DEFAULT_KNOBS, ...knobs } }
+  return { host: /** @type {string} */ (host), ...ports, knobs: { ...DEFAULT_KNOBS, ...knobs }, servers }
 }

@@ -1,10 +1,12 @@
 // The emulator's shared state: knobs, rate limit, PINs, log and pending delays.
 import { parsePatch } from './config.mjs'
 import { PinStore } from './store.mjs'
+import { createMediaServers } from './mediaServers.mjs'
 
 /** @typedef {import('./config.mjs').Knobs} Knobs */
 
 /** @typedef {import('./index.d.mts').EmulatorLogEntry} EmulatorLogEntry */
+/** @typedef {import('./index.d.mts').ServerLogEntry} ServerLogEntry */
 
 /**
  * @typedef {object} EmulatorContext
@@ -12,10 +14,12 @@ import { PinStore } from './store.mjs'
  * @property {{ remaining: number, retryAfter: number }} rateLimit
  * @property {PinStore} store
  * @property {EmulatorLogEntry[]} log
+ * @property {ServerLogEntry[]} serverLog requests the fake media servers received
+ * @property {ReturnType<typeof createMediaServers>} mediaServers
  * @property {{ apiOrigin: string, apiBaseUrl: string, controlUrl: string, authOrigin: string, authAppUrl: string, linkUrl: string }} urls
  * @property {boolean} closed
  * @property {(ms: number) => Promise<void>} delay
- * @property {(patch: Record<string, unknown>) => void} configure
+ * @property {(patch: Record<string, unknown>) => Promise<void>} configure validates at once (throws a TypeError); resolves once new servers listen
  * @property {() => void} reset
  * @property {() => Knobs & { rateLimit: { remaining: number, retryAfter: number } }} currentConfig
  */
@@ -27,6 +31,13 @@ import { PinStore } from './store.mjs'
 export function createContext(knobs) {
   /** @type {Map<ReturnType<typeof setTimeout>, () => void>} */
   const timers = new Map()
+  /** @param {number} ms @returns {Promise<void>} */
+  const delay = (ms) => new Promise((resolve) => {
+    const timer = setTimeout(() => { timers.delete(timer); resolve() }, ms)
+    timers.set(timer, resolve)
+  })
+  /** @type {ServerLogEntry[]} */
+  const serverLog = []
 
   /** @type {EmulatorContext} */
   const ctx = {
@@ -34,20 +45,21 @@ export function createContext(knobs) {
     rateLimit: { remaining: 0, retryAfter: 0 },
     store: new PinStore(knobs),
     log: [],
+    serverLog,
+    mediaServers: createMediaServers({ delay, log: serverLog }),
     urls: { apiOrigin: '', apiBaseUrl: '', controlUrl: '', authOrigin: '', authAppUrl: '', linkUrl: '' },
     closed: false,
-    delay: (ms) => new Promise((resolve) => {
-      const timer = setTimeout(() => { timers.delete(timer); resolve() }, ms)
-      timers.set(timer, resolve)
-    }),
+    delay,
     configure(patch) {
-      const { knobs: changes, rateLimit } = parsePatch(patch)
+      const { knobs: changes, rateLimit, servers } = parsePatch(patch)
       Object.assign(ctx.knobs, changes)
       if (rateLimit) ctx.rateLimit = { remaining: rateLimit.count, retryAfter: rateLimit.retryAfter }
+      return servers ? ctx.mediaServers.replace(servers) : Promise.resolve()
     },
     reset() {
       ctx.store.reset()
       ctx.log.length = 0
+      ctx.mediaServers.clearLog()
       ctx.rateLimit = { remaining: 0, retryAfter: 0 }
     },
     currentConfig: () => ({ ...ctx.knobs, rateLimit: { ...ctx.rateLimit } }),

@@ -22,6 +22,7 @@ export async function handleControl(ctx, req, url) {
           'GET /__emulator/log', 'DELETE /__emulator/log', 'GET /__emulator/config', 'POST /__emulator/config',
           'POST /__emulator/reset', 'GET /__emulator/pins', 'POST /__emulator/pins/:idOrCode/approve',
           'POST /__emulator/pins/:idOrCode/deny', 'POST /__emulator/pins/:idOrCode/expire', 'POST /__emulator/approve',
+          'GET /__emulator/servers', 'GET /__emulator/servers/log', 'DELETE /__emulator/servers/log',
         ],
       })
     case 'GET /log':
@@ -33,12 +34,19 @@ export async function handleControl(ctx, req, url) {
       return json(200, ctx.currentConfig())
     case 'POST /config':
       try {
-        ctx.configure(await readBody(req))
+        await ctx.configure(await readBody(req, 1024 * 1024))
       } catch (error) {
         if (error instanceof TypeError) throw badRequest(error.message)
         throw error
       }
       return json(200, ctx.currentConfig())
+    case 'GET /servers':
+      return json(200, ctx.mediaServers.describe())
+    case 'GET /servers/log':
+      return json(200, ctx.serverLog)
+    case 'DELETE /servers/log':
+      ctx.mediaServers.clearLog()
+      return NO_CONTENT
     case 'POST /reset':
       ctx.reset()
       return NO_CONTENT

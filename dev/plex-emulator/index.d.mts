@@ -24,6 +24,115 @@ export interface PlexEmulatorOptions {
    * `expiresIn` and expiry are unchanged. Default 0.
    */
   clockOffset?: number
+  /**
+   * The fake Plex Media Servers `GET /api/v2/resources` lists; each connection gets its own
+   * loopback listener. Default {@link DEFAULT_SERVERS}; `[]` for none.
+   */
+  servers?: readonly EmulatedServerSpec[]
+}
+
+/**
+ * How one connection answers: `'ok'` (at once), `{ latency }` (after `latency` ms), `'silent'`
+ * (accepts the request and never answers, until the client aborts), `'refuse'` (nothing listens
+ * on its port), `'wrong-machine'` (`/identity` names another machine), `'unauthorized'` (401 to
+ * everything, `/identity` included).
+ */
+export type EmulatedBehavior = 'ok' | 'silent' | 'refuse' | 'wrong-machine' | 'unauthorized' | { latency: number }
+
+/**
+ * The connection's CORS answer: `'any'` (`Access-Control-Allow-Origin: *`, preflights allow the
+ * X-Plex-* headers), `'app.plex.tv'` (only `https://app.plex.tv`, so other pages cannot read it),
+ * `'none'` (no CORS headers at all).
+ */
+export type EmulatedCors = 'any' | 'app.plex.tv' | 'none'
+
+/** One advertised connection of a fake server: always `http://127.0.0.1:<its own port>`. */
+export interface EmulatedConnectionSpec {
+  /** Advertised as on the server's LAN. Default false (remote). */
+  local?: boolean
+  /** Advertised as through Plex's relay (listed only with `includeRelay=1`). Default false. */
+  relay?: boolean
+  /** Default 'ok'. */
+  behavior?: EmulatedBehavior
+  /** Default 'any'. */
+  cors?: EmulatedCors
+}
+
+/** A library `GET /library/sections` lists. */
+export interface EmulatedLibrary {
+  key: string
+  title: string
+  /** 'movie', 'show', 'artist', 'photo'. */
+  type: string
+}
+
+/** A fake server (or, with `provides: 'client,player'`, a player) on the account. */
+export interface EmulatedServerSpec {
+  name?: string
+  /** Its machine identifier; default: derived from its name and position (stable across runs). */
+  clientIdentifier?: string
+  /** Default 'server'. */
+  provides?: string
+  /** Default true, or false when `sourceTitle` is set. */
+  owned?: boolean
+  /** Who shared it: makes it a shared server. Default null (owned) or 'a friend' (owned: false). */
+  sourceTitle?: string | null
+  ownerId?: number | null
+  /** The token its `/library/sections` requires (`X-Plex-Token` header). Default 'emu-server-…'. */
+  accessToken?: string
+  /** Whether plex.tv sees it online. Default true. */
+  presence?: boolean
+  /** The resource's `relay` flag. Default true. */
+  relay?: boolean
+  /** Default false. */
+  httpsRequired?: boolean
+  /** Default true. */
+  publicAddressMatches?: boolean
+  /** What `/identity` reports as `version`. */
+  version?: string
+  /** Default: Movies, TV Shows, Music. */
+  libraries?: EmulatedLibrary[]
+  /** Default none. */
+  connections?: EmulatedConnectionSpec[]
+}
+
+/** A running connection of {@link PlexEmulator.servers}. */
+export interface EmulatedConnection {
+  /** `http://127.0.0.1:<port>` as advertised. */
+  uri: string
+  port: number
+  local: boolean
+  relay: boolean
+  behavior: EmulatedBehavior
+  cors: EmulatedCors
+  /** Requests its listener received (preflights included) since the last clear. */
+  requests: number
+}
+
+/** A running fake server. */
+export interface EmulatedServer {
+  name: string
+  clientIdentifier: string
+  accessToken: string
+  owned: boolean
+  presence: boolean
+  connections: EmulatedConnection[]
+}
+
+/** One request a fake server received. */
+export interface ServerLogEntry {
+  time: number
+  /** The server's clientIdentifier. */
+  server: string
+  /** The connection's uri (which listener). */
+  uri: string
+  method: string
+  path: string
+  /** The query string, '' or starting with '?'. */
+  query: string
+  /** The X-Plex-Token header, if one was sent. */
+  token: string | null
+  origin: string | null
 }
 
 export interface EmulatorKnobs {
@@ -38,6 +147,8 @@ export interface EmulatorKnobs {
 export type EmulatorConfigPatch = Partial<EmulatorKnobs> & {
   /** The next `count` requests to /api/v2/pins* answer 429 with `Retry-After: <retryAfter>`. */
   rateLimit?: { count: number; retryAfter: number }
+  /** Replaces every fake server (the old listeners close, new ones start on new ports). */
+  servers?: readonly EmulatedServerSpec[]
 }
 
 export interface EmulatorConfig extends EmulatorKnobs {
@@ -122,21 +233,33 @@ export interface PlexEmulator {
   readonly controlUrl: string
   /** Live array of API requests (not preflights, not /__emulator). */
   readonly log: EmulatorLogEntry[]
+  /** Live array of requests the fake servers received (preflights included). */
+  readonly serverLog: ServerLogEntry[]
+  /** The running fake servers, with each connection's uri and request count (a snapshot). */
+  readonly servers: EmulatedServer[]
   /** The current knobs and rate limit (a copy). */
   readonly config: EmulatorConfig
   clearLog(): void
-  /** Throws a TypeError on an unknown key or a bad value. */
-  configure(patch: EmulatorConfigPatch): void
+  /** Empties `serverLog` and zeroes the request counts. */
+  clearServerLog(): void
+  /**
+   * Throws a TypeError on an unknown key or a bad value (synchronously). The promise resolves
+   * once new `servers` listen (at once for the other knobs).
+   */
+  configure(patch: EmulatorConfigPatch): Promise<void>
   /** Sets (once) and returns the PIN's token; throws if there is no live PIN. */
   approve(pinIdOrCode: number | string): string
   /** Forgets the PIN: 404 from then on. Throws if unknown. */
   deny(pinIdOrCode: number | string): void
   /** Makes the PIN expired now. Throws if unknown. */
   expire(pinIdOrCode: number | string): void
-  /** Forgets all PINs, tokens, the log and the rate limit (the knobs stay). */
+  /** Forgets all PINs, tokens, both logs and the rate limit (the knobs and servers stay). */
   reset(): void
-  /** Closes both servers and their open sockets. */
+  /** Closes both servers, every fake server, and their open sockets. */
   close(): Promise<void>
 }
 
 export declare function startPlexEmulator(options?: PlexEmulatorOptions): Promise<PlexEmulator>
+
+/** The servers `npm start` shows: owned "Living Room" (local, remote, relay), a shared one, an offline one, a player. */
+export declare const DEFAULT_SERVERS: readonly EmulatedServerSpec[]

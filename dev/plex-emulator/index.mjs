@@ -1,11 +1,14 @@
 // A local plex.tv for tests and demos: the PIN API on one origin, the approval
-// and link pages on a second one. Plain Node, loopback only.
+// and link pages on a second one, and fake Plex Media Servers (one listener per connection).
+// Plain Node, loopback only.
 import { createServer } from 'node:http'
 import { PlexError, closeServer, listen } from './http.mjs'
 import { parseOptions } from './config.mjs'
 import { createContext } from './context.mjs'
 import { createApiHandler } from './api.mjs'
 import { createAuthHandler } from './pages.mjs'
+
+export { DEFAULT_SERVERS } from './servers.mjs'
 
 /**
  * Runs a PIN action; a missing (or, for approve, expired) PIN throws an Error naming it.
@@ -26,7 +29,7 @@ function explain(pinIdOrCode, action) {
  * @returns {Promise<import('./index.d.mts').PlexEmulator>}
  */
 export async function startPlexEmulator(options = {}) {
-  const { host, apiPort, authPort, knobs } = parseOptions(/** @type {Record<string, unknown>} */ (options))
+  const { host, apiPort, authPort, knobs, servers } = parseOptions(/** @type {Record<string, unknown>} */ (options))
   const { ctx, timers } = createContext(knobs)
 
   const apiServer = createServer(createApiHandler(ctx))
@@ -36,8 +39,9 @@ export async function startPlexEmulator(options = {}) {
     Object.assign(ctx.urls, { apiOrigin, apiBaseUrl: `${apiOrigin}/api/v2`, controlUrl: `${apiOrigin}/__emulator` })
     const authOrigin = `http://${host}:${await listen(authServer, authPort)}`
     Object.assign(ctx.urls, { authOrigin, authAppUrl: `${authOrigin}/auth`, linkUrl: `${authOrigin}/link` })
+    await ctx.mediaServers.replace(servers)
   } catch (error) {
-    await Promise.all([closeServer(apiServer), closeServer(authServer)])
+    await Promise.all([closeServer(apiServer), closeServer(authServer), ctx.mediaServers.close()])
     throw error
   }
 
@@ -49,12 +53,17 @@ export async function startPlexEmulator(options = {}) {
     linkUrl: ctx.urls.linkUrl,
     controlUrl: ctx.urls.controlUrl,
     log: ctx.log,
+    serverLog: ctx.serverLog,
+    get servers() {
+      return ctx.mediaServers.describe()
+    },
     get config() {
       return ctx.currentConfig()
     },
     clearLog() {
       ctx.log.length = 0
     },
+    clearServerLog: () => ctx.mediaServers.clearLog(),
     configure: (patch) => ctx.configure(/** @type {Record<string, unknown>} */ (patch)),
     approve: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.approve(pinIdOrCode)),
     deny: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.deny(pinIdOrCode)),
@@ -69,7 +78,7 @@ export async function startPlexEmulator(options = {}) {
           resolve()
         }
         timers.clear()
-        closing = Promise.all([closeServer(apiServer), closeServer(authServer)]).then(() => undefined)
+        closing = Promise.all([closeServer(apiServer), closeServer(authServer), ctx.mediaServers.close()]).then(() => undefined)
       }
       return closing
     },

@@ -1,59 +1,13 @@
-import { delay, http, HttpResponse, type HttpHandler } from 'msw'
+import { delay, http, HttpResponse } from 'msw'
 import type { PlexPin } from '../api/PlexPin'
 import { isPinExpired } from '../pin/isPinExpired'
-import type { PlexUser } from '../api/PlexUser'
+import { createServerHandlers } from './createServerHandlers'
+import { mockResource } from './mockResource'
+import type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './PlexMock'
+import type { PlexMockBehavior, PlexMockServerRequest } from './PlexMockServer'
+import { resolveMockServer } from './resolveMockServer'
 
-/** Options of {@link createPlexHandlers}. */
-export interface PlexHandlersOptions {
-  /** The API base the app under test uses. @default 'https://plex.tv/api/v2' */
-  apiBaseUrl?: string
-  /** Seconds a new PIN lives. @default 900 */
-  pinLifetime?: number
-  /** How an expired PIN answers: `'404'` (default) or `'null-token'` (200, `authToken: null`). */
-  expiredStyle?: '404' | 'null-token'
-  /** Milliseconds added to every answer (for stories). @default 0 */
-  latency?: number
-  /** The account `GET /user` returns for approved tokens. */
-  user?: Partial<PlexUser>
-}
-
-/** One of plex.tv's calls, as `fail()` names it. */
-export type PlexMockRoute = 'POST /pins' | 'GET /pins/:id' | 'GET /user'
-
-/** One request the mock received. */
-export interface PlexMockRequest {
-  method: string
-  path: string
-  pinId: number | null
-  headers: Record<string, string>
-}
-
-/** A mocked plex.tv: msw handlers plus the controls to drive it from a test. */
-export interface PlexMock {
-  /** Pass these to `setupServer(...)` / `setupWorker(...)`. */
-  handlers: HttpHandler[]
-  /** Every request received, oldest first (not preflights). */
-  requests: PlexMockRequest[]
-  /** The PINs by id. */
-  pins: Map<number, PlexPin>
-  /** Approves a PIN (by id or code; default: the newest) and returns its token. */
-  approve(pin?: number | string): string
-  /** Forgets a PIN: plex.tv answers 404 from then on. */
-  deny(pin?: number | string): void
-  /** Makes a PIN expired now (answering per `expiredStyle`). */
-  expire(pin?: number | string): void
-  /** The next `count` PIN requests answer 429 with `Retry-After: retryAfter`. */
-  rateLimit(count: number, retryAfter?: number): void
-  /**
-   * The next `count` requests fail: with an HTTP status, or as a network error. With `route`,
-   * only requests to that call count (say `'POST /pins'` to break sign-in, not the polls).
-   */
-  fail(count: number, status: number | 'network', route?: PlexMockRoute): void
-  /** Milliseconds added to every answer from now on. */
-  setLatency(ms: number): void
-  /** Forgets pins, tokens, requests and injected failures. */
-  reset(): void
-}
+export type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './PlexMock'
 
 const json = (body: unknown, status: number, headers?: Record<string, string>) =>
   HttpResponse.json(body as Record<string, unknown>, { status, headers })
@@ -64,8 +18,10 @@ const plexValue = (request: Request, name: string) => request.headers.get(name) 
 
 /**
  * A mocked plex.tv for tests and stories of apps that use react-plex-auth: msw 2 handlers for
- * `POST /pins`, `GET /pins/:id` and `GET /user` with plex.tv's shapes, status codes and error
- * bodies, and helpers to approve, deny, expire, rate-limit or break them.
+ * `POST /pins`, `GET /pins/:id`, `GET /user` and `GET /resources` with plex.tv's shapes, status
+ * codes and error bodies, helpers to approve, deny, expire, rate-limit or break them, and the
+ * account's servers (`servers`), each connection answering `/identity` and `/library/sections`
+ * with its own behaviour (latency, silent, refused, another machine, 401).
  *
  * @example
  * ```ts
@@ -78,13 +34,32 @@ const plexValue = (request: Request, name: string) => request.headers.get(name) 
  * // ... click "Sign in with Plex" in your app, then:
  * plex.approve()
  * ```
+ *
+ * @example
+ * ```ts
+ * const plex = createPlexHandlers({
+ *   tokens: ['user-token'],
+ *   servers: [{
+ *     name: 'Living Room',
+ *     connections: [
+ *       { uri: 'http://192.168.1.10:32400', local: true, behavior: 'silent' },
+ *       { uri: 'http://203.0.113.10:32400', behavior: { latency: 120 } },
+ *     ],
+ *   }],
+ * })
+ * const server = setupServer(...plex.handlers)
+ * // ... then: plex.serverRequests, plex.setBehavior('http://192.168.1.10:32400', 'ok')
+ * ```
  */
 export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock {
   const base = (options.apiBaseUrl ?? 'https://plex.tv/api/v2').replace(/\/+$/, '')
   const lifetime = options.pinLifetime ?? 900
   const pins = new Map<number, PlexPin>()
-  const tokens = new Set<string>()
+  const tokens = new Set<string>(options.tokens)
   const requests: PlexMockRequest[] = []
+  const servers = (options.servers ?? []).map(resolveMockServer)
+  const serverRequests: PlexMockServerRequest[] = []
+  const behaviors = new Map<string, PlexMockBehavior>()
   let latency = options.latency ?? 0
   let nextId = 100000000
   let limited = { count: 0, retryAfter: 1 }
@@ -185,12 +160,30 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
         200,
       )
     }),
+    http.get(`${base}/resources`, async ({ request }) => {
+      const blocked = await gate(request, 'GET /resources')
+      if (blocked) return blocked
+      const token = request.headers.get('X-Plex-Token')
+      if (!token || !tokens.has(token)) return plexError(401, 1001, 'User could not be authenticated')
+      // Like plex.tv: relay connections only when asked for.
+      const includeRelay = new URL(request.url).searchParams.get('includeRelay') === '1'
+      return HttpResponse.json(servers.map((server, i) => mockResource(server, i, includeRelay)))
+    }),
+    ...createServerHandlers(servers, serverRequests, behaviors),
   ]
+  const initialBehaviors = new Map(behaviors)
 
   return {
     handlers,
     requests,
+    servers,
+    serverRequests,
     pins,
+    setBehavior(uri, behavior) {
+      const key = uri.replace(/\/+$/, '')
+      if (!behaviors.has(key)) throw new Error(`react-plex-auth/testing: no mocked connection ${uri}`)
+      behaviors.set(key, behavior)
+    },
     approve(pin) {
       const found = find(pin)
       found.authToken ??= `token-${found.id}-${randomCode(12, 'abcdefghijklmnopqrstuvwxyz0123456789')}`
@@ -215,7 +208,10 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     reset() {
       pins.clear()
       tokens.clear()
+      for (const token of options.tokens ?? []) tokens.add(token)
       requests.length = 0
+      serverRequests.length = 0
+      for (const [uri, behavior] of initialBehaviors) behaviors.set(uri, behavior)
       limited = { count: 0, retryAfter: 1 }
       failing = { ...noFailure }
     },

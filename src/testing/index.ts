@@ -1,4 +1,6 @@
-// react-plex-auth/testing: a mocked plex.tv (msw 2) for the tests and stories of apps using the kit.
+// react-plex-auth/testing: a mocked plex.tv and Plex Media Servers (msw 2) for the tests and stories of apps using the kit.
 export { createPlexHandlers } from './createPlexHandlers'
-export type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './createPlexHandlers'
+export type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './PlexMock'
 export { plexHandlers } from './plexHandlers'
+export type { PlexMockBehavior, PlexMockConnection, PlexMockLibrary, PlexMockServer, PlexMockServerRequest } from './PlexMockServer'
+export type { ResolvedMockServer } from './resolveMockServer'

@@ -1,0 +1,73 @@
+import type { HttpHandler } from 'msw'
+import type { PlexPin } from '../api/PlexPin'
+import type { PlexUser } from '../api/PlexUser'
+import type { PlexMockBehavior, PlexMockServer, PlexMockServerRequest } from './PlexMockServer'
+import type { ResolvedMockServer } from './resolveMockServer'
+
+/** Options of `createPlexHandlers`. */
+export interface PlexHandlersOptions {
+  /** The API base the app under test uses. @default 'https://plex.tv/api/v2' */
+  apiBaseUrl?: string
+  /** Seconds a new PIN lives. @default 900 */
+  pinLifetime?: number
+  /** How an expired PIN answers: `'404'` (default) or `'null-token'` (200, `authToken: null`). */
+  expiredStyle?: '404' | 'null-token'
+  /** Milliseconds added to every answer (for stories). @default 0 */
+  latency?: number
+  /** The account `GET /user` returns for approved tokens. */
+  user?: Partial<PlexUser>
+  /**
+   * Tokens the mock treats as signed in from the start (for `GET /user` and `GET /resources`),
+   * besides those `approve()` hands out: for tests that begin after sign-in.
+   */
+  tokens?: readonly string[]
+  /**
+   * The servers `GET /resources` lists (default none: `[]`). The mock also answers each
+   * connection's `GET {uri}/identity` and `GET {uri}/library/sections` by its `behavior`.
+   */
+  servers?: readonly PlexMockServer[]
+}
+
+/** One of plex.tv's calls, as `fail()` names it. */
+export type PlexMockRoute = 'POST /pins' | 'GET /pins/:id' | 'GET /user' | 'GET /resources'
+
+/** One request the mock received. */
+export interface PlexMockRequest {
+  method: string
+  path: string
+  pinId: number | null
+  headers: Record<string, string>
+}
+
+/** A mocked plex.tv: msw handlers plus the controls to drive it from a test. */
+export interface PlexMock {
+  /** Pass these to `setupServer(...)` / `setupWorker(...)`. */
+  handlers: HttpHandler[]
+  /** Every request plex.tv received, oldest first (not preflights). */
+  requests: PlexMockRequest[]
+  /** The mocked servers, with their defaults filled in (`clientIdentifier`, `accessToken`, `owned`). */
+  servers: readonly ResolvedMockServer[]
+  /** Every request the mocked servers received, oldest first: "nothing after unmount" is its length not moving. */
+  serverRequests: PlexMockServerRequest[]
+  /** Changes how the connection at `uri` answers from the next request on. */
+  setBehavior(uri: string, behavior: PlexMockBehavior): void
+  /** The PINs by id. */
+  pins: Map<number, PlexPin>
+  /** Approves a PIN (by id or code; default: the newest) and returns its token. */
+  approve(pin?: number | string): string
+  /** Forgets a PIN: plex.tv answers 404 from then on. */
+  deny(pin?: number | string): void
+  /** Makes a PIN expired now (answering per `expiredStyle`). */
+  expire(pin?: number | string): void
+  /** The next `count` PIN requests answer 429 with `Retry-After: retryAfter`. */
+  rateLimit(count: number, retryAfter?: number): void
+  /**
+   * The next `count` requests fail: with an HTTP status, or as a network error. With `route`,
+   * only requests to that call count (say `'POST /pins'` to break sign-in, not the polls).
+   */
+  fail(count: number, status: number | 'network', route?: PlexMockRoute): void
+  /** Milliseconds added to every answer from now on. */
+  setLatency(ms: number): void
+  /** Forgets pins, approved tokens, both request logs, injected failures and `setBehavior()` changes. */
+  reset(): void
+}
