@@ -46,8 +46,17 @@ export type EmulatedBehavior = 'ok' | 'silent' | 'refuse' | 'wrong-machine' | 'u
  */
 export type EmulatedCors = 'any' | 'app.plex.tv' | 'none'
 
-/** One advertised connection of a fake server: always `http://127.0.0.1:<its own port>`. */
+/**
+ * One advertised connection of a fake server, on its own loopback port: `http://127.0.0.1:<port>`,
+ * or with `protocol: 'https'`, `https://127-0-0-1.<hash>.plex.direct:<port>`.
+ */
 export interface EmulatedConnectionSpec {
+  /**
+   * `'https'`: advertised under a plex.direct name with a self-signed certificate (made with the
+   * `openssl` command); the port also answers plain http at `http://127.0.0.1:<port>`, as a
+   * server's 32400 does. Browsers reach it with {@link PlexEmulator.chromiumArgs}. Default 'http'.
+   */
+  protocol?: 'http' | 'https'
   /** Advertised as on the server's LAN. Default false (remote). */
   local?: boolean
   /** Advertised as through Plex's relay (listed only with `includeRelay=1`). Default false. */
@@ -98,9 +107,10 @@ export interface EmulatedServerSpec {
 
 /** A running connection of {@link PlexEmulator.servers}. */
 export interface EmulatedConnection {
-  /** `http://127.0.0.1:<port>` as advertised. */
+  /** As advertised: `http://127.0.0.1:<port>` or `https://127-0-0-1.<hash>.plex.direct:<port>`. */
   uri: string
   port: number
+  protocol: 'http' | 'https'
   local: boolean
   relay: boolean
   behavior: EmulatedBehavior
@@ -126,6 +136,8 @@ export interface ServerLogEntry {
   server: string
   /** The connection's uri (which listener). */
   uri: string
+  /** How it arrived: an https connection's port answers both. */
+  protocol: 'http' | 'https'
   method: string
   path: string
   /** The query string, '' or starting with '?'. */
@@ -237,6 +249,12 @@ export interface PlexEmulator {
   readonly serverLog: ServerLogEntry[]
   /** The running fake servers, with each connection's uri and request count (a snapshot). */
   readonly servers: EmulatedServer[]
+  /**
+   * Chromium flags that make the https connections work: `*.plex.direct` resolved to 127.0.0.1,
+   * and the emulator's certificate key trusted (the same for the whole process). Leave out the
+   * resolver rule to play a router that refuses plex.direct names (DNS rebinding protection).
+   */
+  readonly chromiumArgs: string[]
   /** The current knobs and rate limit (a copy). */
   readonly config: EmulatorConfig
   clearLog(): void

@@ -12,6 +12,7 @@ export const CORS_MODES = /** @type {const} */ (['any', 'app.plex.tv', 'none'])
 /**
  * A connection spec with every default filled in.
  * @typedef {object} ConnectionConfig
+ * @property {'http' | 'https'} protocol
  * @property {boolean} local
  * @property {boolean} relay
  * @property {'ok' | 'silent' | 'refuse' | 'wrong-machine' | 'unauthorized'} behavior
@@ -85,7 +86,7 @@ function text(path, value, fallback) {
 function parseConnection(path, spec) {
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) fail(path, spec)
   for (const key of Object.keys(spec)) {
-    if (!['local', 'relay', 'behavior', 'cors'].includes(key)) fail(`${path}.${key}`, 'unknown setting')
+    if (!['protocol', 'local', 'relay', 'behavior', 'cors'].includes(key)) fail(`${path}.${key}`, 'unknown setting')
   }
   const behavior = spec.behavior ?? 'ok'
   /** @type {ConnectionConfig['behavior']} */
@@ -104,7 +105,10 @@ function parseConnection(path, spec) {
   }
   const cors = spec.cors ?? 'any'
   if (!CORS_MODES.includes(/** @type {ConnectionConfig['cors']} */ (cors))) fail(`${path}.cors`, cors)
+  const protocol = spec.protocol ?? 'http'
+  if (protocol !== 'http' && protocol !== 'https') fail(`${path}.protocol`, protocol)
   return {
+    protocol: /** @type {'http' | 'https'} */ (protocol),
     local: flag(`${path}.local`, spec.local, false),
     relay: flag(`${path}.relay`, spec.relay, false),
     behavior: kind,
@@ -182,7 +186,7 @@ const CREATED_AT = '2024-03-01T12:00:00Z'
 /**
  * A server as plex.tv's `GET /api/v2/resources` lists it.
  * @param {ServerConfig} server
- * @param {{ port: number }[]} listeners one per connection, in order
+ * @param {{ port: number, uri: string }[]} listeners one per connection, in order
  * @param {{ includeRelay: boolean, now: number }} options
  */
 export function renderResource(server, listeners, { includeRelay, now }) {
@@ -213,12 +217,11 @@ export function renderResource(server, listeners, { includeRelay, now }) {
     natLoopbackSupported: false,
     connections: server.connections.flatMap((connection, i) => {
       if (connection.relay && !includeRelay) return []
-      const port = listeners[i]?.port ?? 0
       return [{
-        protocol: 'http',
+        protocol: connection.protocol,
         address: '127.0.0.1',
-        port,
-        uri: `http://127.0.0.1:${port}`,
+        port: listeners[i]?.port ?? 0,
+        uri: listeners[i]?.uri ?? '',
         local: connection.local,
         relay: connection.relay,
         IPv6: false,

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { request as httpsRequest } from 'node:https'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPlexEmulator } from '../../dev/plex-emulator/index.mjs'
 import type { EmulatedServerSpec, PlexEmulator } from '../../dev/plex-emulator/index.mjs'
@@ -175,6 +176,52 @@ describe('a fake Plex Media Server', () => {
     const plex = await start([{ name: 'Home', accessToken: 't', connections: [{ behavior: 'unauthorized' }] }])
     expect((await identity(uriOf(plex))).status).toBe(401)
     expect((await sections(uriOf(plex), 't')).status).toBe(401)
+  })
+})
+
+describe("https connections (plex.direct names)", () => {
+  /** GET over TLS with *.plex.direct resolved to 127.0.0.1 (what chromiumArgs does for a browser). */
+  function getTls(uri: string, path: string) {
+    const url = new URL(uri)
+    return new Promise<{ status: number; body: string; altNames: string }>((resolve, reject) => {
+      const req = httpsRequest({
+        host: url.hostname, port: url.port, path, headers: { Accept: 'application/json' }, rejectUnauthorized: false,
+        lookup: (_host, options, callback) =>
+          (options as { all?: boolean }).all ? (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
+      }, (res) => {
+        const altNames = (res.socket as import('node:tls').TLSSocket).getPeerCertificate().subjectaltname ?? ''
+        let body = ''
+        res.on('data', (chunk: Buffer) => { body += chunk })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, altNames }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
+
+  it('advertises https://127-0-0-1.<hash>.plex.direct:<port>, answers TLS for that name and plain http on the same port', async () => {
+    const plex = await start([{ name: 'Secure', clientIdentifier: 'secure-machine', connections: [{ protocol: 'https', local: true }] }])
+    const { body } = await resources(plex, await signIn(plex))
+    const [connection] = body[0]!.connections
+    expect(connection).toMatchObject({ protocol: 'https', address: '127.0.0.1', local: true })
+    const hostname = new URL(connection!.uri).hostname
+    expect(hostname).toMatch(/^127-0-0-1\.([0-9a-f]{32})\.plex\.direct$/)
+    const tls = await getTls(connection!.uri, '/identity')
+    expect(tls.status).toBe(200)
+    expect(JSON.parse(tls.body).MediaContainer.machineIdentifier).toBe('secure-machine')
+    expect(tls.altNames).toContain(`DNS:*.${hostname.split('.')[1]}.plex.direct`)
+    const raw = await identity(`http://127.0.0.1:${connection!.port}`)
+    expect(raw.status).toBe(200)
+    expect(plex.serverLog.map((e) => e.protocol)).toEqual(['https', 'http'])
+    expect(plex.chromiumArgs).toEqual([
+      '--host-resolver-rules=MAP *.plex.direct 127.0.0.1',
+      expect.stringMatching(/^--ignore-certificate-errors-spki-list=[A-Za-z0-9+/]{43}=$/),
+    ])
+  })
+
+  it('refuses other protocols', async () => {
+    const plex = await start([])
+    expect(() => plex.configure({ servers: [{ connections: [{ protocol: 'ftp' as 'http' }] }] })).toThrow(/protocol/)
   })
 })
 

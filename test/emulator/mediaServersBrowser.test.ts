@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core'
 import { startPlexEmulator } from '../../dev/plex-emulator/index.mjs'
 import type { PlexEmulator } from '../../dev/plex-emulator/index.mjs'
 import { closeServer, listen } from '../../dev/plex-emulator/http.mjs'
-import { launchChromium } from '../e2e/chromium'
+import { chromium } from 'playwright-core'
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
 
 let browser: Browser
 let page: Page
@@ -44,12 +45,14 @@ describe('fake Plex Media Servers in Chromium', { timeout: 30_000 }, () => {
         { name: 'Plex only', connections: [{ cors: 'app.plex.tv' }] },
         { name: 'No CORS', connections: [{ cors: 'none' }] },
         { name: 'Hung', connections: [{ behavior: 'silent' }, { behavior: 'refuse' }, { behavior: 'unauthorized' }] },
+        { name: 'Secure', connections: [{ protocol: 'https', local: true }] },
       ],
     })
     // The app's page: a blank document on its own loopback origin.
     app = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>app</title>'))
     appOrigin = `http://127.0.0.1:${await listen(app, 0)}`
-    browser = await launchChromium()
+    assertChromium()
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...emu.chromiumArgs] })
     page = await browser.newPage()
     await page.goto(appOrigin)
   }, 60_000)
@@ -90,5 +93,16 @@ describe('fake Plex Media Servers in Chromium', { timeout: 30_000 }, () => {
 
     expect(await pageFetch(`${uri(3, 1)}/identity`)).toEqual({ error: 'TypeError' })
     expect(await pageFetch(`${uri(3, 2)}/identity`, { headers: { Accept: 'application/json' } })).toMatchObject({ status: 401, ok: false })
+  })
+
+  it("'https': the plex.direct name answers over TLS with chromiumArgs, and the raw address over http on the same port", async () => {
+    const secure = emu.servers[4]!.connections[0]!
+    expect(secure.uri).toMatch(/^https:\/\/127-0-0-1\.[0-9a-f]{32}\.plex\.direct:\d+$/)
+    const machine = emu.servers[4]!.clientIdentifier
+    const overTls = await pageFetch(`${secure.uri}/identity`, { headers: { Accept: 'application/json' } })
+    expect(JSON.parse(overTls.body!).MediaContainer.machineIdentifier).toBe(machine)
+    const raw = await pageFetch(`http://127.0.0.1:${secure.port}/identity`, { headers: { Accept: 'application/json' } })
+    expect(JSON.parse(raw.body!).MediaContainer.machineIdentifier).toBe(machine)
+    expect(requestsTo(4).map((e) => [e.protocol, e.path])).toEqual([['https', '/identity'], ['http', '/identity']])
   })
 })
