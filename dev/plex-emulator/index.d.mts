@@ -26,9 +26,10 @@ export interface PlexEmulatorOptions {
   clockOffset?: number
   /**
    * The fake Plex Media Servers `GET /api/v2/resources` lists; each connection gets its own
-   * loopback listener. Default {@link DEFAULT_SERVERS}; `[]` for none.
+   * loopback listener; or the name of a set: `'default'` ({@link DEFAULT_SERVERS}, the default)
+   * or a {@link ServerScenario}. `[]` for none.
    */
-  servers?: readonly EmulatedServerSpec[]
+  servers?: readonly EmulatedServerSpec[] | 'default' | ServerScenario
 }
 
 /**
@@ -160,7 +161,7 @@ export type EmulatorConfigPatch = Partial<EmulatorKnobs> & {
   /** The next `count` requests to /api/v2/pins* answer 429 with `Retry-After: <retryAfter>`. */
   rateLimit?: { count: number; retryAfter: number }
   /** Replaces every fake server (the old listeners close, new ones start on new ports). */
-  servers?: readonly EmulatedServerSpec[]
+  servers?: readonly EmulatedServerSpec[] | 'default' | ServerScenario
 }
 
 export interface EmulatorConfig extends EmulatorKnobs {
@@ -281,3 +282,23 @@ export declare function startPlexEmulator(options?: PlexEmulatorOptions): Promis
 
 /** The servers `npm start` shows: owned "Living Room" (local, remote, relay), a shared one, an offline one, a player. */
 export declare const DEFAULT_SERVERS: readonly EmulatedServerSpec[]
+
+/**
+ * Named server sets for issue 12's end-to-end scenarios. All but `offline` and `empty` hold one
+ * owned server, "Living Room" (clientIdentifier 'living-room-0000000000001', accessToken
+ * 'living-room-token'):
+ * - `local-and-remote`: local (10 ms) and remote (80 ms) both answer;
+ * - `local-silent`: the local one never answers, the remote one does (80 ms);
+ * - `only-relay`: local and remote refused, relay answers (150 ms);
+ * - `wrong-machine`: another machine at the local address, the remote one is right;
+ * - `all-unreachable`: silent, refused, another machine, 401;
+ * - `offline`: "Cabin", `presence: false`, whose connections would answer (so a probe shows);
+ * - `all-silent`: every connection hangs (unmount during probing);
+ * - `cors-blocked`: local readable only by https://app.plex.tv, remote without CORS;
+ * - `empty`: no server.
+ */
+export type ServerScenario =
+  | 'local-and-remote' | 'local-silent' | 'only-relay' | 'wrong-machine' | 'all-unreachable' | 'offline'
+  | 'all-silent' | 'cors-blocked' | 'empty'
+
+export declare const SERVER_SCENARIOS: Readonly<Record<ServerScenario, readonly EmulatedServerSpec[]>>

@@ -10,6 +10,7 @@ import { createAuthHandler } from './pages.mjs'
 import { tlsKey } from './tls.mjs'
 
 export { DEFAULT_SERVERS } from './servers.mjs'
+export { SERVER_SCENARIOS } from './scenarios.mjs'
 
 /**
  * Runs a PIN action; a missing (or, for approve, expired) PIN throws an Error naming it.

@@ -1,6 +1,7 @@
 // The fake Plex Media Servers' configuration: validation, defaults, and the resources
 // GET /api/v2/resources answers for them.
 import { createHash } from 'node:crypto'
+import { SERVER_SCENARIOS } from './scenarios.mjs'
 
 export const BEHAVIORS = /** @type {const} */ (['ok', 'silent', 'refuse', 'wrong-machine', 'unauthorized'])
 export const CORS_MODES = /** @type {const} */ (['any', 'app.plex.tv', 'none'])
@@ -133,11 +134,17 @@ const SERVER_KEYS = [
 ]
 
 /**
- * Validates the `servers` setting and fills in the defaults; throws a TypeError naming the bad value.
+ * Validates the `servers` setting (an array, or a scenario's name: `'default'` or a key of
+ * SERVER_SCENARIOS) and fills in the defaults; throws a TypeError naming the bad value.
  * @param {unknown} value
  * @returns {ServerConfig[]}
  */
 export function parseServers(value) {
+  if (value === 'default') return parseServers(DEFAULT_SERVERS)
+  if (typeof value === 'string' && Object.hasOwn(SERVER_SCENARIOS, value)) return parseServers(SERVER_SCENARIOS[value])
+  if (typeof value === 'string') {
+    throw new TypeError(`plex-emulator: no server scenario ${JSON.stringify(value)} (known: default, ${Object.keys(SERVER_SCENARIOS).join(', ')})`)
+  }
   if (!Array.isArray(value)) return fail('servers', value)
   const known = new Set()
   return value.map((entry, index) => {
