@@ -17,7 +17,9 @@ const USAGE = `Usage: node dev/plex-emulator/cli.mjs [options]
   --clock-offset <ms>   how far this plex.tv's clock is off the machine's (createdAt and
                         expiresAt shifted; negative = behind, written --clock-offset=-60000;
                         default 0)
-  --servers <file>      JSON array of fake Plex Media Servers (see README: Fake servers);
+  --servers <set|file>  a named set (default, local-and-remote, local-silent, only-relay,
+                        wrong-machine, all-unreachable, offline, all-silent, cors-blocked, empty)
+                        or a JSON file with an array of fake servers (see README: Fake servers);
                         default: the demo set (owned, shared, offline)
   --no-servers          no fake servers (GET /api/v2/resources answers [])
   -h, --help            show this help`
@@ -53,7 +55,9 @@ async function main() {
   if (expiredStyle !== '404' && expiredStyle !== 'null-token') {
     throw new TypeError(`--expired-style must be 404 or null-token, got ${expiredStyle}`)
   }
-  const servers = values['no-servers'] ? [] : values.servers ? JSON.parse(readFileSync(values.servers, 'utf8')) : undefined
+  const servers = values['no-servers'] ? [] : values.servers
+    ? /^[a-z-]+$/.test(values.servers) ? values.servers : JSON.parse(readFileSync(values.servers, 'utf8'))
+    : undefined
   const emulator = await startPlexEmulator({
     ...(servers && { servers }),
     apiPort: numberArg('--api-port', values['api-port'] ?? process.env.PLEX_EMULATOR_API_PORT, 5401),

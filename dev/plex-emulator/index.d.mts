@@ -26,9 +26,10 @@ export interface PlexEmulatorOptions {
   clockOffset?: number
   /**
    * The fake Plex Media Servers `GET /api/v2/resources` lists; each connection gets its own
-   * loopback listener. Default {@link DEFAULT_SERVERS}; `[]` for none.
+   * loopback listener; or the name of a set: `'default'` ({@link DEFAULT_SERVERS}, the default)
+   * or a {@link ServerScenario}. `[]` for none.
    */
-  servers?: readonly EmulatedServerSpec[]
+  servers?: readonly EmulatedServerSpec[] | 'default' | ServerScenario
 }
 
 /**
@@ -46,8 +47,17 @@ export type EmulatedBehavior = 'ok' | 'silent' | 'refuse' | 'wrong-machine' | 'u
  */
 export type EmulatedCors = 'any' | 'app.plex.tv' | 'none'
 
-/** One advertised connection of a fake server: always `http://127.0.0.1:<its own port>`. */
+/**
+ * One advertised connection of a fake server, on its own loopback port: `http://127.0.0.1:<port>`,
+ * or with `protocol: 'https'`, `https://127-0-0-1.<hash>.plex.direct:<port>`.
+ */
 export interface EmulatedConnectionSpec {
+  /**
+   * `'https'`: advertised under a plex.direct name with a self-signed certificate (made with the
+   * `openssl` command); the port also answers plain http at `http://127.0.0.1:<port>`, as a
+   * server's 32400 does. Browsers reach it with {@link PlexEmulator.chromiumArgs}. Default 'http'.
+   */
+  protocol?: 'http' | 'https'
   /** Advertised as on the server's LAN. Default false (remote). */
   local?: boolean
   /** Advertised as through Plex's relay (listed only with `includeRelay=1`). Default false. */
@@ -98,9 +108,10 @@ export interface EmulatedServerSpec {
 
 /** A running connection of {@link PlexEmulator.servers}. */
 export interface EmulatedConnection {
-  /** `http://127.0.0.1:<port>` as advertised. */
+  /** As advertised: `http://127.0.0.1:<port>` or `https://127-0-0-1.<hash>.plex.direct:<port>`. */
   uri: string
   port: number
+  protocol: 'http' | 'https'
   local: boolean
   relay: boolean
   behavior: EmulatedBehavior
@@ -126,6 +137,8 @@ export interface ServerLogEntry {
   server: string
   /** The connection's uri (which listener). */
   uri: string
+  /** How it arrived: an https connection's port answers both. */
+  protocol: 'http' | 'https'
   method: string
   path: string
   /** The query string, '' or starting with '?'. */
@@ -148,7 +161,7 @@ export type EmulatorConfigPatch = Partial<EmulatorKnobs> & {
   /** The next `count` requests to /api/v2/pins* answer 429 with `Retry-After: <retryAfter>`. */
   rateLimit?: { count: number; retryAfter: number }
   /** Replaces every fake server (the old listeners close, new ones start on new ports). */
-  servers?: readonly EmulatedServerSpec[]
+  servers?: readonly EmulatedServerSpec[] | 'default' | ServerScenario
 }
 
 export interface EmulatorConfig extends EmulatorKnobs {
@@ -237,6 +250,12 @@ export interface PlexEmulator {
   readonly serverLog: ServerLogEntry[]
   /** The running fake servers, with each connection's uri and request count (a snapshot). */
   readonly servers: EmulatedServer[]
+  /**
+   * Chromium flags that make the https connections work: `*.plex.direct` resolved to 127.0.0.1,
+   * and the emulator's certificate key trusted (the same for the whole process). Leave out the
+   * resolver rule to play a router that refuses plex.direct names (DNS rebinding protection).
+   */
+  readonly chromiumArgs: string[]
   /** The current knobs and rate limit (a copy). */
   readonly config: EmulatorConfig
   clearLog(): void
@@ -263,3 +282,23 @@ export declare function startPlexEmulator(options?: PlexEmulatorOptions): Promis
 
 /** The servers `npm start` shows: owned "Living Room" (local, remote, relay), a shared one, an offline one, a player. */
 export declare const DEFAULT_SERVERS: readonly EmulatedServerSpec[]
+
+/**
+ * Named server sets for issue 12's end-to-end scenarios. All but `offline` and `empty` hold one
+ * owned server, "Living Room" (clientIdentifier 'living-room-0000000000001', accessToken
+ * 'living-room-token'):
+ * - `local-and-remote`: local (10 ms) and remote (80 ms) both answer;
+ * - `local-silent`: the local one never answers, the remote one does (80 ms);
+ * - `only-relay`: local and remote refused, relay answers (150 ms);
+ * - `wrong-machine`: another machine at the local address, the remote one is right;
+ * - `all-unreachable`: silent, refused, another machine, 401;
+ * - `offline`: "Cabin", `presence: false`, whose connections would answer (so a probe shows);
+ * - `all-silent`: every connection hangs (unmount during probing);
+ * - `cors-blocked`: local readable only by https://app.plex.tv, remote without CORS;
+ * - `empty`: no server.
+ */
+export type ServerScenario =
+  | 'local-and-remote' | 'local-silent' | 'only-relay' | 'wrong-machine' | 'all-unreachable' | 'offline'
+  | 'all-silent' | 'cors-blocked' | 'empty'
+
+export declare const SERVER_SCENARIOS: Readonly<Record<ServerScenario, readonly EmulatedServerSpec[]>>

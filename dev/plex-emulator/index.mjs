@@ -7,8 +7,10 @@ import { parseOptions } from './config.mjs'
 import { createContext } from './context.mjs'
 import { createApiHandler } from './api.mjs'
 import { createAuthHandler } from './pages.mjs'
+import { tlsKey } from './tls.mjs'
 
 export { DEFAULT_SERVERS } from './servers.mjs'
+export { SERVER_SCENARIOS } from './scenarios.mjs'
 
 /**
  * Runs a PIN action; a missing (or, for approve, expired) PIN throws an Error naming it.
@@ -56,6 +58,9 @@ export async function startPlexEmulator(options = {}) {
     serverLog: ctx.serverLog,
     get servers() {
       return ctx.mediaServers.describe()
+    },
+    get chromiumArgs() {
+      return ['--host-resolver-rules=MAP *.plex.direct 127.0.0.1', `--ignore-certificate-errors-spki-list=${tlsKey().spki}`]
     },
     get config() {
       return ctx.currentConfig()

@@ -2,6 +2,7 @@
 // behaviour (latency, silent, refused, another machine, 401) and CORS answer.
 import { createServer } from 'node:http'
 import { closeServer, listen, send } from './http.mjs'
+import { certificateFor, createDualServer, plexDirectHash } from './tls.mjs'
 
 /** @typedef {import('./servers.mjs').ServerConfig} ServerConfig */
 /** @typedef {import('./servers.mjs').ConnectionConfig} ConnectionConfig */
@@ -12,7 +13,7 @@ import { closeServer, listen, send } from './http.mjs'
  * @typedef {object} Listener
  * @property {number} port
  * @property {string} uri
- * @property {import('node:http').Server | null} server null for a refused connection (nothing listens)
+ * @property {(() => Promise<void>) | null} close null for a refused connection (nothing listens)
  * @property {number} requests how many requests arrived (preflights included) since the last clear
  */
 
@@ -115,7 +116,8 @@ function connectionHandler(server, connection, listener, env) {
     const url = new URL(req.url || '/', 'http://server.invalid')
     listener.requests++
     env.log.push({
-      time: Date.now(), server: server.clientIdentifier, uri: listener.uri, method: req.method || 'GET',
+      time: Date.now(), server: server.clientIdentifier, uri: listener.uri,
+      protocol: 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http', method: req.method || 'GET',
       path: url.pathname, query: url.search, token: first(req.headers['x-plex-token']), origin: first(req.headers.origin),
     })
     // Keeps the socket open without a byte back, until the client gives up or the emulator closes.
@@ -149,16 +151,21 @@ export function createMediaServers(env) {
   let queue = Promise.resolve()
   const isClosed = () => closed
 
+  /** @param {RunningServer[]} servers */
+  const closeListeners = (servers) => Promise.all(servers.flatMap((s) => s.listeners.map((l) => l.close?.())))
+
   async function stopAll() {
-    const stopping = running.flatMap((s) => s.listeners.map((l) => (l.server ? closeServer(l.server) : undefined)))
+    const stopping = closeListeners(running)
     running = []
-    await Promise.all(stopping)
+    await stopping
   }
 
   /** @param {ServerConfig[]} configs */
   async function startAll(configs) {
     /** @type {RunningServer[]} */
     const started = []
+    const hashes = configs.filter((c) => c.connections.some((x) => x.protocol === 'https')).map((c) => plexDirectHash(c.clientIdentifier))
+    const cert = hashes.length > 0 ? certificateFor(hashes) : ''
     try {
       for (const config of configs) {
         /** @type {RunningServer} */
@@ -166,20 +173,29 @@ export function createMediaServers(env) {
         started.push(entry)
         for (const connection of config.connections) {
           /** @type {Listener} */
-          const listener = { port: 0, uri: '', server: null, requests: 0 }
+          const listener = { port: 0, uri: '', close: null, requests: 0 }
           entry.listeners.push(listener)
           if (connection.behavior === 'refuse') {
             listener.port = await closedPort()
           } else {
-            const server = createServer(connectionHandler(config, connection, listener, { ...env, isClosed }))
-            listener.server = server
-            listener.port = await listen(server, 0)
+            const handler = connectionHandler(config, connection, listener, { ...env, isClosed })
+            if (connection.protocol === 'https') {
+              const dual = createDualServer(handler, cert)
+              listener.close = dual.close
+              listener.port = await listen(dual.server, 0)
+            } else {
+              const server = createServer(handler)
+              listener.close = () => closeServer(server)
+              listener.port = await listen(server, 0)
+            }
           }
-          listener.uri = `http://127.0.0.1:${listener.port}`
+          listener.uri = connection.protocol === 'https'
+            ? `https://127-0-0-1.${plexDirectHash(config.clientIdentifier)}.plex.direct:${listener.port}`
+            : `http://127.0.0.1:${listener.port}`
         }
       }
     } catch (error) {
-      await Promise.all(started.flatMap((s) => s.listeners.map((l) => (l.server ? closeServer(l.server) : undefined))))
+      await closeListeners(started)
       throw error
     }
     return started
@@ -217,6 +233,7 @@ export function createMediaServers(env) {
         connections: config.connections.map((c, i) => ({
           uri: listeners[i]?.uri ?? '',
           port: listeners[i]?.port ?? 0,
+          protocol: c.protocol,
           local: c.local,
           relay: c.relay,
           behavior: c.latency > 0 ? { latency: c.latency } : c.behavior,

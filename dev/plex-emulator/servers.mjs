@@ -1,6 +1,7 @@
 // The fake Plex Media Servers' configuration: validation, defaults, and the resources
 // GET /api/v2/resources answers for them.
 import { createHash } from 'node:crypto'
+import { SERVER_SCENARIOS } from './scenarios.mjs'
 
 export const BEHAVIORS = /** @type {const} */ (['ok', 'silent', 'refuse', 'wrong-machine', 'unauthorized'])
 export const CORS_MODES = /** @type {const} */ (['any', 'app.plex.tv', 'none'])
@@ -12,6 +13,7 @@ export const CORS_MODES = /** @type {const} */ (['any', 'app.plex.tv', 'none'])
 /**
  * A connection spec with every default filled in.
  * @typedef {object} ConnectionConfig
+ * @property {'http' | 'https'} protocol
  * @property {boolean} local
  * @property {boolean} relay
  * @property {'ok' | 'silent' | 'refuse' | 'wrong-machine' | 'unauthorized'} behavior
@@ -85,7 +87,7 @@ function text(path, value, fallback) {
 function parseConnection(path, spec) {
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) fail(path, spec)
   for (const key of Object.keys(spec)) {
-    if (!['local', 'relay', 'behavior', 'cors'].includes(key)) fail(`${path}.${key}`, 'unknown setting')
+    if (!['protocol', 'local', 'relay', 'behavior', 'cors'].includes(key)) fail(`${path}.${key}`, 'unknown setting')
   }
   const behavior = spec.behavior ?? 'ok'
   /** @type {ConnectionConfig['behavior']} */
@@ -104,7 +106,10 @@ function parseConnection(path, spec) {
   }
   const cors = spec.cors ?? 'any'
   if (!CORS_MODES.includes(/** @type {ConnectionConfig['cors']} */ (cors))) fail(`${path}.cors`, cors)
+  const protocol = spec.protocol ?? 'http'
+  if (protocol !== 'http' && protocol !== 'https') fail(`${path}.protocol`, protocol)
   return {
+    protocol: /** @type {'http' | 'https'} */ (protocol),
     local: flag(`${path}.local`, spec.local, false),
     relay: flag(`${path}.relay`, spec.relay, false),
     behavior: kind,
@@ -129,11 +134,17 @@ const SERVER_KEYS = [
 ]
 
 /**
- * Validates the `servers` setting and fills in the defaults; throws a TypeError naming the bad value.
+ * Validates the `servers` setting (an array, or a scenario's name: `'default'` or a key of
+ * SERVER_SCENARIOS) and fills in the defaults; throws a TypeError naming the bad value.
  * @param {unknown} value
  * @returns {ServerConfig[]}
  */
 export function parseServers(value) {
+  if (value === 'default') return parseServers(DEFAULT_SERVERS)
+  if (typeof value === 'string' && Object.hasOwn(SERVER_SCENARIOS, value)) return parseServers(SERVER_SCENARIOS[value])
+  if (typeof value === 'string') {
+    throw new TypeError(`plex-emulator: no server scenario ${JSON.stringify(value)} (known: default, ${Object.keys(SERVER_SCENARIOS).join(', ')})`)
+  }
   if (!Array.isArray(value)) return fail('servers', value)
   const known = new Set()
   return value.map((entry, index) => {
@@ -182,7 +193,7 @@ const CREATED_AT = '2024-03-01T12:00:00Z'
 /**
  * A server as plex.tv's `GET /api/v2/resources` lists it.
  * @param {ServerConfig} server
- * @param {{ port: number }[]} listeners one per connection, in order
+ * @param {{ port: number, uri: string }[]} listeners one per connection, in order
  * @param {{ includeRelay: boolean, now: number }} options
  */
 export function renderResource(server, listeners, { includeRelay, now }) {
@@ -213,12 +224,11 @@ export function renderResource(server, listeners, { includeRelay, now }) {
     natLoopbackSupported: false,
     connections: server.connections.flatMap((connection, i) => {
       if (connection.relay && !includeRelay) return []
-      const port = listeners[i]?.port ?? 0
       return [{
-        protocol: 'http',
+        protocol: connection.protocol,
         address: '127.0.0.1',
-        port,
-        uri: `http://127.0.0.1:${port}`,
+        port: listeners[i]?.port ?? 0,
+        uri: listeners[i]?.uri ?? '',
         local: connection.local,
         relay: connection.relay,
         IPv6: false,

@@ -24,6 +24,15 @@ export interface PlexMockConnection {
   relay?: boolean
   /** @default 'ok' */
   behavior?: PlexMockBehavior
+  /**
+   * Whether the page may read the answers, as the server's CORS headers decide in a browser:
+   * `'any'` (default) yes; `'app.plex.tv'` only when the page is `https://app.plex.tv`; `'none'` no.
+   * A read that is not allowed fails like the browser's (a network error) although the server got
+   * the request; a `mode: 'no-cors'` request still resolves (with an empty body), as an opaque
+   * response does: the host answered, but not who it is.
+   * @default 'any'
+   */
+  cors?: 'any' | 'app.plex.tv' | 'none'
 }
 
 /** A library the mocked server's `GET /library/sections` lists. */

@@ -24,6 +24,12 @@ function mediaContainer(request: Request, container: Record<string, unknown>, ta
   return HttpResponse.xml(`<?xml version="1.0" encoding="UTF-8"?>\n<MediaContainer${attrs(container)}>${inner}</MediaContainer>\n`)
 }
 
+/** Whether the page may read an answer carrying this CORS policy. */
+function readable(cors: NonNullable<PlexMockConnection['cors']>): boolean {
+  if (cors === 'any') return true
+  return cors === 'app.plex.tv' && globalThis.location?.origin === 'https://app.plex.tv'
+}
+
 /**
  * msw handlers for every connection of the mocked servers: `GET {uri}/identity` and
  * `GET {uri}/library/sections`, answering by the connection's current behaviour (read from
@@ -55,6 +61,9 @@ export function createServerHandlers(
         if (behavior === 'silent') await delay('infinite')
         if (typeof behavior === 'object' && behavior.latency > 0) await delay(behavior.latency)
         if (behavior === 'refuse') return HttpResponse.error()
+        if (!readable(connection.cors ?? 'any')) {
+          return request.mode === 'no-cors' ? new HttpResponse(null, { status: 200 }) : HttpResponse.error()
+        }
         if (behavior === 'unauthorized') return unauthorized()
         return undefined
       }

@@ -1,7 +1,8 @@
 // @vitest-environment node
+import { request as httpsRequest } from 'node:https'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPlexEmulator } from '../../dev/plex-emulator/index.mjs'
-import type { EmulatedServerSpec, PlexEmulator } from '../../dev/plex-emulator/index.mjs'
+import type { EmulatedServerSpec, PlexEmulator, ServerScenario } from '../../dev/plex-emulator/index.mjs'
 
 const RESOURCE_KEYS = [
   'name', 'product', 'productVersion', 'platform', 'platformVersion', 'device', 'clientIdentifier', 'createdAt',
@@ -20,7 +21,7 @@ afterEach(async () => {
   emu = undefined
 })
 
-async function start(servers?: EmulatedServerSpec[]) {
+async function start(servers?: EmulatedServerSpec[] | ServerScenario) {
   emu = await startPlexEmulator(servers ? { servers } : {})
   return emu
 }
@@ -178,6 +179,52 @@ describe('a fake Plex Media Server', () => {
   })
 })
 
+describe("https connections (plex.direct names)", () => {
+  /** GET over TLS with *.plex.direct resolved to 127.0.0.1 (what chromiumArgs does for a browser). */
+  function getTls(uri: string, path: string) {
+    const url = new URL(uri)
+    return new Promise<{ status: number; body: string; altNames: string }>((resolve, reject) => {
+      const req = httpsRequest({
+        host: url.hostname, port: url.port, path, headers: { Accept: 'application/json' }, rejectUnauthorized: false,
+        lookup: (_host, options, callback) =>
+          (options as { all?: boolean }).all ? (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
+      }, (res) => {
+        const altNames = (res.socket as import('node:tls').TLSSocket).getPeerCertificate().subjectaltname ?? ''
+        let body = ''
+        res.on('data', (chunk: Buffer) => { body += chunk })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, altNames }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
+
+  it('advertises https://127-0-0-1.<hash>.plex.direct:<port>, answers TLS for that name and plain http on the same port', async () => {
+    const plex = await start([{ name: 'Secure', clientIdentifier: 'secure-machine', connections: [{ protocol: 'https', local: true }] }])
+    const { body } = await resources(plex, await signIn(plex))
+    const [connection] = body[0]!.connections
+    expect(connection).toMatchObject({ protocol: 'https', address: '127.0.0.1', local: true })
+    const hostname = new URL(connection!.uri).hostname
+    expect(hostname).toMatch(/^127-0-0-1\.([0-9a-f]{32})\.plex\.direct$/)
+    const tls = await getTls(connection!.uri, '/identity')
+    expect(tls.status).toBe(200)
+    expect(JSON.parse(tls.body).MediaContainer.machineIdentifier).toBe('secure-machine')
+    expect(tls.altNames).toContain(`DNS:*.${hostname.split('.')[1]}.plex.direct`)
+    const raw = await identity(`http://127.0.0.1:${connection!.port}`)
+    expect(raw.status).toBe(200)
+    expect(plex.serverLog.map((e) => e.protocol)).toEqual(['https', 'http'])
+    expect(plex.chromiumArgs).toEqual([
+      '--host-resolver-rules=MAP *.plex.direct 127.0.0.1',
+      expect.stringMatching(/^--ignore-certificate-errors-spki-list=[A-Za-z0-9+/]{43}=$/),
+    ])
+  })
+
+  it('refuses other protocols', async () => {
+    const plex = await start([])
+    expect(() => plex.configure({ servers: [{ connections: [{ protocol: 'ftp' as 'http' }] }] })).toThrow(/protocol/)
+  })
+})
+
 describe('CORS per connection', () => {
   const preflight = (uri: string) =>
     fetch(`${uri}/library/sections`, {
@@ -291,5 +338,49 @@ describe('request counters, reconfiguring and closing', () => {
     expect(await hanging).toBeInstanceOf(TypeError)
     expect(await delayed).toBeInstanceOf(TypeError)
     for (const uri of uris) await expect(identity(uri)).rejects.toThrow()
+  })
+})
+
+describe('server scenarios (issue 12 e2e)', () => {
+  /** What a probe of `/identity` finds, as usePlexConnection names it (CORS read from the header). */
+  async function probe(uri: string, machine: string): Promise<string> {
+    try {
+      const res = await fetch(`${uri}/identity`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(300) })
+      if (res.status === 401) return 'unauthorized'
+      if (res.headers.get('access-control-allow-origin') !== '*') return 'unverified'
+      return (await machineOf(res)) === machine ? 'ok' : 'wrong-server'
+    } catch (error) {
+      return (error as Error).name === 'TimeoutError' ? 'timeout' : 'network'
+    }
+  }
+  const machineOf = async (res: Response) => ((await res.json()) as { MediaContainer: { machineIdentifier: string } }).MediaContainer.machineIdentifier
+
+  it.each<[ServerScenario, boolean, string[], string[]]>([
+    ['local-and-remote', true, ['local', 'remote'], ['ok', 'ok']],
+    ['local-silent', true, ['local', 'remote'], ['timeout', 'ok']],
+    ['only-relay', true, ['local', 'remote', 'relay'], ['network', 'network', 'ok']],
+    ['wrong-machine', true, ['local', 'remote'], ['wrong-server', 'ok']],
+    ['all-unreachable', true, ['local', 'remote', 'remote', 'relay'], ['timeout', 'network', 'wrong-server', 'unauthorized']],
+    ['offline', false, ['local', 'remote'], ['ok', 'ok']],
+    ['all-silent', true, ['local', 'remote', 'relay'], ['timeout', 'timeout', 'timeout']],
+    ['cors-blocked', true, ['local', 'remote'], ['unverified', 'unverified']],
+  ])('%s: presence %s, connections %j answer %j', async (scenario, presence, kinds, outcomes) => {
+    const plex = await start([])
+    await plex.configure({ servers: scenario })
+    const { body } = await resources(plex, await signIn(plex))
+    expect(body).toHaveLength(1)
+    const [server] = body as [Resource]
+    expect(server.presence).toBe(presence)
+    expect(server.connections.map((c) => (c.relay ? 'relay' : c.local ? 'local' : 'remote'))).toEqual(kinds)
+    expect(await Promise.all(server.connections.map((c) => probe(c.uri, server.clientIdentifier)))).toEqual(outcomes)
+  })
+
+  it("'empty' lists no server; 'default' brings the demo set back; an unknown name throws", async () => {
+    const plex = await start('empty')
+    const token = await signIn(plex)
+    expect((await resources(plex, token)).body).toEqual([])
+    await plex.configure({ servers: 'default' })
+    expect((await resources(plex, token)).body.map((r) => r.name)).toEqual(['Living Room', "Alex's Server", 'Cabin', 'Emulated Plex Web'])
+    expect(() => plex.configure({ servers: 'nope' as ServerScenario })).toThrow(/no server scenario "nope"/)
   })
 })

@@ -160,6 +160,16 @@ describe('createPlexHandlers({ servers }): the servers', () => {
     expect((await fetch(`${LOCAL}/library/sections`, { headers: { 'X-Plex-Token': 'living-room-token' } })).status).toBe(401)
   })
 
+  it.each(['none', 'app.plex.tv'] as const)("cors '%s': the page cannot read the answer, a no-cors request resolves", async (cors) => {
+    const plex = mock({ servers: [{ ...HOME, connections: [{ uri: LOCAL, cors }, { uri: REMOTE }] }] })
+    await expect(identity(LOCAL)).rejects.toThrow(TypeError)
+    const opaque = await fetch(`${LOCAL}/identity`, { mode: 'no-cors' })
+    expect(opaque.status).toBe(200)
+    expect(await opaque.text()).toBe('')
+    expect(await machineOf(await identity(REMOTE))).toBe('living-room-machine')
+    expect(plex.serverRequests.map((r) => r.uri)).toEqual([LOCAL, LOCAL, REMOTE])
+  })
+
   it('setBehavior() changes a connection from the next request; reset() restores it and empties the log', async () => {
     const plex = mock()
     plex.setBehavior(`${LOCAL}/`, 'refuse')
