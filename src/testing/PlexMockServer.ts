@@ -49,6 +49,8 @@ export interface PlexMockLibrary {
  *
  * @example
  * ```ts
+ * import type { PlexMockServer } from 'react-plex-auth/testing'
+ *
  * const living: PlexMockServer = {
  *   name: 'Living Room',
  *   connections: [

@@ -37,6 +37,9 @@ const plexValue = (request: Request, name: string) => request.headers.get(name) 
  *
  * @example
  * ```ts
+ * import { setupServer } from 'msw/node'
+ * import { createPlexHandlers } from 'react-plex-auth/testing'
+ *
  * const plex = createPlexHandlers({
  *   tokens: ['user-token'],
  *   servers: [{
