@@ -146,6 +146,12 @@ export interface ServerLogEntry {
   /** The X-Plex-Token header, if one was sent. */
   token: string | null
   origin: string | null
+  /**
+   * Epoch ms when the connection closed before an answer was sent (the client aborted the
+   * request, e.g. a cancelled probe of a silent connection, or the emulator closed); null while
+   * the request is open and once it was answered.
+   */
+  abortedAt: number | null
 }
 
 export interface EmulatorKnobs {

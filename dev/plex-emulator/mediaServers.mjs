@@ -115,10 +115,17 @@ function connectionHandler(server, connection, listener, env) {
   return async (req, res) => {
     const url = new URL(req.url || '/', 'http://server.invalid')
     listener.requests++
-    env.log.push({
+    /** @type {ServerLogEntry} */
+    const entry = {
       time: Date.now(), server: server.clientIdentifier, uri: listener.uri,
       protocol: 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http', method: req.method || 'GET',
       path: url.pathname, query: url.search, token: first(req.headers['x-plex-token']), origin: first(req.headers.origin),
+      abortedAt: null,
+    }
+    env.log.push(entry)
+    // Proves a client gave up on a request (an aborted probe) rather than leaving it hanging.
+    res.on('close', () => {
+      if (!res.writableEnded) entry.abortedAt = Date.now()
     })
     // Keeps the socket open without a byte back, until the client gives up or the emulator closes.
     if (connection.behavior === 'silent') return

@@ -40,6 +40,8 @@ export interface OpenOptions {
   storage?: 'throws'
   /** 'production': the fixture as an app ships it (production React, minified). @default 'development' */
   build?: 'development' | 'production'
+  /** What shows that the page is up. @default the "Sign in with Plex" button */
+  ready?: (page: Page) => Locator
 }
 
 /** Registers the per-file browser/emulator and per-test context lifecycle. */
@@ -66,7 +68,7 @@ export function setupE2E(): E2E {
     url.search = new URLSearchParams({ api: state.emu.apiBaseUrl, auth: state.emu.authAppUrl, ...params }).toString()
     return url.href + hash
   }
-  state.open = async ({ mode = 'popup', params = {}, hash, popups = 'record', colorScheme = 'light', storage, build } = {}) => {
+  state.open = async ({ mode = 'popup', params = {}, hash, popups = 'record', colorScheme = 'light', storage, build, ready = signInButton } = {}) => {
     const context = await state.browser.newContext({ colorScheme })
     contexts.push(context)
     if (storage === 'throws') {
@@ -99,7 +101,7 @@ export function setupE2E(): E2E {
     }
     const page = await context.newPage()
     await page.goto(state.appUrl({ mode, ...params }, hash, build))
-    await signInButton(page).waitFor()
+    await ready(page).waitFor()
     return { context, page }
   }
   return state

@@ -155,6 +155,15 @@ describe('a fake Plex Media Server', () => {
     expect(plex.servers[0]!.connections[0]!.requests).toBe(1)
   })
 
+  it('logs when the client gave up on a request (abortedAt), and not for answered ones', async () => {
+    const plex = await start([{ name: 'Home', connections: [{ behavior: 'silent' }, {}] }])
+    const started = Date.now()
+    await identity(uriOf(plex), { signal: AbortSignal.timeout(200) }).catch(() => undefined)
+    await (await identity(uriOf(plex, 0, 1))).text()
+    await expect.poll(() => plex.serverLog[0]?.abortedAt).toBeGreaterThanOrEqual(started + 190)
+    expect(plex.serverLog.map((e) => [e.uri, e.abortedAt === null])).toEqual([[uriOf(plex), false], [uriOf(plex, 0, 1), true]])
+  })
+
   it('refuses: nothing listens on the advertised port', async () => {
     const plex = await start([{ name: 'Home', connections: [{ behavior: 'refuse' }] }])
     const connection = plex.servers[0]!.connections[0]!

@@ -1,7 +1,9 @@
 // The e2e fixture: one small app, built once against the BUILT package (dist), driven by its
 // query string so every scenario shares the build:
 //   ?api=<apiBaseUrl>&auth=<authAppUrl>[&mode=popup|redirect][&poll=500][&prefetch=1][&page=session]
-// (page=session: the shared session's page, see SessionPage.tsx; else the button's page below.)
+//   ?api=…&auth=…&page=servers&token=<a plex.tv token>[&timeout=<probe timeout, ms>]
+// (page=session: the shared session's page, see SessionPage.tsx; page=servers: the servers and
+// connections page, see ServersPage.tsx; else the button's page below.)
 // Anything else in the URL (e.g. a crafted ?pinId=) is ignored, as a real app would.
 import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -13,6 +15,7 @@ import {
   type PlexLoginStatus,
 } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
+import { ServersPage } from './ServersPage'
 import { SessionPage } from './SessionPage'
 
 /** What the tests read besides the DOM. */
@@ -39,6 +42,7 @@ const mode = params.get('mode') === 'redirect' ? 'redirect' : 'popup'
 const pollInterval = Number(params.get('poll') ?? 500)
 const prefetch = params.get('prefetch') === '1'
 const page = params.get('page')
+const probeTimeout = params.get('timeout')
 
 function StrictModeProbe() {
   useEffect(() => {
@@ -107,7 +111,13 @@ if (!apiBaseUrl || !authAppUrl) {
     <StrictMode>
       <StrictModeProbe />
       <PlexAuthProvider product={PRODUCT} apiBaseUrl={apiBaseUrl} authAppUrl={authAppUrl} pollInterval={pollInterval}>
-        {page === 'session' ? <SessionPage linkUrl={new URL('/link', authAppUrl).href} /> : <App apiBaseUrl={apiBaseUrl} />}
+        {page === 'session' ? (
+          <SessionPage linkUrl={new URL('/link', authAppUrl).href} />
+        ) : page === 'servers' ? (
+          <ServersPage token={params.get('token')} timeoutMs={probeTimeout === null ? undefined : Number(probeTimeout)} />
+        ) : (
+          <App apiBaseUrl={apiBaseUrl} />
+        )}
       </PlexAuthProvider>
     </StrictMode>,
   )
