@@ -194,7 +194,7 @@ interface Mount {
   openAfterDecision: number
 }
 
-function uriOf(server: Resource) {
+function urisOf(server: Resource) {
   return server.connections.map((c) => c.uri)
 }
 
@@ -202,12 +202,12 @@ function received(uris: string[], from: number, to: number, path?: string): numb
   return emu.serverLog.filter((e) => uris.includes(e.uri) && e.time > from && e.time <= to && (path === undefined || e.path === path)).length
 }
 
-function open(uris: string[], since: number): number {
+function openProbes(uris: string[], since: number): number {
   return probes.filter((p) => p.start >= since && p.settled === null && uris.some((uri) => new URL(uri).origin === p.origin)).length
 }
 
 async function mountOnce(impl: Impl, server: Resource): Promise<Mount> {
-  const uris = uriOf(server)
+  const uris = urisOf(server)
   let decidedAt: number | null = null
   let decidedWall = 0
   let status = 'connecting'
@@ -227,7 +227,7 @@ async function mountOnce(impl: Impl, server: Resource): Promise<Mount> {
   await until(() => decidedAt !== null, 20_000)
   if (decidedAt === null) decidedWall = Date.now()
   await sleep(50)
-  const openAfterDecision = open(uris, t0)
+  const openAfterDecision = openProbes(uris, t0)
   await sleep(AFTER_DECISION - 50)
   const end = Date.now()
   view.unmount()
@@ -249,14 +249,14 @@ async function mountOnce(impl: Impl, server: Resource): Promise<Mount> {
 
 /** Mounts, unmounts UNMOUNT_AT ms later (while probing), counts what follows. */
 async function unmountDuringProbing(impl: Impl, server: Resource): Promise<{ after: number; open: number }> {
-  const uris = uriOf(server)
+  const uris = urisOf(server)
   const t0 = performance.now()
   const view = renderHook(() => useImpl(impl, server))
   await sleep(UNMOUNT_AT)
   const at = Date.now()
   view.unmount()
   await sleep(50)
-  const stillOpen = open(uris, t0)
+  const stillOpen = openProbes(uris, t0)
   await sleep(AFTER_UNMOUNT - 50)
   return { after: received(uris, at, Date.now()), open: stillOpen }
 }
