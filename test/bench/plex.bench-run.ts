@@ -3,20 +3,19 @@
 // plex.tv emulator over real HTTP on 127.0.0.1, in real time (no fake timers), beside a naive
 // `useQuery` + `refetchInterval: 1000` hook, and prints markdown tables. Never fails on a figure.
 //   npx vitest run --config test/bench/vitest.config.ts
-import { readFileSync } from 'node:fs'
 import os from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { act, cleanup, renderHook } from '@testing-library/react'
 import { createElement as h, type ReactNode } from 'react'
 import { inject, test } from 'vitest'
 import { startPlexEmulator, type PlexEmulator } from '../../dev/plex-emulator/index.mjs'
+import { max, median, min, ms, num, ROOT, runLines, sleep, sleepUntil, table, until, version } from './benchTools'
 
 type Lib = typeof import('../../src/index')
 type LoginState = ReturnType<Lib['usePlexLogin']>
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 /** The default pollInterval: the bench passes none. */
 const INTERVAL = 1000
 /** Milliseconds the emulator adds to every API response. */
@@ -25,8 +24,6 @@ const PRODUCT = 'Bench'
 const CLIENT_ID = 'bench-client-0001'
 /** How long the "requests after" cases count. */
 const AFTER = 10_000
-/** Pauses between checks of a condition. */
-const STEP = 2
 
 // Updates arrive from real I/O, outside act(): tell React not to expect act() (RTL's own act
 // calls switch it on and back off).
@@ -73,18 +70,7 @@ function installFetchProbe(): void {
 // ---------------------------------------------------------------------------------------------
 // Small tools.
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)))
-const sleepUntil = (time: number) => sleep(time - Date.now())
 const random = (min: number, max: number) => min + Math.random() * (max - min)
-
-async function until(condition: () => boolean, timeout = 5000): Promise<boolean> {
-  const end = Date.now() + timeout
-  while (!condition()) {
-    if (Date.now() > end) return false
-    await sleep(STEP)
-  }
-  return true
-}
 
 /** When the page first received an answer about `pinId` that matches. */
 async function firstSeen(pinId: number, match: (entry: Seen) => boolean, timeout = 5000): Promise<number | null> {
@@ -105,17 +91,6 @@ function gaps(times: number[]): number[] {
   return times.slice(1).map((time, i) => time - (times[i] ?? time))
 }
 
-function quantile(values: number[], q: number): number | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? null
-}
-const median = (values: number[]) => quantile(values, 0.5)
-const max = (values: number[]) => (values.length ? Math.max(...values) : null)
-const min = (values: number[]) => (values.length ? Math.min(...values) : null)
-
-const ms = (value: number | null) => (value === null ? 'n/a' : `${Math.round(value)} ms`)
-const num = (value: number | null, digits = 0) => (value === null ? 'n/a' : value.toFixed(digits))
 const bytes = (value: number) => value.toLocaleString('en-US')
 
 async function newPin(server: PlexEmulator): Promise<{ id: number; expiresAt: string }> {
@@ -424,11 +399,6 @@ async function responseTime(): Promise<number | null> {
   return median(times)
 }
 
-function version(name: string): string {
-  const json = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
-  return json.version
-}
-
 test('react-plex-auth bench', async () => {
   const began = performance.now()
   const load = os.loadavg()[0] ?? 0
@@ -472,7 +442,6 @@ test('react-plex-auth bench', async () => {
     const watchersCell = (f: WatchersFigures, one: SteadyFigures) =>
       `${num(f.count / (15_000 / INTERVAL), 2)} (${f.count} in 15 s; 1 component: ${one.count})` +
       `${f.burst === null ? '' : `; ${f.burst} while mounting`}; min spacing ${ms(f.minSpacing)}`
-    const cpus = os.cpus()
     const rows: string[][] = [
       ['`GET /pins/{id}` per minute while waiting (15 s × 4)', '≤ 60', String(ours1.perMinute), String(naive1.perMinute)],
       ['spacing between two polls: min / median / max', `min ≥ ${INTERVAL} ms`, spacing(ours1), spacing(naive1)],
@@ -488,8 +457,6 @@ test('react-plex-auth bench', async () => {
       ['consumer renders per poll tick, nothing changing (5 s): `usePlexToken`', '0', num(ours1.rendersPerTick, 2), num(naive1.rendersPerTick, 2)],
       ['… `usePlexLogin` (waiting)', '0', num(loginRenders, 2), '—'],
     ]
-    const table = (head: string[], body: string[][]) =>
-      [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
     const sizeRows = sizes.map((size) => [
       `\`${size.name}\``,
       `${bytes(size.minified)} / ${bytes(size.gzip)}`,
@@ -501,9 +468,7 @@ test('react-plex-auth bench', async () => {
       '',
       '## react-plex-auth bench',
       '',
-      `Date: ${new Date().toISOString()}  `,
-      `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.arch()}; ` +
-        `load average ${load.toFixed(2)} at start (real-time figures are noisy above ${cpus.length})  `,
+      ...runLines(load),
       `Setup: dist/ (built package), jsdom ${version('jsdom')}, React ${version('react')}, @tanstack/react-query ${version('@tanstack/react-query')}; ` +
         `plex.tv emulator in-process over HTTP, latency ${LATENCY} ms (measured response time ${ms(rtt)}); poll interval ${INTERVAL} ms (default); real time.  `,
       'Naive = `useQuery({ queryKey, queryFn: fetch /pins/{id}, refetchInterval: 1000 })`, default retry, no stop condition, no abort.',
