@@ -1,12 +1,14 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { createRef, type ComponentProps } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPin } from '../../src/api/createPin'
 import { forgetRememberedConnections } from '../../src/connection/rememberedConnections'
 import { PlexServerPicker } from '../../src/serverPicker/PlexServerPicker'
+import { usePlexSession } from '../../src/session/usePlexSession'
 import { expectNoAxeViolations } from '../support/axe'
-import { usePlexMock } from '../support/mockPlex'
+import { API, usePlexMock } from '../support/mockPlex'
 import { mockServers, type FakeServer } from '../support/mockServers'
-import { plexWrapper } from '../support/renderWithPlex'
+import { CLIENT_ID, plexWrapper } from '../support/renderWithPlex'
 import { tick, useFakeClockEachTest } from '../support/tick'
 
 const mock = usePlexMock()
@@ -236,6 +238,26 @@ describe('PlexServerPicker', () => {
     await advance(5000)
     expect(screen.getByText('Sign in with Plex to see your servers.')).toBeTruthy()
     expect(plex.resourceRequests).toHaveLength(0)
+  })
+
+  it("uses the signed-in session's token without a token prop", async () => {
+    const plexTv = mock()
+    const pin = await createPin({ product: 'Test App', clientIdentifier: CLIENT_ID, apiBaseUrl: API })
+    const token = plexTv.approve(pin.id)
+    const plex = mockServers(SERVERS, { token })
+    let session: ReturnType<typeof usePlexSession> | undefined
+    function App() {
+      session = usePlexSession()
+      return <PlexServerPicker connectionOptions={{ pageProtocol: 'https:' }} />
+    }
+    render(<App />, { wrapper: plexWrapper().wrapper })
+    await advance(1000)
+    expect(screen.getByText('Sign in with Plex to see your servers.')).toBeTruthy()
+    expect(plex.resourceRequests).toHaveLength(0)
+    act(() => session!.setToken(token))
+    await advance(300)
+    expect(radio('Home').getAttribute('data-state')).toBe('connected')
+    expect(plex.resourceRequests.map((r) => r.headers['x-plex-token'])).toEqual([token])
   })
 
   it('takes a ref, className, props, labels and unstyled', async () => {
