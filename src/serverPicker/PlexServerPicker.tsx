@@ -1,7 +1,6 @@
-import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react'
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type ReactNode } from 'react'
 import type { PlexResource } from '../api/PlexResource'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { useLatest } from '../core/useLatest'
 import { visuallyHidden } from '../core/visuallyHidden'
 import type { PlexServerConnection } from '../connection/PlexConnectionCandidate'
 import type { PlexConnectionState, UsePlexConnectionOptions } from '../connection/usePlexConnection'
@@ -11,6 +10,7 @@ import { toPickerItem, type PlexServerPickerItem } from './PlexServerPickerItem'
 import { PlexServerRow } from './PlexServerRow'
 import { ServerConnectionWatcher } from './ServerConnectionWatcher'
 import { usePickerAnnouncement } from './usePickerAnnouncement'
+import { usePickerSelection } from './usePickerSelection'
 
 /** What `<PlexServerPicker>` shows: its root's `data-state`. */
 export type PlexServerPickerStatus = 'idle' | 'loading' | 'empty' | 'error' | 'ready'
@@ -51,15 +51,6 @@ export interface PlexServerPickerProps extends Omit<HTMLAttributes<HTMLDivElemen
   render?: (props: PlexServerPickerRenderProps) => ReactNode
 }
 
-const NEXT: Record<string, (index: number, count: number) => number> = {
-  ArrowDown: (i, n) => (i + 1) % n,
-  ArrowRight: (i, n) => (i + 1) % n,
-  ArrowUp: (i, n) => (i - 1 + n) % n,
-  ArrowLeft: (i, n) => (i - 1 + n) % n,
-  Home: () => 0,
-  End: (_, n) => n - 1,
-}
-
 /**
  * Lists the account's Plex Media Servers (`usePlexServers`) and connects to all of them at once
  * (`usePlexConnection` each): name, owner, the chosen connection (local, remote or relay, and its
@@ -96,57 +87,17 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
     servers.status === 'ready' ? (items.length ? 'ready' : 'empty') : servers.status
   const announcement = usePickerAnnouncement(items, text)
 
-  const [own, setOwn] = useState<string | null>(defaultValue ?? null)
-  const selected = value !== undefined ? value : own
-  const latestSelect = useLatest(onSelect)
-  const select = useCallback(
-    (id: string) => {
-      const item = items.find((i) => i.server.clientIdentifier === id)
-      if (!item || item.status !== 'connected' || !item.connection) return false
-      setOwn(id)
-      latestSelect.current?.(item.server, item.connection)
-      return true
-    },
-    [items, latestSelect],
-  )
-
-  const rows = useRef(new Map<string, HTMLDivElement>())
-  const [focused, setFocused] = useState<string | null>(null)
-  const ids = items.map((i) => i.server.clientIdentifier)
-  const tabbable = [focused, selected].find((id) => id !== null && ids.includes(id)) ?? ids[0]
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
-    if (event.key === ' ') {
-      event.preventDefault()
-      select(ids[index]!)
-      return
-    }
-    const move = NEXT[event.key]
-    if (!move || event.altKey || event.ctrlKey || event.metaKey) return
-    event.preventDefault()
-    const id = ids[move(index, ids.length)]!
-    rows.current.get(id)?.focus()
-    select(id)
-  }
+  const { selected, select, tabbable, rowProps, tabStop } = usePickerSelection(items, { value, defaultValue, onSelect })
 
   // Retry pressed: once the button is gone, focus goes to the list (or its message), never to <body>.
   const retried = useRef(false)
-  const root = useRef<HTMLDivElement | null>(null)
   const message = useRef<HTMLParagraphElement | null>(null)
   useEffect(() => {
     if (!retried.current || status === 'error' || status === 'loading') return
     retried.current = false
-    const target = (tabbable && rows.current.get(tabbable)) || message.current
+    const target = tabStop() ?? message.current
     if (document.activeElement === document.body || !document.activeElement) target?.focus()
-  }, [status, tabbable])
-  const setRoot = useCallback(
-    (node: HTMLDivElement | null) => {
-      root.current = node
-      if (typeof ref === 'function') ref(node)
-      else if (ref) ref.current = node
-    },
-    [ref],
-  )
+  })
 
   const watchers = (list ?? []).map((s) => (
     <ServerConnectionWatcher key={s.clientIdentifier} server={s} options={connectionOptions} onChange={report} />
@@ -163,7 +114,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
   const cls = (name: string) => (unstyled ? undefined : name)
   const note = status === 'idle' ? text.idle : status === 'loading' ? text.loading : status === 'empty' ? text.empty : null
   return (
-    <div {...rest} ref={setRoot} className={[cls('rpa-picker'), className].filter(Boolean).join(' ') || undefined} data-state={status} aria-busy={status === 'loading' || undefined}>
+    <div {...rest} ref={ref} className={[cls('rpa-picker'), className].filter(Boolean).join(' ') || undefined} data-state={status} aria-busy={status === 'loading' || undefined}>
       {watchers}
       {note && (
         <p ref={message} tabIndex={-1} className={cls('rpa-picker__message')}>
@@ -199,16 +150,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
                 checked={id === selected}
                 tabbable={id === tabbable}
                 unstyled={unstyled}
-                rowRef={(node) => {
-                  if (node) rows.current.set(id, node)
-                  else rows.current.delete(id)
-                }}
-                onPick={() => {
-                  rows.current.get(id)?.focus()
-                  select(id)
-                }}
-                onFocus={() => setFocused(id)}
-                onKeyDown={(event) => onKeyDown(event, index)}
+                {...rowProps(id, index)}
               />
             )
           })}
