@@ -13,9 +13,11 @@
 // pinStatus, a deadline timer), the kit's own query settings whatever the app's defaults, the
 // session's shared account check with backoff and its storage rules, the redirect claim, the
 // re-opened approval page, X-Plex-* values in the query string, focus kept in the link code.
+// styles.css raised 2026-12-01 (issue 12): <PlexServerPicker>'s rules (its own custom properties,
+// radio mark, states, light-dark palette) measured 1,860, budget that plus ~2%.
 export const budgets = {
   usePlexToken: 4115,
   PlexLoginButton: 9690,
   'whole API': 12875,
-  'styles.css': 1385,
+  'styles.css': 1900,
 }
