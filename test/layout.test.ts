@@ -21,6 +21,7 @@ const LAYERS: Record<string, readonly string[]> = {
   connection: ['core', 'api'],
   login: ['pin', 'account', 'core', 'api'],
   linkCode: ['pin', 'core', 'api'],
+  serverPicker: ['servers', 'connection', 'core', 'api'],
   session: ['login', 'account', 'pin', 'core', 'api'],
   testing: ['session', 'linkCode', 'login', 'servers', 'connection', 'account', 'pin', 'core', 'api'],
 }

@@ -30,6 +30,7 @@ export const entries = {
   PlexLoginButton: "import { PlexLoginButton } from './dist/index.js'; console.log(PlexLoginButton)",
   usePlexServers: "import { usePlexServers } from './dist/index.js'; console.log(usePlexServers)",
   usePlexConnection: "import { usePlexConnection } from './dist/index.js'; console.log(usePlexConnection)",
+  PlexServerPicker: "import { PlexServerPicker } from './dist/index.js'; console.log(PlexServerPicker)",
   'whole API': "import * as all from './dist/index.js'; console.log(all)",
 }
 

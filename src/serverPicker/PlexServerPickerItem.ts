@@ -1,0 +1,39 @@
+import type { PlexResource } from '../api/PlexResource'
+import type { PlexConnectionCandidate, PlexServerConnection } from '../connection/PlexConnectionCandidate'
+import type { PlexConnectionState } from '../connection/usePlexConnection'
+
+/**
+ * Where one server of `<PlexServerPicker>` stands: `connecting`, `connected` (pickable),
+ * `unreachable` (every connection failed: see `candidates`) or `offline` (plex.tv sees it offline).
+ */
+export type PlexServerPickerItemStatus = 'connecting' | 'connected' | 'unreachable' | 'offline'
+
+/** One server of `<PlexServerPicker>` with its connection, as the default UI and `render` get it. */
+export interface PlexServerPickerItem {
+  server: PlexResource
+  status: PlexServerPickerItemStatus
+  /** The chosen connection once `connected`, else `null`. */
+  connection: PlexServerConnection | null
+  /** Every connection tried, best-ranked first, each with its outcome and reason. */
+  candidates: PlexConnectionCandidate[]
+  /** Tries every connection of this server again. */
+  retry: () => void
+}
+
+/** Internal: a server and its `usePlexConnection` state (`undefined` before the first report) as an item. */
+export function toPickerItem(server: PlexResource, state: PlexConnectionState | undefined): PlexServerPickerItem {
+  const status: PlexServerPickerItemStatus = !server.presence
+    ? 'offline'
+    : state?.status === 'connected' || state?.status === 'unreachable'
+      ? state.status
+      : 'connecting'
+  return {
+    server,
+    status,
+    connection: state?.status === 'connected' ? state.connection : null,
+    candidates: state?.candidates ?? [],
+    retry: state?.retry ?? noop,
+  }
+}
+
+const noop = () => {}

@@ -1,0 +1,24 @@
+import { useEffect } from 'react'
+import type { PlexResource } from '../api/PlexResource'
+import { usePlexConnection, type PlexConnectionState, type UsePlexConnectionOptions } from '../connection/usePlexConnection'
+
+/** Props of {@link ServerConnectionWatcher}. Internal. */
+export interface ServerConnectionWatcherProps {
+  server: PlexResource
+  options?: UsePlexConnectionOptions
+  /** Stable: receives each new state, and `null` once the watcher unmounts. */
+  onChange: (clientIdentifier: string, state: PlexConnectionState | null) => void
+}
+
+/**
+ * Runs `usePlexConnection` for one server and reports its state upward, rendering nothing: the
+ * picker needs every server's state in one place (selection, keyboard, announcements, `render`),
+ * while hooks can only run one per component. Internal.
+ */
+export function ServerConnectionWatcher({ server, options, onChange }: ServerConnectionWatcherProps) {
+  const state = usePlexConnection(server, options)
+  const id = server.clientIdentifier
+  useEffect(() => onChange(id, state), [id, state, onChange])
+  useEffect(() => () => onChange(id, null), [id, onChange])
+  return null
+}
