@@ -62,7 +62,11 @@ export interface PlexServerPickerProps extends Omit<HTMLAttributes<HTMLDivElemen
  *
  * @example
  * ```tsx
- * <PlexServerPicker onSelect={(server, connection) => open(connection.uri, server.accessToken)} />
+ * import { PlexServerPicker } from 'react-plex-auth'
+ *
+ * export function ChooseServer({ onChosen }: { onChosen: (uri: string, token: string) => void }) {
+ *   return <PlexServerPicker onSelect={(server, connection) => onChosen(connection.uri, server.accessToken)} />
+ * }
  * ```
  */
 export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexServerPickerProps>(function PlexServerPicker(
