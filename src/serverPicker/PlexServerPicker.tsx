@@ -64,7 +64,7 @@ export interface PlexServerPickerProps extends Omit<HTMLAttributes<HTMLDivElemen
  * ```tsx
  * import { PlexServerPicker } from 'react-plex-auth'
  *
- * export function ChooseServer({ onChosen }: { onChosen: (uri: string, token: string) => void }) {
+ * export function ChooseServer({ onChosen }: { onChosen: (uri: string, token: string | null) => void }) {
  *   return <PlexServerPicker onSelect={(server, connection) => onChosen(connection.uri, server.accessToken)} />
  * }
  * ```
