@@ -1,5 +1,5 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { QueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
@@ -8,7 +8,8 @@ import { plexKeys } from '../core/plexKeys'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { usePlexUser } from '../account/usePlexUser'
-import { plexHomeUsersQueryOptions } from '../home/plexHomeUsersQueryOptions'
+import type { PlexHomeUser } from '../api/PlexHomeUser'
+import { tokenFingerprint } from '../core/tokenFingerprint'
 import { switchAndCache } from '../home/switchAndCache'
 import { useLatest } from '../core/useLatest'
 import { useSignInSlot } from './useSignInSlot'
@@ -88,9 +89,13 @@ export function useSessionStore(
   const user = token ? account.user : null
   const shown = signInFailure ?? (token ? (user ? null : (error ?? failure)) : rejection)
 
-  // The Home's list as loaded by usePlexHomeUsers (or primed by a switch): read, never fetched here.
-  const home = useQuery({ ...plexHomeUsersQueryOptions(user ? token : null, config), enabled: false }, queryClient)
-  const profile = (user && home.data?.find((entry) => entry.uuid === user.uuid)) || null
+  // The Home's list as loaded by usePlexHomeUsers (or primed by a switch), read from the cache and
+  // never fetched here: a session that never shows profiles neither asks plex.tv nor bundles the call.
+  const homeKey = token && user ? tokenFingerprint(token) : null
+  const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient])
+  const readHome = () => (homeKey ? queryClient.getQueryData<PlexHomeUser[]>(plexKeys.homeUsers(apiBaseUrl, homeKey)) : undefined)
+  const home = useSyncExternalStore(subscribe, readHome, () => undefined)
+  const profile = (user && home?.find((entry) => entry.uuid === user.uuid)) || null
   const latest = useLatest({ token, user, config, setToken })
   const switchProfile = useCallback(
     async (uuid: string, pin?: string) => {

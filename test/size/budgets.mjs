@@ -19,11 +19,17 @@
 // Issue 12 (servers): new entries usePlexServers (measured 3,792) and usePlexConnection (3,363),
 // each budget that plus ~2%; the whole API grows by them (measured 17,254). Importing only the
 // sign-in does not pull them in (usePlexToken 4,085 and PlexLoginButton 9,813 after the merge).
+// Issue 13 (Plex Home): new entries usePlexHomeUsers (measured 3,580) and usePlexSwitchProfile
+// (3,314), each budget that plus ~2%; the whole API grows by them and the session's switchProfile
+// (measured 18,693). The sign-in entries gain only plexKeys' two Home keys (usePlexToken 4,110,
+// PlexLoginButton 9,835): the session reads the Home's list from the cache, it never fetches it.
 export const budgets = {
   usePlexToken: 4115,
   PlexLoginButton: 10003,
   usePlexServers: 3870,
   usePlexConnection: 3430,
-  'whole API': 17600,
+  usePlexHomeUsers: 3650,
+  usePlexSwitchProfile: 3380,
+  'whole API': 19070,
   'styles.css': 1385,
 }

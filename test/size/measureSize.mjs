@@ -30,6 +30,8 @@ export const entries = {
   PlexLoginButton: "import { PlexLoginButton } from './dist/index.js'; console.log(PlexLoginButton)",
   usePlexServers: "import { usePlexServers } from './dist/index.js'; console.log(usePlexServers)",
   usePlexConnection: "import { usePlexConnection } from './dist/index.js'; console.log(usePlexConnection)",
+  usePlexHomeUsers: "import { usePlexHomeUsers } from './dist/index.js'; console.log(usePlexHomeUsers)",
+  usePlexSwitchProfile: "import { usePlexSwitchProfile } from './dist/index.js'; console.log(usePlexSwitchProfile)",
   'whole API': "import * as all from './dist/index.js'; console.log(all)",
 }
 
