@@ -103,6 +103,8 @@ export function useSessionStore(
       if (!from || !signedIn) throw new PlexApiError('invalid-config', 'react-plex-auth: switchProfile() needs a signed-in session.')
       // Nothing changes until plex.tv said yes: a refused switch leaves the session as it was.
       const { token: next } = await switchAndCache(options.queryClient, options, from, uuid, pin)
+      // Signed out (or in as someone else) meanwhile: the switch must not bring the old session back.
+      if (latest.current.token !== from) throw new PlexApiError('aborted', 'react-plex-auth: the session changed during the profile switch.')
       signIn(next)
     },
     [latest],

@@ -107,6 +107,21 @@ describe('usePlexSession: Plex Home profiles', () => {
     expect(other.result.current).toMatchObject({ status: 'signed-in', token, user: { title: 'Kids' } })
   })
 
+  it('drops a switch whose session signed out before plex.tv answered (aborted), staying signed out', async () => {
+    const { result, plex } = await signedInWithHome()
+    plex.setLatency(500)
+    let outcome: unknown
+    act(() => {
+      result.current.session.switchProfile('home-kids-0001').then(() => (outcome = 'resolved'), (e: unknown) => (outcome = e))
+    })
+    await tick(100)
+    act(() => result.current.session.signOut())
+    await tick(1000)
+    expect(isPlexApiError(outcome, 'aborted')).toBe(true)
+    expect(result.current.session).toMatchObject({ status: 'signed-out', token: null, profile: null })
+    expect(localStorage.getItem(KEY)).toBeNull()
+  })
+
   it('rejects without a signed-in session and sends nothing', async () => {
     const plex = mock({ tokens: [ADMIN] })
     const { result } = renderPlexHook(() => usePlexSession())
