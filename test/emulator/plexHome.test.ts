@@ -85,7 +85,8 @@ describe('the emulated Plex Home', () => {
     expect(body.users.map((u) => [u.title, u.protected, u.restricted])).toEqual([['Emulated User', true, false], ['Grandma', true, false]])
     expect((await switchTo(token, 'e3a1c0de5eed0b01', '0000')).status).toBe(403)
     expect((await switchTo(token, 'e3a1c0de5eed0b01', '4321')).headers.get('retry-after')).toBe('5')
-    await emu.configure({ home: false })
+    const posted = await fetch(`${emu.controlUrl}/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ home: false }) })
+    expect(posted.status).toBe(200)
     const alone = (await (await homeUsers(token)).json()) as { users: Array<Record<string, unknown>> }
     expect(alone.users.map((u) => u.title)).toEqual(['Emulated User'])
     expect(() => emu.configure({ home: { members: [{ uuid: 'x', title: 'X', pin: '12' }] } })).toThrow(/4 digits/)
