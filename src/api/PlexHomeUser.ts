@@ -3,7 +3,9 @@
  * itself). Flags are booleans whatever plex.tv sent (`1`, `"1"`, `true`).
  */
 export interface PlexHomeUser {
+  /** plex.tv's numeric user id. */
   id: number
+  /** The profile's id for `switchHomeUser` and for matching `GET /user`'s account. */
   uuid: string
   /** The name to show (a managed profile's only name). */
   title: string
@@ -29,11 +31,17 @@ export interface PlexHomeUser {
 
 /** What {@link switchHomeUser} resolves to: the profile's account, with its own token. */
 export interface PlexSwitchedUser {
+  /** plex.tv's numeric user id. */
   id: number
+  /** The profile's uuid. */
   uuid: string
+  /** The name to show. */
   title: string
+  /** Empty for managed profiles. */
   username: string
+  /** Empty for managed profiles. */
   email: string
+  /** URL of the avatar. */
   thumb: string
   /** The profile's own token: a full plex.tv token for that profile (a secret). */
   authToken: string

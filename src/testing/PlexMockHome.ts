@@ -1,6 +1,8 @@
 /** One profile of the mocked Plex Home besides its admin (the account `GET /user` answers for). */
 export interface PlexMockHomeMember {
+  /** The profile's id (the path of its switch). */
   uuid: string
+  /** The name the Home lists. */
   title: string
   /** Empty (the default) for a managed profile. */
   username?: string
