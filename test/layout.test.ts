@@ -18,12 +18,13 @@ const LAYERS: Record<string, readonly string[]> = {
   pin: ['core', 'api'],
   account: ['core', 'api'],
   servers: ['core', 'api'],
+  home: ['core', 'api'],
   connection: ['core', 'api'],
   login: ['pin', 'account', 'core', 'api'],
   linkCode: ['pin', 'core', 'api'],
   serverPicker: ['servers', 'connection', 'core', 'api'],
-  session: ['login', 'account', 'pin', 'core', 'api'],
-  testing: ['session', 'linkCode', 'login', 'servers', 'connection', 'account', 'pin', 'core', 'api'],
+  session: ['login', 'account', 'home', 'pin', 'core', 'api'],
+  testing: ['session', 'linkCode', 'login', 'serverPicker', 'servers', 'home', 'connection', 'account', 'pin', 'core', 'api'],
 }
 /** The files of src/ that belong to no layer: the public API and the stylesheet. */
 const ROOT_FILES = ['index.ts', 'styles.css']

@@ -21,6 +21,24 @@ const image = (svg) => ({
   body: svg,
 })
 
+/** @param {EmulatorContext} ctx @param {string} uuid */
+const avatarUrl = (ctx, uuid) => `${ctx.urls.apiOrigin}/users/${uuid}/avatar?c=1`
+
+/**
+ * The account `GET /user` answers for a token: the admin's, or the Home member's it was switched to.
+ * @param {EmulatorContext} ctx @param {Record<string, unknown>} user @param {string | undefined} profile
+ */
+function asProfile(ctx, user, profile) {
+  const found = profile && profile !== DEMO_USER.uuid ? ctx.home.member(DEMO_USER, profile) : null
+  if (!found) return user
+  const { member, id } = found
+  return {
+    ...user, id, uuid: member.uuid, username: member.username, title: member.title, friendlyName: member.title,
+    email: member.email, thumb: avatarUrl(ctx, member.uuid), hasPassword: member.username !== '',
+    protected: member.pin !== null, restricted: member.restricted, guest: member.guest, home: true, homeAdmin: false,
+  }
+}
+
 /** @param {EmulatorContext} ctx @returns {import('node:http').RequestListener} */
 export function createApiHandler(ctx) {
   return async (req, res) => {
@@ -110,7 +128,25 @@ async function route(ctx, req, url, entry) {
     // Only the header counts: a token in the query string is ignored on purpose.
     const user = ctx.store.user(entry.token || undefined, ctx.urls.apiOrigin)
     if (!user) throw unauthenticated()
-    return json(200, user)
+    return json(200, asProfile(ctx, user, ctx.store.tokens.get(user.authToken)?.profile))
+  }
+
+  if (path === '/api/v2/home/users' && method === 'GET') {
+    if (!entry.token || !ctx.store.tokens.has(entry.token)) throw unauthenticated()
+    return json(200, ctx.home.render(DEMO_USER, (uuid) => avatarUrl(ctx, uuid)))
+  }
+
+  const switchTo = /^\/api\/v2\/home\/users\/([^/]+)\/switch$/.exec(path)
+  if (switchTo && method === 'POST') {
+    if (!entry.token || !ctx.store.tokens.has(entry.token)) throw unauthenticated()
+    const uuid = decodePathPart(switchTo[1] || '')
+    // plex.tv reads the PIN from the query string; the log keeps the query, so it is masked there.
+    const pin = url.searchParams.get('pin')
+    if (pin !== null) entry.query = entry.query.replace(/([?&]pin=)[^&]*/, '$1****')
+    ctx.home.check(DEMO_USER, uuid, pin)
+    const token = ctx.store.mintProfile(uuid)
+    const user = /** @type {NonNullable<ReturnType<typeof ctx.store.user>>} */ (ctx.store.user(token, ctx.urls.apiOrigin))
+    return json(200, asProfile(ctx, user, uuid))
   }
 
   if (path === '/api/v2/resources' && method === 'GET') {
@@ -120,7 +156,11 @@ async function route(ctx, req, url, entry) {
     return json(200, ctx.mediaServers.running.map((s) => renderResource(s.config, s.listeners, options)))
   }
 
-  if (path === `/users/${DEMO_USER.uuid}/avatar` && method === 'GET') return image(avatarSvg())
+  const avatar = /^\/users\/([^/]+)\/avatar$/.exec(path)
+  if (avatar && method === 'GET') {
+    const uuid = decodePathPart(avatar[1] || '')
+    if (uuid === DEMO_USER.uuid || ctx.home.member(DEMO_USER, uuid)) return image(avatarSvg())
+  }
 
   throw notFound()
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // node dev/plex-emulator/cli.mjs [--api-port 5401] [--auth-port 5402] [--pin-lifetime 900]
 //   [--latency 0] [--expired-style 404|null-token] [--no-coop] [--clock-offset 0]
-//   [--servers servers.json | --no-servers]
+//   [--servers servers.json | --no-servers] [--home home.json | --no-home]
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { startPlexEmulator } from './index.mjs'
@@ -22,6 +22,8 @@ const USAGE = `Usage: node dev/plex-emulator/cli.mjs [options]
                         or a JSON file with an array of fake servers (see README: Fake servers);
                         default: the demo set (owned, shared, offline)
   --no-servers          no fake servers (GET /api/v2/resources answers [])
+  --home <file>         a JSON file with the Plex Home (see README: Plex Home; default: DEFAULT_HOME)
+  --no-home             the account is not in a Plex Home (GET /api/v2/home/users lists it alone)
   -h, --help            show this help`
 
 /** @param {string} name @param {string | undefined} value @param {number} fallback */
@@ -44,6 +46,8 @@ async function main() {
       'clock-offset': { type: 'string' },
       servers: { type: 'string' },
       'no-servers': { type: 'boolean' },
+      home: { type: 'string' },
+      'no-home': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -58,8 +62,10 @@ async function main() {
   const servers = values['no-servers'] ? [] : values.servers
     ? /^[a-z-]+$/.test(values.servers) ? values.servers : JSON.parse(readFileSync(values.servers, 'utf8'))
     : undefined
+  const home = values['no-home'] ? false : values.home ? JSON.parse(readFileSync(values.home, 'utf8')) : undefined
   const emulator = await startPlexEmulator({
     ...(servers && { servers }),
+    ...(home !== undefined && { home }),
     apiPort: numberArg('--api-port', values['api-port'] ?? process.env.PLEX_EMULATOR_API_PORT, 5401),
     authPort: numberArg('--auth-port', values['auth-port'] ?? process.env.PLEX_EMULATOR_AUTH_PORT, 5402),
     pinLifetime: numberArg('--pin-lifetime', values['pin-lifetime'], 900),

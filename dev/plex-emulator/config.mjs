@@ -1,5 +1,6 @@
 // Options of startPlexEmulator() and the runtime knobs of configure(), validated.
 import { DEFAULT_SERVERS, parseServers } from './servers.mjs'
+import { parseHome } from './home.mjs'
 
 /** @typedef {'404' | 'null-token'} ExpiredStyle */
 /** @typedef {{ pinLifetime: number, latency: number, expiredStyle: ExpiredStyle, coop: boolean, clockOffset: number }} Knobs */
@@ -20,7 +21,7 @@ function number(name, value, min, integer = false) {
 /**
  * Validates a configure() patch; returns the knob changes and the rate limit, if any.
  * @param {Record<string, unknown>} patch
- * @returns {{ knobs: Partial<Knobs>, rateLimit?: { count: number, retryAfter: number }, servers?: import('./servers.mjs').ServerConfig[] }}
+ * @returns {{ knobs: Partial<Knobs>, rateLimit?: { count: number, retryAfter: number }, servers?: import('./servers.mjs').ServerConfig[], home?: import('./home.mjs').HomeConfig }}
  */
 export function parsePatch(patch) {
   if (!patch || typeof patch !== 'object' || Array.isArray(patch)) {
@@ -32,6 +33,8 @@ export function parsePatch(patch) {
   let rateLimit
   /** @type {import('./servers.mjs').ServerConfig[] | undefined} */
   let servers
+  /** @type {import('./home.mjs').HomeConfig | undefined} */
+  let home
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue
     switch (key) {
@@ -65,11 +68,14 @@ export function parsePatch(patch) {
       case 'servers':
         servers = parseServers(value)
         break
+      case 'home':
+        home = parseHome(value)
+        break
       default:
         throw new TypeError(`plex-emulator: unknown setting ${JSON.stringify(key)}`)
     }
   }
-  return { knobs, ...(rateLimit && { rateLimit }), ...(servers && { servers }) }
+  return { knobs, ...(rateLimit && { rateLimit }), ...(servers && { servers }), ...(home && { home }) }
 }
 
 /**
@@ -84,7 +90,7 @@ export function parseOptions(options = {}) {
   }
   const ports = { apiPort: number('apiPort', apiPort, 0, true), authPort: number('authPort', authPort, 0, true) }
   if (ports.apiPort > 65535 || ports.authPort > 65535) throw new TypeError('plex-emulator: ports must be <= 65535')
-  const { knobs, rateLimit, servers = parseServers(DEFAULT_SERVERS) } = parsePatch(rest)
+  const { knobs, rateLimit, servers = parseServers(DEFAULT_SERVERS), home = parseHome('default') } = parsePatch(rest)
   if (rateLimit) throw new TypeError('plex-emulator: rateLimit is set with configure(), not at start')
-  return { host: /** @type {string} */ (host), ...ports, knobs: { ...DEFAULT_KNOBS, ...knobs }, servers }
+  return { host: /** @type {string} */ (host), ...ports, knobs: { ...DEFAULT_KNOBS, ...knobs }, servers, home }
 }

@@ -2,6 +2,7 @@
 import { parsePatch } from './config.mjs'
 import { PinStore } from './store.mjs'
 import { createMediaServers } from './mediaServers.mjs'
+import { HomeState, parseHome } from './home.mjs'
 
 /** @typedef {import('./config.mjs').Knobs} Knobs */
 
@@ -13,6 +14,7 @@ import { createMediaServers } from './mediaServers.mjs'
  * @property {Knobs} knobs
  * @property {{ remaining: number, retryAfter: number }} rateLimit
  * @property {PinStore} store
+ * @property {HomeState} home the Plex Home and its wrong-PIN lock
  * @property {EmulatorLogEntry[]} log
  * @property {ServerLogEntry[]} serverLog requests the fake media servers received
  * @property {ReturnType<typeof createMediaServers>} mediaServers
@@ -26,9 +28,10 @@ import { createMediaServers } from './mediaServers.mjs'
 
 /**
  * @param {Knobs} knobs
+ * @param {import('./home.mjs').HomeConfig} [home]
  * @returns {{ ctx: EmulatorContext, timers: Map<ReturnType<typeof setTimeout>, () => void> }}
  */
-export function createContext(knobs) {
+export function createContext(knobs, home = parseHome('default')) {
   /** @type {Map<ReturnType<typeof setTimeout>, () => void>} */
   const timers = new Map()
   /** @param {number} ms @returns {Promise<void>} */
@@ -44,6 +47,7 @@ export function createContext(knobs) {
     knobs,
     rateLimit: { remaining: 0, retryAfter: 0 },
     store: new PinStore(knobs),
+    home: new HomeState(home),
     log: [],
     serverLog,
     mediaServers: createMediaServers({ delay, log: serverLog }),
@@ -51,13 +55,15 @@ export function createContext(knobs) {
     closed: false,
     delay,
     configure(patch) {
-      const { knobs: changes, rateLimit, servers } = parsePatch(patch)
+      const { knobs: changes, rateLimit, servers, home: newHome } = parsePatch(patch)
       Object.assign(ctx.knobs, changes)
+      if (newHome) ctx.home = new HomeState(newHome)
       if (rateLimit) ctx.rateLimit = { remaining: rateLimit.count, retryAfter: rateLimit.retryAfter }
       return servers ? ctx.mediaServers.replace(servers) : Promise.resolve()
     },
     reset() {
       ctx.store.reset()
+      ctx.home.reset()
       ctx.log.length = 0
       ctx.mediaServers.clearLog()
       ctx.rateLimit = { remaining: 0, retryAfter: 0 }

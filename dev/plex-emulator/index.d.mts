@@ -30,6 +30,44 @@ export interface PlexEmulatorOptions {
    * or a {@link ServerScenario}. `[]` for none.
    */
   servers?: readonly EmulatedServerSpec[] | 'default' | ServerScenario
+  /**
+   * The account's Plex Home (`GET /api/v2/home/users`, `POST /api/v2/home/users/{uuid}/switch`):
+   * `'default'` ({@link DEFAULT_HOME}, the default), `false` (no Home: the list holds the account
+   * alone) or your own {@link EmulatedHome}.
+   */
+  home?: EmulatedHome | 'default' | false
+}
+
+/** A profile of the emulated Plex Home besides its admin (the emulated account). */
+export interface EmulatedHomeMember {
+  uuid: string
+  title: string
+  /** Empty (the default) for a managed profile. */
+  username?: string
+  email?: string
+  /** Managed, with restrictions. Default: true when `username` is empty. */
+  restricted?: boolean
+  /** Default false. */
+  guest?: boolean
+  /** 4 digits: the profile is `protected` and a switch must send it (`?pin=`). */
+  pin?: string
+}
+
+/**
+ * The emulated Plex Home. A switch (with any known token) to a protected profile without its PIN,
+ * or with a wrong one, answers 403 (plex.tv's error 1041); after `wrongPinLimit` wrong PINs in a
+ * row every switch answers 429 with `Retry-After: retryAfter` for that many seconds (or until
+ * `reset()`). A successful switch mints a token that `GET /user` answers as that profile.
+ */
+export interface EmulatedHome {
+  /** The admin's PIN. Default none. */
+  adminPin?: string
+  /** Default: {@link DEFAULT_HOME}'s members. */
+  members?: readonly EmulatedHomeMember[]
+  /** Default 3. */
+  wrongPinLimit?: number
+  /** Seconds. Default 60. */
+  retryAfter?: number
 }
 
 /**
@@ -168,6 +206,8 @@ export type EmulatorConfigPatch = Partial<EmulatorKnobs> & {
   rateLimit?: { count: number; retryAfter: number }
   /** Replaces every fake server (the old listeners close, new ones start on new ports). */
   servers?: readonly EmulatedServerSpec[] | 'default' | ServerScenario
+  /** Replaces the Plex Home (and clears its wrong-PIN count); switched tokens stay valid. */
+  home?: EmulatedHome | 'default' | false
 }
 
 export interface EmulatorConfig extends EmulatorKnobs {
@@ -278,7 +318,7 @@ export interface PlexEmulator {
   deny(pinIdOrCode: number | string): void
   /** Makes the PIN expired now. Throws if unknown. */
   expire(pinIdOrCode: number | string): void
-  /** Forgets all PINs, tokens, both logs and the rate limit (the knobs and servers stay). */
+  /** Forgets all PINs, tokens (switched ones too), both logs, the rate limit and the wrong-PIN lock (the knobs, servers and Home stay). */
   reset(): void
   /** Closes both servers, every fake server, and their open sockets. */
   close(): Promise<void>
@@ -306,5 +346,8 @@ export declare const DEFAULT_SERVERS: readonly EmulatedServerSpec[]
 export type ServerScenario =
   | 'local-and-remote' | 'local-silent' | 'only-relay' | 'wrong-machine' | 'all-unreachable' | 'offline'
   | 'all-silent' | 'cors-blocked' | 'empty'
+
+/** The Home `npm start` serves: Kids (managed, no PIN), Teen (managed, PIN 2468), Sam (invited, PIN 1357); the admin has no PIN. */
+export declare const DEFAULT_HOME: Readonly<{ members: readonly EmulatedHomeMember[] }>
 
 export declare const SERVER_SCENARIOS: Readonly<Record<ServerScenario, readonly EmulatedServerSpec[]>>

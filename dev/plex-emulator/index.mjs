@@ -11,6 +11,7 @@ import { tlsKey } from './tls.mjs'
 
 export { DEFAULT_SERVERS } from './servers.mjs'
 export { SERVER_SCENARIOS } from './scenarios.mjs'
+export { DEFAULT_HOME } from './home.mjs'
 
 /**
  * Runs a PIN action; a missing (or, for approve, expired) PIN throws an Error naming it.
@@ -31,8 +32,8 @@ function explain(pinIdOrCode, action) {
  * @returns {Promise<import('./index.d.mts').PlexEmulator>}
  */
 export async function startPlexEmulator(options = {}) {
-  const { host, apiPort, authPort, knobs, servers } = parseOptions(/** @type {Record<string, unknown>} */ (options))
-  const { ctx, timers } = createContext(knobs)
+  const { host, apiPort, authPort, knobs, servers, home } = parseOptions(/** @type {Record<string, unknown>} */ (options))
+  const { ctx, timers } = createContext(knobs, home)
 
   const apiServer = createServer(createApiHandler(ctx))
   const authServer = createServer(createAuthHandler(ctx))

@@ -48,7 +48,7 @@ export class PinStore {
     this.pins = new Map()
     /** @type {Map<string, number>} lower-cased code -> id */
     this.codes = new Map()
-    /** @type {Map<string, { mintedAt: number }>} */
+    /** @type {Map<string, { mintedAt: number, profile?: string }>} a switched token's `profile` is the Home member's uuid */
     this.tokens = new Map()
     this.nextId = 0
     this.reset()
@@ -110,6 +110,13 @@ export class PinStore {
       this.tokens.set(pin.authToken, { mintedAt: Date.now() })
     }
     return pin.authToken
+  }
+
+  /** Mints a token for a Home profile (a switch). @param {string} uuid */
+  mintProfile(uuid) {
+    const token = `emu-${randomString(TOKEN_ALPHABET, 20)}`
+    this.tokens.set(token, { mintedAt: Date.now(), profile: uuid })
+    return token
   }
 
   /** Forgets a PIN: it answers 404 from then on. @param {number | string} idOrCode */

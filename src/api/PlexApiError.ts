@@ -14,6 +14,7 @@
  * - `invalid-config`: the configuration cannot work (e.g. no `product`); nothing was sent.
  * - `storage-unavailable`: sessionStorage could not keep the pending PIN for a redirect.
  * - `expired`: the PIN expired before anyone approved it.
+ * - `wrong-pin`: a Plex Home profile switch was refused for a wrong or missing profile PIN.
  */
 export type PlexApiErrorKind =
   | 'invalid-request'
@@ -29,6 +30,7 @@ export type PlexApiErrorKind =
   | 'invalid-config'
   | 'storage-unavailable'
   | 'expired'
+  | 'wrong-pin'
 
 /** One entry of plex.tv's `{"errors":[...]}` body. */
 export interface PlexErrorDetail {

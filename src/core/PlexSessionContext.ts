@@ -1,5 +1,6 @@
 import { createContext } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexUser } from '../api/PlexUser'
 
 /** A sign-in under way in the provider, whichever flow runs it (the session's, a button's). Internal. */
@@ -43,6 +44,10 @@ export interface PlexSessionStore {
   signOut: () => void
   /** Checks the token again now, instead of waiting for the next automatic check. */
   retry: () => void
+  /** The signed-in account's entry in its Plex Home's profile list, once that list is loaded; else `null`. */
+  profile: PlexHomeUser | null
+  /** Switches the signed-in session to another Home profile (its token and account); rejects with the PlexApiError. */
+  switchProfile: (uuid: string, pin?: string) => Promise<void>
 }
 
 /** `null` outside `<PlexAuthProvider>`. Internal. */

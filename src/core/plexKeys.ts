@@ -28,4 +28,8 @@ export const plexKeys = {
   serverLists: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'servers'] as const,
   /** The servers an account can see, by a fingerprint of its token (never the token itself). */
   servers: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.serverLists(apiBaseUrl), tokenHash] as const,
+  /** Every Plex Home profile list against one API base (what sign-out removes). */
+  homeUserLists: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'home-users'] as const,
+  /** The profiles of the Home a token belongs to, by a fingerprint of the token (never the token itself). */
+  homeUsers: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.homeUserLists(apiBaseUrl), tokenHash] as const,
 }

@@ -1,5 +1,6 @@
 import { useCallback, useContext, useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexUser } from '../api/PlexUser'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
@@ -36,20 +37,32 @@ export interface PlexSessionBase {
   setToken: (token: string) => void
   /** Checks the token with plex.tv again now, e.g. from a "Retry" button in status `error`. */
   retry: () => void
+  /**
+   * Switches the signed-in session to another profile of its Plex Home (`uuid` from
+   * `usePlexHomeUsers`), with the profile's 4-digit `pin` when it is `protected`. Resolves once the
+   * session holds the profile's token and account (stored, and followed by the app's other tabs,
+   * as for a sign-in); rejects with the `PlexApiError` (`wrong-pin`, `rate-limited` with
+   * `retryAfter`, ...) and leaves the session as it was; `aborted` when the session signed out or
+   * changed before plex.tv answered (the switch is then dropped). Never retried by itself; the PIN goes to
+   * plex.tv and is not kept anywhere. Stable.
+   */
+  switchProfile: (uuid: string, pin?: string) => Promise<void>
 }
 
 /**
  * What {@link usePlexSession} returns, by status: once `status` is `'signed-in'`, `token` and
  * `user` are there for TypeScript too; `'signed-out'` and `'restoring'` have neither; `'error'`
- * has the token and the error.
+ * has the token and the error. `profile` is the signed-in account's entry in its Plex Home (with
+ * `admin`, `restricted`, `protected`) once the Home's profiles are loaded (`usePlexHomeUsers`, or
+ * after a `switchProfile`), else `null`.
  */
 export type PlexSession = PlexSessionBase &
   (
-    | { status: 'signed-in'; token: string; user: PlexUser }
-    | { status: 'signed-out' | 'restoring'; token: null; user: null }
-    | { status: 'validating'; token: string; user: null }
-    | { status: 'error'; token: string; user: null; error: PlexApiError }
-    | { status: 'signing-in' | 'blocked'; token: string | null; user: PlexUser | null }
+    | { status: 'signed-in'; token: string; user: PlexUser; profile: PlexHomeUser | null }
+    | { status: 'signed-out' | 'restoring'; token: null; user: null; profile: null }
+    | { status: 'validating'; token: string; user: null; profile: null }
+    | { status: 'error'; token: string; user: null; profile: null; error: PlexApiError }
+    | { status: 'signing-in' | 'blocked'; token: string | null; user: PlexUser | null; profile: PlexHomeUser | null }
   )
 
 /**
@@ -78,7 +91,7 @@ export type PlexSession = PlexSessionBase &
 export function usePlexSession(): PlexSession {
   const store = useContext(PlexSessionContext)
   if (!store) throw new Error('react-plex-auth: usePlexSession() must be used inside <PlexAuthProvider>.')
-  const { token, user, error, signingIn, start, setToken, retry } = store
+  const { token, user, error, signingIn, start, setToken, retry, profile, switchProfile } = store
   const latest = useLatest({ signingIn, signOut: store.signOut })
   // Read at click time: the popup must open inside the click, with the sign-in as it is now.
   const signIn = useCallback(() => {
@@ -95,7 +108,7 @@ export function usePlexSession(): PlexSession {
   const status = sessionStatus(store)
   const authUrl = signingIn?.authUrl ?? null
   return useMemo(
-    () => ({ status, token, user, error, authUrl, signIn, cancel, signOut, setToken, retry }) as PlexSession,
-    [status, token, user, error, authUrl, signIn, cancel, signOut, setToken, retry],
+    () => ({ status, token, user, profile: user ? profile : null, error, authUrl, signIn, cancel, signOut, setToken, retry, switchProfile }) as PlexSession,
+    [status, token, user, profile, error, authUrl, signIn, cancel, signOut, setToken, retry, switchProfile],
   )
 }

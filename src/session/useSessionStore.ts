@@ -1,13 +1,17 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
-import type { PlexApiError } from '../api/PlexApiError'
+import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { plexKeys } from '../core/plexKeys'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { usePlexUser } from '../account/usePlexUser'
+import type { PlexHomeUser } from '../api/PlexHomeUser'
+import { tokenFingerprint } from '../core/tokenFingerprint'
+import { switchAndCache } from '../home/switchAndCache'
+import { useLatest } from '../core/useLatest'
 import { useSignInSlot } from './useSignInSlot'
 import { useTokenStore, type PlexTokenStorage } from './useTokenStore'
 
@@ -66,6 +70,7 @@ export function useSessionStore(
     clearToken()
     queryClient.removeQueries({ queryKey: plexKeys.users(apiBaseUrl) })
     queryClient.removeQueries({ queryKey: plexKeys.serverLists(apiBaseUrl) })
+    queryClient.removeQueries({ queryKey: plexKeys.homeUserLists(apiBaseUrl) })
     queryClient.removeQueries({
       queryKey: plexKeys.pins(apiBaseUrl),
       predicate: (query) => !!(query.state.data as PlexPin | undefined)?.authToken,
@@ -83,8 +88,29 @@ export function useSessionStore(
 
   const user = token ? account.user : null
   const shown = signInFailure ?? (token ? (user ? null : (error ?? failure)) : rejection)
+
+  // The Home's list as loaded by usePlexHomeUsers (or primed by a switch), read from the cache and
+  // never fetched here: a session that never shows profiles neither asks plex.tv nor bundles the call.
+  const homeKey = token && user ? tokenFingerprint(token) : null
+  const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient])
+  const readHome = () => (homeKey ? queryClient.getQueryData<PlexHomeUser[]>(plexKeys.homeUsers(apiBaseUrl, homeKey)) : undefined)
+  const home = useSyncExternalStore(subscribe, readHome, () => undefined)
+  const profile = (user && home?.find((entry) => entry.uuid === user.uuid)) || null
+  const latest = useLatest({ token, user, config, setToken })
+  const switchProfile = useCallback(
+    async (uuid: string, pin?: string) => {
+      const { token: from, user: signedIn, config: options, setToken: signIn } = latest.current
+      if (!from || !signedIn) throw new PlexApiError('invalid-config', 'react-plex-auth: switchProfile() needs a signed-in session.')
+      // Nothing changes until plex.tv said yes: a refused switch leaves the session as it was.
+      const { token: next } = await switchAndCache(options.queryClient, options, from, uuid, pin)
+      // Signed out (or in as someone else) meanwhile: the switch must not bring the old session back.
+      if (latest.current.token !== from) throw new PlexApiError('aborted', 'react-plex-auth: the session changed during the profile switch.')
+      signIn(next)
+    },
+    [latest],
+  )
   return useMemo(
-    () => ({ token, restored, user, error: shown, signingIn, track: trackSignIn, start, setToken, clearToken, signOut, retry }),
-    [token, restored, user, shown, signingIn, trackSignIn, start, setToken, clearToken, signOut, retry],
+    () => ({ token, restored, user, error: shown, signingIn, track: trackSignIn, start, setToken, clearToken, signOut, retry, profile, switchProfile }),
+    [token, restored, user, shown, signingIn, trackSignIn, start, setToken, clearToken, signOut, retry, profile, switchProfile],
   )
 }

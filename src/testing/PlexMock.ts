@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw'
 import type { PlexPin } from '../api/PlexPin'
 import type { PlexUser } from '../api/PlexUser'
+import type { PlexMockHome } from './PlexMockHome'
 import type { PlexMockBehavior, PlexMockServer, PlexMockServerRequest } from './PlexMockServer'
 import type { ResolvedMockServer } from './resolveMockServer'
 
@@ -26,10 +27,24 @@ export interface PlexHandlersOptions {
    * connection's `GET {uri}/identity` and `GET {uri}/library/sections` by its `behavior`.
    */
   servers?: readonly PlexMockServer[]
+  /**
+   * The account's Plex Home (`GET /home/users`, `POST /home/users/:uuid/switch`). The admin is the
+   * `user` account; a switch checks protected profiles' PINs (403, plex.tv's error 1041), answers
+   * 429 after `wrongPinLimit` wrong PINs in a row, and mints a token that `GET /user` answers as
+   * that profile. `false`: no Home, `GET /home/users` lists the account alone.
+   * @default DEFAULT_MOCK_HOME (Kids without PIN, Teen with PIN 2468, Sam with PIN 1357; admin without PIN)
+   */
+  home?: PlexMockHome | false
 }
 
 /** One of plex.tv's calls, as `fail()` names it. */
-export type PlexMockRoute = 'POST /pins' | 'GET /pins/:id' | 'GET /user' | 'GET /resources'
+export type PlexMockRoute =
+  | 'POST /pins'
+  | 'GET /pins/:id'
+  | 'GET /user'
+  | 'GET /resources'
+  | 'GET /home/users'
+  | 'POST /home/users/:uuid/switch'
 
 /** One request the mock received. */
 export interface PlexMockRequest {
@@ -68,6 +83,6 @@ export interface PlexMock {
   fail(count: number, status: number | 'network', route?: PlexMockRoute): void
   /** Milliseconds added to every answer from now on. */
   setLatency(ms: number): void
-  /** Forgets pins, approved tokens, both request logs, injected failures and `setBehavior()` changes. */
+  /** Forgets pins, approved and switched tokens, both request logs, injected failures, the wrong-PIN count and `setBehavior()` changes. */
   reset(): void
 }

@@ -2,6 +2,7 @@ import { delay, http, HttpResponse } from 'msw'
 import type { PlexPin } from '../api/PlexPin'
 import { isPinExpired } from '../pin/isPinExpired'
 import { createServerHandlers } from './createServerHandlers'
+import { mockHome } from './mockHome'
 import { mockResource } from './mockResource'
 import type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './PlexMock'
 import type { PlexMockBehavior, PlexMockServerRequest } from './PlexMockServer'
@@ -18,8 +19,8 @@ const plexValue = (request: Request, name: string) => request.headers.get(name) 
 
 /**
  * A mocked plex.tv for tests and stories of apps that use react-plex-auth: msw 2 handlers for
- * `POST /pins`, `GET /pins/:id`, `GET /user` and `GET /resources` with plex.tv's shapes, status
- * codes and error bodies, helpers to approve, deny, expire, rate-limit or break them, and the
+ * `POST /pins`, `GET /pins/:id`, `GET /user`, `GET /resources` and the Plex Home (`GET /home/users`,
+ * `POST /home/users/:uuid/switch` with PIN checks) with plex.tv's shapes, status codes and error bodies, helpers to approve, deny, expire, rate-limit or break them, and the
  * account's servers (`servers`), each connection answering `/identity` and `/library/sections`
  * with its own behaviour (latency, silent, refused, another machine, 401).
  *
@@ -68,6 +69,17 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
   let limited = { count: 0, retryAfter: 1 }
   const noFailure = { count: 0, status: 500 as number | 'network', route: undefined as PlexMockRoute | undefined }
   let failing = { ...noFailure }
+  const admin = {
+    id: 1,
+    uuid: 'f0e1d2c3b4a59687',
+    username: 'plexfan',
+    title: 'Plex Fan',
+    email: 'plexfan@example.com',
+    thumb: `${base}/users/f0e1d2c3b4a59687/avatar.svg`,
+    ...options.user,
+  }
+  const home = mockHome(options.home, admin, (uuid) => `${base}/users/${uuid}/avatar.svg`)
+  const reply = (answer: { status: number; body: unknown; headers?: Record<string, string> }) => json(answer.body, answer.status, answer.headers)
 
   const find = (pin?: number | string) => {
     const list = [...pins.values()]
@@ -149,19 +161,22 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       if (blocked) return blocked
       const token = request.headers.get('X-Plex-Token')
       if (!token || !tokens.has(token)) return plexError(401, 1001, 'User could not be authenticated')
-      return json(
-        {
-          id: 1,
-          uuid: 'f0e1d2c3b4a59687',
-          username: 'plexfan',
-          title: 'Plex Fan',
-          email: 'plexfan@example.com',
-          thumb: `${base}/users/f0e1d2c3b4a59687/avatar.svg`,
-          authToken: token,
-          ...options.user,
-        },
-        200,
-      )
+      return json({ ...home.account(token), authToken: token }, 200)
+    }),
+    http.get(`${base}/home/users`, async ({ request }) => {
+      const blocked = await gate(request, 'GET /home/users')
+      if (blocked) return blocked
+      const token = request.headers.get('X-Plex-Token')
+      if (!token || !tokens.has(token)) return plexError(401, 1001, 'User could not be authenticated')
+      return reply(home.list())
+    }),
+    http.post(`${base}/home/users/:uuid/switch`, async ({ request, params }) => {
+      const blocked = await gate(request, 'POST /home/users/:uuid/switch')
+      if (blocked) return blocked
+      const token = request.headers.get('X-Plex-Token')
+      if (!token || !tokens.has(token)) return plexError(401, 1001, 'User could not be authenticated')
+      const pin = new URL(request.url).searchParams.get('pin')
+      return reply(home.switch(String(params.uuid), pin, (minted) => tokens.add(minted)))
     }),
     http.get(`${base}/resources`, async ({ request }) => {
       const blocked = await gate(request, 'GET /resources')
@@ -217,6 +232,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       for (const [uri, behavior] of initialBehaviors) behaviors.set(uri, behavior)
       limited = { count: 0, retryAfter: 1 }
       failing = { ...noFailure }
+      home.reset()
     },
   }
 }

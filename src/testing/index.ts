@@ -4,3 +4,5 @@ export type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } fr
 export { plexHandlers } from './plexHandlers'
 export type { PlexMockBehavior, PlexMockConnection, PlexMockLibrary, PlexMockServer, PlexMockServerRequest } from './PlexMockServer'
 export type { ResolvedMockServer } from './resolveMockServer'
+export { DEFAULT_MOCK_HOME } from './PlexMockHome'
+export type { PlexMockHome, PlexMockHomeMember } from './PlexMockHome'

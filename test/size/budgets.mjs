@@ -21,13 +21,20 @@
 // sign-in does not pull them in (usePlexToken 4,085 and PlexLoginButton 9,813 after the merge).
 // styles.css raised 2026-12-01 (issue 12): <PlexServerPicker>'s rules (its own custom properties,
 // radio mark, states, light-dark palette) measured 1,860, budget that plus ~2%.
+// Issue 13 (Plex Home): new entries usePlexHomeUsers (measured 3,580) and usePlexSwitchProfile
+// (3,314), each budget that plus ~2%; the whole API grows by them and the session's switchProfile.
+// The sign-in entries gain only plexKeys' two Home keys: the session reads the Home's list from
+// the cache, it never fetches it.
 export const budgets = {
   usePlexToken: 4115,
   PlexLoginButton: 10003,
   usePlexServers: 3870,
   usePlexConnection: 3430,
-  // <PlexServerPicker> (measured 9,030 with its hooks) and the whole API with it (19,332), +~2%.
+  // <PlexServerPicker> (measured 9,030 with its hooks), +~2%.
   PlexServerPicker: 9210,
-  'whole API': 19720,
+  usePlexHomeUsers: 3650,
+  usePlexSwitchProfile: 3380,
+  // The whole API with servers, the picker and Home (measured 20,808), +~2%.
+  'whole API': 21220,
   'styles.css': 1900,
 }

@@ -31,6 +31,8 @@ export const entries = {
   usePlexServers: "import { usePlexServers } from './dist/index.js'; console.log(usePlexServers)",
   usePlexConnection: "import { usePlexConnection } from './dist/index.js'; console.log(usePlexConnection)",
   PlexServerPicker: "import { PlexServerPicker } from './dist/index.js'; console.log(PlexServerPicker)",
+  usePlexHomeUsers: "import { usePlexHomeUsers } from './dist/index.js'; console.log(usePlexHomeUsers)",
+  usePlexSwitchProfile: "import { usePlexSwitchProfile } from './dist/index.js'; console.log(usePlexSwitchProfile)",
   'whole API': "import * as all from './dist/index.js'; console.log(all)",
 }
 

@@ -1,0 +1,40 @@
+import { getUser } from './getUser'
+import { PlexApiError } from './PlexApiError'
+import type { PlexClientOptions } from './PlexClientOptions'
+import type { PlexHomeUser } from './PlexHomeUser'
+import { parseHomeUser, parseHomeUsers } from './parseHomeUsers'
+import { plexRequest, type PlexRequestInit } from './plexRequest'
+
+/** Answers of `GET /home/users` that mean "this account is not in a Plex Home". */
+const NOT_IN_A_HOME = new Set([400, 403, 404])
+
+/**
+ * The profiles of the account's Plex Home (admin, managed and invited members, the guest):
+ * `GET /home/users`, the token in the `X-Plex-Token` header only. An account that is not in a Home
+ * is a list of one, itself: plex.tv either lists it alone or answers 400/403/404, in which case the
+ * account is read from `GET /user` (marked `admin`). A revoked token rejects with `unauthorized`,
+ * 429 with `rate-limited` (and `retryAfter`).
+ *
+ * @example
+ * ```ts
+ * import { getHomeUsers } from 'react-plex-auth/api'
+ *
+ * declare const token: string
+ *
+ * const users = await getHomeUsers({ token, product: 'My App', clientIdentifier: 'my-app-device-1' })
+ * const kids = users.filter((user) => user.restricted)
+ * ```
+ */
+export async function getHomeUsers(
+  options: PlexClientOptions & { token: string },
+  init?: PlexRequestInit,
+): Promise<PlexHomeUser[]> {
+  let body: unknown
+  try {
+    body = await plexRequest(options, { method: 'GET', path: '/home/users', headers: { 'X-Plex-Token': options.token } }, init)
+  } catch (error) {
+    if (!(error instanceof PlexApiError) || error.status === null || !NOT_IN_A_HOME.has(error.status)) throw error
+    return [{ ...parseHomeUser(await getUser(options, init)), admin: true }]
+  }
+  return parseHomeUsers(body)
+}

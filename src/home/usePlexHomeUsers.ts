@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useContext, useMemo } from 'react'
+import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexHomeUser } from '../api/PlexHomeUser'
+import { validateOptions } from '../api/validateOptions'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { PlexSessionContext } from '../core/PlexSessionContext'
+import { usePlexOptions } from '../core/usePlexOptions'
+import { plexHomeUsersQueryOptions } from './plexHomeUsersQueryOptions'
+
+/** Where the profile list stands: no token, loading, loaded, or failed. */
+export type PlexHomeUsersStatus = 'idle' | 'loading' | 'ready' | 'error'
+
+/** What every {@link PlexHomeUsersState} has. */
+export interface PlexHomeUsersStateBase {
+  /** Loads the list again (e.g. after an error). Does nothing without a token. Stable. */
+  refetch: () => Promise<void>
+}
+
+/**
+ * What {@link usePlexHomeUsers} returns, by status; the object is stable while nothing a consumer
+ * sees changes. `ready` has the profiles (at least the account itself); `idle` and `loading` have
+ * `null`; `error` has the reason and keeps the last loaded list after a failed refetch (not when
+ * plex.tv rejected the token: 401/403).
+ */
+export type PlexHomeUsersState = PlexHomeUsersStateBase &
+  (
+    | { status: 'ready'; users: PlexHomeUser[]; error: null }
+    | { status: 'idle' | 'loading'; users: null; error: null }
+    | { status: 'error'; users: PlexHomeUser[] | null; error: PlexApiError }
+  )
+
+/** Options of {@link usePlexHomeUsers}: the shared configuration, overriding the provider's. */
+export type UsePlexHomeUsersOptions = PlexAuthOptions
+
+/**
+ * The profiles of the account's Plex Home ("Who's watching?"): admin, managed (kids') and invited
+ * members, each with `protected` when switching to it needs a PIN. `GET /home/users` through
+ * react-query, cached and shared by every component asking for the same token; the token travels
+ * only in the `X-Plex-Token` header and is never in the query key. An account outside a Home is a
+ * list of one (itself), not an error.
+ *
+ * `token`: `undefined` (or no argument) uses the session of the surrounding `<PlexAuthProvider>`
+ * once it is signed in; `null` means no token (`idle`, nothing sent). A revoked token is an
+ * `error` of kind `unauthorized`, never retried; 429, 5xx and network failures are retried twice.
+ *
+ * @example
+ * ```tsx
+ * import { usePlexHomeUsers } from 'react-plex-auth'
+ *
+ * export function Profiles() {
+ *   const home = usePlexHomeUsers() // the signed-in session's token, inside PlexAuthProvider
+ *   if (home.status !== 'ready') return null
+ *   return <ul>{home.users.map((user) => <li key={user.uuid}>{user.title}{user.protected ? ' (PIN)' : ''}</li>)}</ul>
+ * }
+ * ```
+ */
+export function usePlexHomeUsers(token?: string | null, options?: UsePlexHomeUsersOptions): PlexHomeUsersState {
+  const config = usePlexOptions(options)
+  const session = useContext(PlexSessionContext)
+  // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
+  const resolved = token === undefined ? (session?.user ? session.token : null) : token
+  const hasToken = typeof resolved === 'string' && resolved !== ''
+  const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
+  const query = useQuery(plexHomeUsersQueryOptions(resolved, config), config.queryClient)
+  const { data, error, status: queryStatus, refetch } = query
+
+  let status: PlexHomeUsersStatus
+  let shownError: PlexApiError | null = null
+  if (!hasToken) status = 'idle'
+  else if (configError) [status, shownError] = ['error', configError]
+  else if (queryStatus === 'error') [status, shownError] = ['error', error]
+  else if (queryStatus === 'success') status = 'ready'
+  else status = 'loading'
+
+  const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
+  const users = hasToken && !configError && !rejected ? (data ?? null) : null
+  const runnable = hasToken && !configError
+  const reload = useCallback(async () => {
+    if (runnable) await refetch()
+  }, [runnable, refetch])
+
+  return useMemo(
+    () => ({ users, status, error: shownError, refetch: reload }) as PlexHomeUsersState,
+    [users, status, shownError, reload],
+  )
+}

@@ -1,0 +1,96 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { PlexApiError } from '../api/PlexApiError'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useLatest } from '../core/useLatest'
+import { usePlexOptions } from '../core/usePlexOptions'
+import { switchAndCache } from './switchAndCache'
+
+/** Where a profile switch stands: none yet, under way, done, or refused. */
+export type PlexSwitchProfileStatus = 'idle' | 'switching' | 'switched' | 'error'
+
+/**
+ * What {@link usePlexSwitchProfile} returns. The PIN is never part of it: it goes to plex.tv with
+ * the attempt and is forgotten.
+ */
+export type PlexSwitchProfileState = {
+  /**
+   * Switches to the Home profile `uuid` (with its 4-digit `pin` when it is protected) and resolves
+   * to the profile's own token; rejects with the `PlexApiError` (`wrong-pin`, `rate-limited` with
+   * `retryAfter`, `unauthorized`, ...). A new call cancels one under way (it rejects `aborted`).
+   * Never retried by itself. Stable.
+   */
+  switchProfile: (uuid: string, pin?: string) => Promise<string>
+} & (
+  | { status: 'idle' | 'switching' | 'switched'; error: null }
+  | { status: 'error'; error: PlexApiError }
+)
+
+/** Options of {@link usePlexSwitchProfile}: the shared configuration, overriding the provider's. */
+export type UsePlexSwitchProfileOptions = PlexAuthOptions
+
+/**
+ * Switches a token to another profile of its Plex Home, for apps that keep the token themselves:
+ * `POST /home/users/{uuid}/switch`, the token in the `X-Plex-Token` header. Inside a
+ * `<PlexAuthProvider>` with a session, use `usePlexSession().switchProfile` instead: it also
+ * replaces the session's token. Cancelled on unmount.
+ *
+ * `token`: `undefined` (or no argument) uses the signed-in session's token (the session itself is
+ * not changed); `null`: no token, `switchProfile` rejects (`invalid-config`) and sends nothing.
+ *
+ * @example
+ * ```tsx
+ * import { isPlexApiError, usePlexSwitchProfile } from 'react-plex-auth'
+ *
+ * export function SwitchTo({ token, uuid, onToken }: { token: string; uuid: string; onToken: (token: string) => void }) {
+ *   const { status, error, switchProfile } = usePlexSwitchProfile(token)
+ *   const pick = (pin?: string) => switchProfile(uuid, pin).then(onToken, () => undefined)
+ *   return (
+ *     <>
+ *       <button type="button" disabled={status === 'switching'} onClick={() => void pick()}>Switch</button>
+ *       {isPlexApiError(error, 'wrong-pin') && <p role="alert">Wrong PIN</p>}
+ *     </>
+ *   )
+ * }
+ * ```
+ */
+export function usePlexSwitchProfile(token?: string | null, options?: UsePlexSwitchProfileOptions): PlexSwitchProfileState {
+  const config = usePlexOptions(options)
+  const queryClient = useQueryClient(config.queryClient)
+  const session = useContext(PlexSessionContext)
+  const resolved = token === undefined ? (session?.user ? session.token : null) : token
+  const latest = useLatest({ token: resolved, config, queryClient })
+  const [state, setState] = useState<{ status: PlexSwitchProfileStatus; error: PlexApiError | null }>({ status: 'idle', error: null })
+  const running = useRef<AbortController | null>(null)
+  useEffect(() => () => running.current?.abort(), [])
+
+  const switchProfile = useCallback(
+    async (uuid: string, pin?: string) => {
+      const { token: from, config: options, queryClient: client } = latest.current
+      running.current?.abort()
+      if (!from) {
+        const error = new PlexApiError('invalid-config', 'react-plex-auth: there is no token to switch profiles from.')
+        setState({ status: 'error', error })
+        throw error
+      }
+      const controller = new AbortController()
+      running.current = controller
+      setState({ status: 'switching', error: null })
+      try {
+        const { token: next } = await switchAndCache(client, options, from, uuid, pin, controller.signal)
+        if (running.current === controller) setState({ status: 'switched', error: null })
+        return next
+      } catch (error) {
+        const failure = error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
+        if (running.current === controller && !controller.signal.aborted) setState({ status: 'error', error: failure })
+        throw failure
+      } finally {
+        if (running.current === controller) running.current = null
+      }
+    },
+    [latest],
+  )
+
+  return useMemo(() => ({ ...state, switchProfile }) as PlexSwitchProfileState, [state, switchProfile])
+}

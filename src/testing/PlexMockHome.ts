@@ -1,0 +1,45 @@
+/** One profile of the mocked Plex Home besides its admin (the account `GET /user` answers for). */
+export interface PlexMockHomeMember {
+  /** The profile's id (the path of its switch). */
+  uuid: string
+  /** The name the Home lists. */
+  title: string
+  /** Empty (the default) for a managed profile. */
+  username?: string
+  email?: string
+  /** Avatar URL. @default an avatar served by the mock */
+  thumb?: string
+  /** A managed (kids') profile. @default true when `username` is empty */
+  restricted?: boolean
+  /** The Home's guest profile. @default false */
+  guest?: boolean
+  /** The profile's 4-digit PIN: set, the profile is `protected` and switching to it checks the PIN. */
+  pin?: string
+}
+
+/**
+ * The mocked Plex Home (`GET /home/users`, `POST /home/users/{uuid}/switch`). `false`: the account
+ * is not in a Home, and `GET /home/users` lists it alone.
+ */
+export interface PlexMockHome {
+  /** The admin's PIN (switching back to the admin checks it). @default none */
+  adminPin?: string
+  /** The other profiles. @default the {@link DEFAULT_MOCK_HOME} members */
+  members?: readonly PlexMockHomeMember[]
+  /** Wrong PINs in a row after which the switch answers 429. @default 3 */
+  wrongPinLimit?: number
+  /** The 429's `Retry-After` in seconds; switching is refused that long. @default 60 */
+  retryAfter?: number
+}
+
+/**
+ * The default Home: a managed profile without PIN (Kids, no PIN), a managed one with PIN `2468`
+ * (Teen) and an invited account with PIN `1357` (Sam). The admin (the `user` account) has no PIN.
+ */
+export const DEFAULT_MOCK_HOME: Required<Pick<PlexMockHome, 'members'>> = {
+  members: [
+    { uuid: 'home-kids-0001', title: 'Kids' },
+    { uuid: 'home-teen-0002', title: 'Teen', pin: '2468' },
+    { uuid: 'home-sam-0003', title: 'Sam', username: 'sam', email: 'sam@example.com', restricted: false, pin: '1357' },
+  ],
+}
