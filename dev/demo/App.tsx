@@ -4,6 +4,7 @@ import { demoConfig } from './config'
 import { EmulatorControls } from './EmulatorControls'
 import { HeadlessLogin } from './HeadlessLogin'
 import { LinkCodeDemo } from './LinkCodeDemo'
+import { ServersDemo } from './ServersDemo'
 import { SessionPanel, type DemoSession } from './SessionPanel'
 
 export function App() {
@@ -62,6 +63,17 @@ export function App() {
             }}
           />
         </section>
+
+        {session && (
+          <section className="demo-card demo-card--wide" aria-labelledby="servers-title">
+            <h2 id="servers-title">Your servers</h2>
+            <p className="demo-hint">
+              <code>&lt;PlexServerPicker&gt;</code> tries every connection of every server at once; pick one to list
+              its libraries through it.
+            </p>
+            <ServersDemo key={session.id} token={session.token} />
+          </section>
+        )}
 
         {demoConfig.controlUrl && (
           <section className="demo-card demo-card--wide" aria-labelledby="emulator-title">

@@ -67,6 +67,13 @@ describe('the demo (npm start)', () => {
     await page.getByText(/Emulated User/).waitFor()
     await expectText(page.getByRole('table').locator('tbody tr').last(), /POST \/api\/v2\/pins\?strong=true\s*201/)
     expect(await page.getByRole('region', { name: 'Session' }).locator('code').first().textContent()).toMatch(/^emu-•+\w{2}$/)
+    // After sign-in: the servers, and the chosen one's libraries listed through its connection.
+    const living = page.getByRole('region', { name: 'Your servers' }).getByRole('radio', { name: /Living Room/ })
+    await expect.poll(() => living.getAttribute('aria-disabled'), { timeout: 10_000 }).not.toBe('true')
+    await living.click()
+    const libraries = page.getByRole('region', { name: 'Libraries of Living Room' })
+    await libraries.getByRole('listitem').first().waitFor({ timeout: 10_000 })
+    expect(await libraries.getByRole('listitem').count()).toBeGreaterThan(0)
     expect(await axeViolations(page)).toEqual([])
     await page.close()
   })
