@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexUser } from '../api/PlexUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { plexUserQueryOptions } from './plexUserQueryOptions'
 import { usePlexOptions } from '../core/usePlexOptions'
-import { validateOptions } from '../api/validateOptions'
+import { useTokenQueryState } from '../core/useTokenQueryState'
 
 /** Where the account stands: no token, loading, loaded, or failed. */
 export type PlexUserStatus = 'idle' | 'loading' | 'ready' | 'error'
@@ -55,25 +55,7 @@ export type UsePlexUserOptions = PlexAuthOptions
  */
 export function usePlexUser(token: string | null | undefined, options?: UsePlexUserOptions): PlexUserState {
   const config = usePlexOptions(options)
-  const hasToken = typeof token === 'string' && token !== ''
-  const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
   const query = useQuery(plexUserQueryOptions(token, config), config.queryClient)
-  const { data, error, status: queryStatus, refetch } = query
-
-  let status: PlexUserStatus
-  let shownError: PlexApiError | null = null
-  if (!hasToken) status = 'idle'
-  else if (configError) [status, shownError] = ['error', configError]
-  else if (queryStatus === 'error') [status, shownError] = ['error', error]
-  else if (queryStatus === 'success') status = 'ready'
-  else status = 'loading'
-
-  const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
-  const user = hasToken && !configError && !rejected ? (data ?? null) : null
-  const runnable = hasToken && !configError
-  const reload = useCallback(async () => {
-    if (runnable) await refetch()
-  }, [runnable, refetch])
-
-  return useMemo(() => ({ user, status, error: shownError, refetch: reload }) as PlexUserState, [user, status, shownError, reload])
+  const { data, status, error, refetch } = useTokenQueryState(token, config, query)
+  return useMemo(() => ({ user: data, status, error, refetch }) as PlexUserState, [data, status, error, refetch])
 }

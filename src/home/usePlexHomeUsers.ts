@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useContext, useMemo } from 'react'
+import { useContext, useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
-import { validateOptions } from '../api/validateOptions'
+import { useTokenQueryState } from '../core/useTokenQueryState'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { usePlexOptions } from '../core/usePlexOptions'
@@ -60,28 +60,7 @@ export function usePlexHomeUsers(token?: string | null, options?: UsePlexHomeUse
   const session = useContext(PlexSessionContext)
   // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
   const resolved = token === undefined ? (session?.user ? session.token : null) : token
-  const hasToken = typeof resolved === 'string' && resolved !== ''
-  const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
   const query = useQuery(plexHomeUsersQueryOptions(resolved, config), config.queryClient)
-  const { data, error, status: queryStatus, refetch } = query
-
-  let status: PlexHomeUsersStatus
-  let shownError: PlexApiError | null = null
-  if (!hasToken) status = 'idle'
-  else if (configError) [status, shownError] = ['error', configError]
-  else if (queryStatus === 'error') [status, shownError] = ['error', error]
-  else if (queryStatus === 'success') status = 'ready'
-  else status = 'loading'
-
-  const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
-  const users = hasToken && !configError && !rejected ? (data ?? null) : null
-  const runnable = hasToken && !configError
-  const reload = useCallback(async () => {
-    if (runnable) await refetch()
-  }, [runnable, refetch])
-
-  return useMemo(
-    () => ({ users, status, error: shownError, refetch: reload }) as PlexHomeUsersState,
-    [users, status, shownError, reload],
-  )
+  const { data, status, error, refetch } = useTokenQueryState(resolved, config, query)
+  return useMemo(() => ({ users: data, status, error, refetch }) as PlexHomeUsersState, [data, status, error, refetch])
 }

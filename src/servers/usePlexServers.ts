@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useContext, useMemo } from 'react'
+import { useContext, useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexResource } from '../api/PlexResource'
-import { validateOptions } from '../api/validateOptions'
+import { useTokenQueryState } from '../core/useTokenQueryState'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { usePlexOptions } from '../core/usePlexOptions'
@@ -59,28 +59,7 @@ export function usePlexServers(token?: string | null, options?: UsePlexServersOp
   const session = useContext(PlexSessionContext)
   // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
   const resolved = token === undefined ? (session?.user ? session.token : null) : token
-  const hasToken = typeof resolved === 'string' && resolved !== ''
-  const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
   const query = useQuery(plexServersQueryOptions(resolved, config), config.queryClient)
-  const { data, error, status: queryStatus, refetch } = query
-
-  let status: PlexServersStatus
-  let shownError: PlexApiError | null = null
-  if (!hasToken) status = 'idle'
-  else if (configError) [status, shownError] = ['error', configError]
-  else if (queryStatus === 'error') [status, shownError] = ['error', error]
-  else if (queryStatus === 'success') status = 'ready'
-  else status = 'loading'
-
-  const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
-  const servers = hasToken && !configError && !rejected ? (data ?? null) : null
-  const runnable = hasToken && !configError
-  const reload = useCallback(async () => {
-    if (runnable) await refetch()
-  }, [runnable, refetch])
-
-  return useMemo(
-    () => ({ servers, status, error: shownError, refetch: reload }) as PlexServersState,
-    [servers, status, shownError, reload],
-  )
+  const { data, status, error, refetch } = useTokenQueryState(resolved, config, query)
+  return useMemo(() => ({ servers: data, status, error, refetch }) as PlexServersState, [data, status, error, refetch])
 }

@@ -1,0 +1,45 @@
+import type { UseQueryResult } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexAuthOptions } from './PlexAuthOptions'
+import { validateOptions } from '../api/validateOptions'
+
+/** What a data hook built on {@link useTokenQueryState} shows. Internal. */
+export interface TokenQueryState<T> {
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  data: T | null
+  error: PlexApiError | null
+  refetch: () => Promise<void>
+}
+
+/**
+ * The one status mapping of the kit's data hooks (account, servers, Home): no token is `idle`
+ * (nothing sent); an unusable configuration is an `error` (nothing sent); then react-query's
+ * state as `loading | ready | error`. A failed refetch keeps the last data, except when plex.tv
+ * rejected the token (401/403). `refetch` does nothing without a token. Internal.
+ */
+export function useTokenQueryState<T>(
+  token: string | null | undefined,
+  config: PlexAuthOptions,
+  query: UseQueryResult<T, PlexApiError>,
+): TokenQueryState<T> {
+  const hasToken = typeof token === 'string' && token !== ''
+  const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
+  const { data, error, status: queryStatus, refetch } = query
+
+  let status: TokenQueryState<T>['status']
+  let shownError: PlexApiError | null = null
+  if (!hasToken) status = 'idle'
+  else if (configError) [status, shownError] = ['error', configError]
+  else if (queryStatus === 'error') [status, shownError] = ['error', error]
+  else if (queryStatus === 'success') status = 'ready'
+  else status = 'loading'
+
+  const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
+  const shownData = hasToken && !configError && !rejected ? (data ?? null) : null
+  const runnable = hasToken && !configError
+  const reload = useCallback(async () => {
+    if (runnable) await refetch()
+  }, [runnable, refetch])
+  return { status, data: shownData, error: shownError, refetch: reload }
+}
