@@ -1,4 +1,5 @@
 /// <reference types="@vitest/browser-playwright" />
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
@@ -8,6 +9,7 @@ import { defineConfig } from 'vitest/config'
 import { CHROMIUM_ARGS } from '../test/e2e/chromium.ts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const root = path.resolve(dirname, '..')
 
 /**
  * Every story as a test, in Chromium (Debian's, never a downloaded one):
@@ -17,7 +19,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  * Separate from the root vite.config.ts (the library build and the unit tests).
  */
 export default defineConfig({
-  root: path.resolve(dirname, '..'),
+  root,
+  // The repo and its node_modules wherever it really lives (a git worktree may link to another's).
+  server: { fs: { allow: [root, realpathSync(path.join(root, 'node_modules'))] } },
   plugins: [react(), storybookTest({ configDir: dirname, disableAddonDocs: true })],
   test: {
     name: 'storybook',
