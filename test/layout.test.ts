@@ -27,7 +27,7 @@ const LAYERS: Record<string, readonly string[]> = {
   testing: ['session', 'linkCode', 'login', 'serverPicker', 'servers', 'home', 'connection', 'account', 'pin', 'core', 'api'],
 }
 /** The files of src/ that belong to no layer: the public API and the stylesheet. */
-const ROOT_FILES = ['index.ts', 'styles.css']
+const ROOT_FILES = ['index.ts', 'styles.css', 'palette.css']
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url))
 
