@@ -23,8 +23,10 @@ const LAYERS: Record<string, readonly string[]> = {
   login: ['pin', 'account', 'core', 'api'],
   linkCode: ['pin', 'core', 'api'],
   serverPicker: ['servers', 'connection', 'core', 'api'],
+  profilePicker: ['home', 'account', 'core', 'api'],
   session: ['login', 'account', 'home', 'pin', 'core', 'api'],
-  testing: ['session', 'linkCode', 'login', 'serverPicker', 'servers', 'home', 'connection', 'account', 'pin', 'core', 'api'],
+  accountMenu: ['session', 'profilePicker', 'login', 'home', 'account', 'core', 'api'],
+  testing: ['accountMenu', 'profilePicker', 'session', 'linkCode', 'login', 'serverPicker', 'servers', 'home', 'connection', 'account', 'pin', 'core', 'api'],
 }
 /** The files of src/ that belong to no layer: the public API and the stylesheet. */
 const ROOT_FILES = ['index.ts', 'styles.css', 'palette.css']
