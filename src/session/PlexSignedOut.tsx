@@ -1,0 +1,29 @@
+import { sessionGate } from './sessionGate'
+import type { PlexSessionGateProps } from './PlexSignedIn'
+import { usePlexSession } from './usePlexSession'
+
+/**
+ * Renders its children only when the session is signed out (no token; a sign-in without a token
+ * under way still counts, so a login button inside stays mounted while it runs), and `fallback`
+ * while that is not known yet; nothing once signed in. Inside `<PlexAuthProvider>`. SSR-safe: the
+ * server render and the first client render show `fallback`, so hydration matches.
+ *
+ * @example
+ * ```tsx
+ * import { PlexLoginButton, PlexSignedOut } from 'react-plex-auth'
+ *
+ * export function SignInPrompt() {
+ *   return (
+ *     <PlexSignedOut>
+ *       <p>Sign in to see your libraries.</p>
+ *       <PlexLoginButton />
+ *     </PlexSignedOut>
+ *   )
+ * }
+ * ```
+ */
+export function PlexSignedOut({ children, fallback = null }: PlexSessionGateProps) {
+  const session = usePlexSession()
+  const gate = sessionGate(session.status, session.user !== null, session.token !== null)
+  return <>{gate === 'signed-out' ? children : gate === 'unknown' ? fallback : null}</>
+}
