@@ -1,18 +1,20 @@
 import { useState } from 'react'
-import { PlexLoginButton } from 'react-plex-auth'
+import { PlexLoginButton, usePlexSession } from 'react-plex-auth'
 import { demoConfig } from './config'
 import { EmulatorControls } from './EmulatorControls'
 import { HeadlessLogin } from './HeadlessLogin'
 import { LinkCodeDemo } from './LinkCodeDemo'
 import { ServersDemo } from './ServersDemo'
-import { SessionPanel, type DemoSession } from './SessionPanel'
+import { SessionPanel, type SignInFlow } from './SessionPanel'
 
+/**
+ * Every sign-in below signs in the provider's one session (`usePlexSession()`); the demo only
+ * remembers which flow did it. Signing out (the panel, another tab) puts every sign-in back to idle.
+ */
 export function App() {
-  const [session, setSession] = useState<DemoSession | null>(null)
-  // Signing out remounts the sign-ins (back to idle): a finished flow stays "Signed in" otherwise.
-  const [generation, setGeneration] = useState(0)
-  const signedIn = (via: DemoSession['via']) => (token: string) =>
-    setSession((current) => ({ token, via, id: (current?.id ?? 0) + 1 }))
+  const session = usePlexSession()
+  const [via, setVia] = useState<SignInFlow | null>(null)
+  const signedIn = (flow: SignInFlow) => () => setVia(flow)
 
   return (
     <>
@@ -26,7 +28,7 @@ export function App() {
           <p className="demo-hint">
             Opens Plex in a popup inside the click; a blocked popup becomes a link.
           </p>
-          <PlexLoginButton key={generation} onToken={signedIn('popup')} />
+          <PlexLoginButton onToken={signedIn('popup')} />
         </section>
 
         <section className="demo-card" aria-labelledby="redirect-title">
@@ -34,7 +36,7 @@ export function App() {
           <p className="demo-hint">
             Sends this tab to Plex; Plex sends it back here and the sign-in completes from sessionStorage.
           </p>
-          <PlexLoginButton key={generation} mode="redirect" onToken={signedIn('redirect')} />
+          <PlexLoginButton mode="redirect" onToken={signedIn('redirect')} />
         </section>
 
         <section className="demo-card" aria-labelledby="headless-title">
@@ -42,7 +44,7 @@ export function App() {
           <p className="demo-hint">
             <code>usePlexLogin()</code> with a button and readout of your own.
           </p>
-          <HeadlessLogin key={generation} onToken={signedIn('headless')} />
+          <HeadlessLogin onToken={signedIn('headless')} />
         </section>
 
         <section className="demo-card" aria-labelledby="link-title">
@@ -50,28 +52,22 @@ export function App() {
           <p className="demo-hint">
             For TVs and kiosks: a short code to type on plex.tv/link from another device. No popup.
           </p>
-          <LinkCodeDemo key={generation} onToken={signedIn('link-code')} />
+          <LinkCodeDemo onToken={signedIn('link-code')} />
         </section>
 
         <section className="demo-card" aria-labelledby="session-title">
           <h2 id="session-title">Session</h2>
-          <SessionPanel
-            session={session}
-            onSignOut={() => {
-              setSession(null)
-              setGeneration((n) => n + 1)
-            }}
-          />
+          <SessionPanel via={via} />
         </section>
 
-        {session && (
+        {session.status === 'signed-in' && (
           <section className="demo-card demo-card--wide" aria-labelledby="servers-title">
             <h2 id="servers-title">Your servers</h2>
             <p className="demo-hint">
               <code>&lt;PlexServerPicker&gt;</code> tries every connection of every server at once; pick one to list
               its libraries through it.
             </p>
-            <ServersDemo key={session.id} token={session.token} />
+            <ServersDemo key={session.token} token={session.token} />
           </section>
         )}
 

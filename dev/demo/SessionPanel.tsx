@@ -1,28 +1,26 @@
 import { useState } from 'react'
-import { usePlexUser } from 'react-plex-auth'
+import { usePlexSession } from 'react-plex-auth'
 
-export interface DemoSession {
-  token: string
-  /** Which section signed in. */
-  via: 'popup' | 'redirect' | 'headless' | 'link-code'
-  /** Increases with every sign-in. */
-  id: number
-}
+/** Which of the demo's sign-ins signed the session in. */
+export type SignInFlow = 'popup' | 'redirect' | 'headless' | 'link-code'
 
 function mask(token: string): string {
   return token.length <= 6 ? '•'.repeat(token.length) : `${token.slice(0, 4)}${'•'.repeat(12)}${token.slice(-2)}`
 }
 
-/** The token (masked) and the account behind it (`usePlexUser`: GET /user through react-query). */
-export function SessionPanel({ session, onSignOut }: { session: DemoSession | null; onSignOut: () => void }) {
+/**
+ * The provider's session (`usePlexSession()`): its status, the token (masked) and the account
+ * behind it (confirmed with GET /user), the Home profile, and Sign out. `via`: which flow signed in.
+ */
+export function SessionPanel({ via }: { via: SignInFlow | null }) {
   const [revealed, setRevealed] = useState(false)
-  const account = usePlexUser(session?.token ?? null)
+  const session = usePlexSession()
 
-  if (!session) return <p>Not signed in. Use any of the sign-ins.</p>
-  const { user } = account
+  if (session.status === 'signing-in' || session.status === 'blocked') return <p>Signing in...</p>
+  if (!session.token) return <p>Not signed in. Use any of the sign-ins.</p>
   return (
     <div className="demo-stack">
-      <p>Signed in with the {session.via} flow.</p>
+      <p>{via ? `Signed in with the ${via} flow.` : 'Signed in (restored from an earlier visit).'}</p>
       <dl className="demo-readout">
         <dt>token</dt>
         <dd>
@@ -38,22 +36,28 @@ export function SessionPanel({ session, onSignOut }: { session: DemoSession | nu
         </dd>
         <dt>account</dt>
         <dd>
-          {account.status === 'loading' && 'Loading...'}
-          {account.status === 'error' && (
-            <span role="alert">Could not load the account: {account.error?.message}</span>
+          {session.status === 'validating' && 'Loading...'}
+          {session.status === 'error' && (
+            <span role="alert">
+              Could not check the account: {session.error.message}{' '}
+              <button type="button" className="demo-link-button" onClick={session.retry}>
+                Retry
+              </button>
+            </span>
           )}
-          {user && (
+          {session.status === 'signed-in' && (
             <span className="demo-account">
-              {user.thumb && <img src={user.thumb} alt="" width={32} height={32} />}
+              {session.user.thumb && <img src={session.user.thumb} alt="" width={32} height={32} />}
               <span>
-                {user.title} (<code>{user.username}</code>, {user.email})
+                {session.user.title} (<code>{session.user.username || 'managed profile'}</code>
+                {session.user.email ? `, ${session.user.email}` : ''})
               </span>
             </span>
           )}
         </dd>
       </dl>
       <div className="demo-row">
-        <button type="button" className="demo-button demo-button--secondary" onClick={onSignOut}>
+        <button type="button" className="demo-button demo-button--secondary" onClick={session.signOut}>
           Sign out
         </button>
       </div>

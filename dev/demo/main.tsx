@@ -7,13 +7,14 @@ import './demo.css'
 import { App } from './App'
 import { demoConfig, PRODUCT } from './config'
 
-// The app's own QueryClient: the kit uses it (no second client) and so does the account query.
+// The app's own QueryClient: the kit uses it (no second client). The session is kept in localStorage:
+// a reload stays signed in and every tab follows sign-in, sign-out and profile switches.
 const queryClient = new QueryClient()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <PlexAuthProvider product={PRODUCT} apiBaseUrl={demoConfig.apiBaseUrl} authAppUrl={demoConfig.authAppUrl}>
+      <PlexAuthProvider product={PRODUCT} apiBaseUrl={demoConfig.apiBaseUrl} authAppUrl={demoConfig.authAppUrl} tokenStorage="local">
         <App />
       </PlexAuthProvider>
     </QueryClientProvider>
