@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { useContext, useMemo } from 'react'
+import { useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import { useTokenQueryState } from '../core/useTokenQueryState'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useSessionToken } from '../core/useSessionToken'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { plexHomeUsersQueryOptions } from './plexHomeUsersQueryOptions'
 
@@ -57,9 +57,8 @@ export type UsePlexHomeUsersOptions = PlexAuthOptions
  */
 export function usePlexHomeUsers(token?: string | null, options?: UsePlexHomeUsersOptions): PlexHomeUsersState {
   const config = usePlexOptions(options)
-  const session = useContext(PlexSessionContext)
   // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
-  const resolved = token === undefined ? (session?.user ? session.token : null) : token
+  const resolved = useSessionToken(token)
   const query = useQuery(plexHomeUsersQueryOptions(resolved, config), config.queryClient)
   const { data, status, error, refetch } = useTokenQueryState(resolved, config, query)
   return useMemo(() => ({ users: data, status, error, refetch }) as PlexHomeUsersState, [data, status, error, refetch])

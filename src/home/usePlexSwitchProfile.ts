@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useSessionToken } from '../core/useSessionToken'
 import { useLatest } from '../core/useLatest'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { switchAndCache } from './switchAndCache'
@@ -58,8 +58,7 @@ export type UsePlexSwitchProfileOptions = PlexAuthOptions
 export function usePlexSwitchProfile(token?: string | null, options?: UsePlexSwitchProfileOptions): PlexSwitchProfileState {
   const config = usePlexOptions(options)
   const queryClient = useQueryClient(config.queryClient)
-  const session = useContext(PlexSessionContext)
-  const resolved = token === undefined ? (session?.user ? session.token : null) : token
+  const resolved = useSessionToken(token)
   const latest = useLatest({ token: resolved, config, queryClient })
   const [state, setState] = useState<{ status: PlexSwitchProfileStatus; error: PlexApiError | null }>({ status: 'idle', error: null })
   const running = useRef<AbortController | null>(null)

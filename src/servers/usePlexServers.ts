@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { useContext, useMemo } from 'react'
+import { useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexResource } from '../api/PlexResource'
 import { useTokenQueryState } from '../core/useTokenQueryState'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useSessionToken } from '../core/useSessionToken'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { plexServersQueryOptions } from './plexServersQueryOptions'
 
@@ -56,9 +56,7 @@ export type UsePlexServersOptions = PlexAuthOptions
  */
 export function usePlexServers(token?: string | null, options?: UsePlexServersOptions): PlexServersState {
   const config = usePlexOptions(options)
-  const session = useContext(PlexSessionContext)
-  // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
-  const resolved = token === undefined ? (session?.user ? session.token : null) : token
+  const resolved = useSessionToken(token)
   const query = useQuery(plexServersQueryOptions(resolved, config), config.queryClient)
   const { data, status, error, refetch } = useTokenQueryState(resolved, config, query)
   return useMemo(() => ({ servers: data, status, error, refetch }) as PlexServersState, [data, status, error, refetch])
