@@ -63,6 +63,8 @@ export type { PlexServerPickerProps, PlexServerPickerRenderProps, PlexServerPick
 export { defaultPlexServerPickerLabels } from './serverPicker/plexServerPickerLabels'
 export type { PlexServerPickerLabels } from './serverPicker/plexServerPickerLabels'
 export type { PlexServerPickerItem, PlexServerPickerItemStatus } from './serverPicker/PlexServerPickerItem'
+export { PlexProfilePicker } from './profilePicker/PlexProfilePicker'
+export type { PlexProfilePickerProps } from './profilePicker/PlexProfilePicker'
 export { probeConnection } from './connection/probeConnection'
 export type { ProbeConnectionOptions, ProbeResult } from './connection/probeConnection'
 export type { RememberConnection } from './connection/rememberedConnections'

@@ -2,8 +2,10 @@
 // query string so every scenario shares the build:
 //   ?api=<apiBaseUrl>&auth=<authAppUrl>[&mode=popup|redirect][&poll=500][&prefetch=1][&page=session]
 //   ?api=…&auth=…&page=servers&token=<a plex.tv token>[&timeout=<probe timeout, ms>]
+//   ?api=…&auth=…&page=home (the token in localStorage, as a returning visitor's)
 // (page=session: the shared session's page, see SessionPage.tsx; page=servers: the servers and
-// connections page, see ServersPage.tsx; else the button's page below.)
+// connections page, see ServersPage.tsx; page=home: Plex Home profiles and the account menu, see
+// HomePage.tsx; else the button's page below.)
 // Anything else in the URL (e.g. a crafted ?pinId=) is ignored, as a real app would.
 import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -15,6 +17,7 @@ import {
   type PlexLoginStatus,
 } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
+import { HomePage } from './HomePage'
 import { ServersPage } from './ServersPage'
 import { SessionPage } from './SessionPage'
 
@@ -110,9 +113,17 @@ if (!apiBaseUrl || !authAppUrl) {
   root.render(
     <StrictMode>
       <StrictModeProbe />
-      <PlexAuthProvider product={PRODUCT} apiBaseUrl={apiBaseUrl} authAppUrl={authAppUrl} pollInterval={pollInterval}>
+      <PlexAuthProvider
+        product={PRODUCT}
+        apiBaseUrl={apiBaseUrl}
+        authAppUrl={authAppUrl}
+        pollInterval={pollInterval}
+        tokenStorage={page === 'home' ? 'local' : undefined}
+      >
         {page === 'session' ? (
           <SessionPage linkUrl={new URL('/link', authAppUrl).href} />
+        ) : page === 'home' ? (
+          <HomePage />
         ) : page === 'servers' ? (
           <ServersPage token={params.get('token')} timeoutMs={probeTimeout === null ? undefined : Number(probeTimeout)} />
         ) : (
