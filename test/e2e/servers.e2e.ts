@@ -7,26 +7,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { EmulatedServerSpec, ServerLogEntry } from '../../dev/plex-emulator/index.mjs'
-import { expectText, setupE2E, sleep } from './support'
+import { expectText, mintToken, setupE2E, sleep } from './support'
 
 const e2e = setupE2E()
 
 const WAIT = { timeout: 10_000 }
 
-/** A token the PIN flow issued (a PIN created and approved through the emulator), as after sign-in. */
-async function mintToken(): Promise<string> {
-  const res = await fetch(`${e2e.emu.apiBaseUrl}/pins?strong=true`, {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'X-Plex-Client-Identifier': 'servers-e2e-client', 'X-Plex-Product': 'servers e2e' },
-  })
-  const pin = (await res.json()) as { id: number }
-  return e2e.emu.approve(pin.id)
-}
-
 /** Starts these fake servers, then opens the servers page signed in, once the list loaded. */
 async function openServers(servers: EmulatedServerSpec[], params: Record<string, string> = {}): Promise<{ page: Page; token: string }> {
   await e2e.emu.configure({ servers })
-  const token = await mintToken()
+  const token = await mintToken(e2e.emu)
   const { page } = await e2e.open({ params: { page: 'servers', token, ...params }, ready: (p) => p.getByText('Servers: ready') })
   return { page, token }
 }

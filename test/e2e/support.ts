@@ -179,6 +179,16 @@ export async function attackerPin(emu: PlexEmulator): Promise<PlexPin> {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
+/** A token the PIN flow issued (a PIN created and approved through the emulator), as after sign-in. */
+export async function mintToken(emu: PlexEmulator): Promise<string> {
+  const res = await fetch(`${emu.apiBaseUrl}/pins?strong=true`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'X-Plex-Client-Identifier': 'e2e-minting-client', 'X-Plex-Product': 'e2e' },
+  })
+  const pin = (await res.json()) as { id: number }
+  return emu.approve(pin.id)
+}
+
 // ---- accessibility -------------------------------------------------------------------------
 
 /** axe-core's violations on the page, as "rule: target" strings (empty when clean). */
