@@ -290,3 +290,29 @@ describe('PlexAccountMenu: Switch profile', () => {
     expect(container.querySelector('.rpa-menu')!.getAttribute('data-state')).toBe('closed')
   })
 })
+
+describe('PlexAccountMenu: unmount (StrictMode)', () => {
+  it('unmounting with the menu open leaves no document listener behind', async () => {
+    const add = vi.spyOn(document, 'addEventListener')
+    const remove = vi.spyOn(document, 'removeEventListener')
+    const { button, unmount } = await renderMenu()
+    fireEvent.click(button)
+    const added = add.mock.calls.filter(([type]) => type === 'pointerdown').map(([, fn]) => fn)
+    expect(added.length).toBeGreaterThan(0)
+    unmount()
+    const removed = remove.mock.calls.filter(([type]) => type === 'pointerdown').map(([, fn]) => fn)
+    expect(added.every((fn) => removed.includes(fn))).toBe(true)
+  })
+
+  it('unmounting with the dialog open closes it, and nothing is left in the page', async () => {
+    const { button, plex, unmount } = await renderMenu()
+    await homeLoaded(plex)
+    fireEvent.click(button)
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Switch profile' }))
+    const dialog = screen.getByRole('dialog') as HTMLDialogElement
+    expect(dialog.open).toBe(true)
+    unmount()
+    expect(dialog.open).toBe(false)
+    expect(document.querySelector('dialog')).toBeNull()
+  })
+})
