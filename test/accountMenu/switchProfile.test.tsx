@@ -22,7 +22,7 @@ vi.mock('../../src/profilePicker/PlexProfilePicker', () => ({
           <button
             key={user.uuid}
             type="button"
-            onClick={() => void session.switchProfile(user.uuid).then(() => onToken?.(session.token ?? '', user))}
+            onClick={() => void session.switchProfile(user.uuid).then(() => onToken?.('(the profile token: the menu does not use it)', user))}
           >
             {user.title}
           </button>
