@@ -1,11 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { delay, http } from 'msw'
 import { createRef, useState, type ReactNode, type Ref } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlexAccountMenu, type PlexAccountMenuProps } from '../../src/accountMenu/PlexAccountMenu'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { expectNoAxeViolations } from '../support/axe'
-import { usePlexMock } from '../support/mockPlex'
+import { API, server, usePlexMock } from '../support/mockPlex'
 import { plexWrapper } from '../support/renderWithPlex'
 
 const mock = usePlexMock()
@@ -253,6 +254,16 @@ describe('PlexAccountMenu: Switch profile', () => {
     const { button, plex } = await renderMenu({}, { home: false })
     await homeLoaded(plex)
     fireEvent.click(button)
+    expect(items()).toEqual(['Sign out'])
+  })
+
+  it('is not offered while the Home is loading', async () => {
+    mock({ tokens: [ADMIN] })
+    server.use(http.get(`${API}/home/users`, () => delay('infinite')))
+    localStorage.setItem(KEY, ADMIN)
+    render(<PlexAccountMenu />, { wrapper: plexWrapper({ tokenStorage: 'local' }).wrapper })
+    fireEvent.click(await screen.findByRole('button', { name: 'Account: Plex Fan' }))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)))
     expect(items()).toEqual(['Sign out'])
   })
 
