@@ -50,7 +50,8 @@ export interface PlexAccountMenuProps extends Omit<HTMLAttributes<HTMLDivElement
  * - Only inside `<PlexAuthProvider>`, and only while the session is `signed-in`: outside a provider,
  *   or in any other status (restoring, validating, signing in, ...), it renders nothing.
  * - Keyboard: Enter, Space or ArrowDown open the menu on its first item, ArrowUp on its last; the
- *   arrows move and wrap, Home and End go to the ends; Escape closes and returns to the button;
+ *   arrows move and wrap, Home and End go to the ends, a letter to the next item starting with it;
+ *   Escape closes and returns to the button;
  *   Tab closes and moves on. A click outside closes it; choosing an item closes it.
  * - "Switch profile" is shown only once the Home's profiles (`usePlexHomeUsers()`, cached) are
  *   loaded and there is more than one: hidden while they load, on an error, and for an account
@@ -208,7 +209,7 @@ function AccountMenu({
               className={item}
               href={entry.href}
               onClick={(event) => {
-                menu.close(false)
+                menu.close(true)
                 entry.onSelect?.(event)
               }}
             >

@@ -56,7 +56,9 @@ export function useMenuButton() {
   const onMenuKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       const list = items(menuRef.current)
-      const target = menuFocusTarget(event.key, list.indexOf(event.target as HTMLElement), list.length)
+      const modified = event.ctrlKey || event.metaKey || event.altKey
+      const labels = list.map((item) => item.textContent ?? '')
+      const target = modified ? null : menuFocusTarget(event.key, list.indexOf(event.target as HTMLElement), labels)
       if (target !== null) {
         event.preventDefault()
         list[target]!.focus()

@@ -149,6 +149,10 @@ describe('PlexAccountMenu: keyboard and pointer', () => {
     expect(document.activeElement).toBe(first)
     await user.keyboard('{End}')
     expect(document.activeElement).toBe(last)
+    await user.keyboard('s')
+    expect(document.activeElement).toBe(first) // type-ahead, wrapping
+    await user.keyboard('S')
+    expect(document.activeElement).toBe(second)
     await user.keyboard('{Escape}')
     expect(menu()).toBeNull()
     expect(button.getAttribute('aria-expanded')).toBe('false')
@@ -206,6 +210,7 @@ describe('PlexAccountMenu: keyboard and pointer', () => {
     await user.click(link)
     expect(onLink).toHaveBeenCalledTimes(1)
     expect(menu()).toBeNull()
+    expect(document.activeElement).toBe(button)
     await user.click(button)
     await user.keyboard('{ArrowDown}{Enter}')
     expect(onSelect).toHaveBeenCalledTimes(1)
