@@ -4,6 +4,7 @@ import type { PlexUser } from '../api/PlexUser'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { usePlexHomeUsers } from '../home/usePlexHomeUsers'
 import { usePlexSession } from '../session/usePlexSession'
+import { AccountAvatar } from './AccountAvatar'
 import { placeFocusAfter } from './placeFocusAfter'
 import { plexAccountMenuLabels, type PlexAccountMenuLabels } from './plexAccountMenuLabels'
 import type { PlexAccountMenuItem } from './PlexAccountMenuItem'
@@ -99,7 +100,6 @@ function AccountMenu({
   const labels = { ...plexAccountMenuLabels, ...labelOverrides }
   const menu = useMenuButton()
   const [switching, setSwitching] = useState(false)
-  const [brokenThumb, setBrokenThumb] = useState<string | null>(null)
   const refocus = useRef<(() => void) | null>(null)
   const dialogClosed = useRef(false)
   const buttonId = useId()
@@ -122,8 +122,7 @@ function AccountMenu({
   if (session.status !== 'signed-in') return null
   const { user, profile } = session
   const name = profile?.title || user.title || user.username
-  const thumbUrl = profile?.thumb || user.thumb || null
-  const thumb = thumbUrl && thumbUrl !== brokenThumb ? thumbUrl : null
+  const thumb = profile?.thumb || user.thumb || null
   const canSwitch = home.status === 'ready' && home.users.length > 1
 
   const setRoot = (node: HTMLDivElement | null) => {
@@ -165,20 +164,7 @@ function AccountMenu({
         onClick={menu.onButtonClick}
         onKeyDown={menu.onButtonKeyDown}
       >
-        {render ? (
-          render({ name, thumb, user, profile })
-        ) : (
-          <>
-            {thumb ? (
-              <img className={cls('rpa-menu__avatar')} src={thumb} alt="" width={28} height={28} onError={() => setBrokenThumb(thumb)} />
-            ) : (
-              <span className={cls('rpa-menu__avatar rpa-menu__initial')} aria-hidden="true">
-                {name.charAt(0).toUpperCase()}
-              </span>
-            )}
-            <span className={cls('rpa-menu__name')}>{name}</span>
-          </>
-        )}
+        {render ? render({ name, thumb, user, profile }) : <AccountAvatar name={name} thumb={thumb} unstyled={unstyled} />}
       </button>
       <div
         ref={menu.menuRef}
