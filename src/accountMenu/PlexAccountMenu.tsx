@@ -6,7 +6,7 @@ import { usePlexHomeUsers } from '../home/usePlexHomeUsers'
 import { usePlexSession } from '../session/usePlexSession'
 import { AccountAvatar } from './AccountAvatar'
 import { placeFocusAfter } from './placeFocusAfter'
-import { plexAccountMenuLabels, type PlexAccountMenuLabels } from './plexAccountMenuLabels'
+import { defaultPlexAccountMenuLabels, type PlexAccountMenuLabels } from './plexAccountMenuLabels'
 import type { PlexAccountMenuItem } from './PlexAccountMenuItem'
 import { ProfileDialog } from './ProfileDialog'
 import { useMenuButton } from './useMenuButton'
@@ -97,7 +97,7 @@ function AccountMenu({
 }: PlexAccountMenuProps & { forwardedRef: ForwardedRef<HTMLDivElement> }) {
   const session = usePlexSession()
   const home = usePlexHomeUsers()
-  const labels = { ...plexAccountMenuLabels, ...labelOverrides }
+  const labels = { ...defaultPlexAccountMenuLabels, ...labelOverrides }
   const menu = useMenuButton()
   const [switching, setSwitching] = useState(false)
   const refocus = useRef<(() => void) | null>(null)

@@ -14,7 +14,7 @@ export interface PlexAccountMenuLabels {
 }
 
 /** The English defaults of {@link PlexAccountMenuLabels}. */
-export const plexAccountMenuLabels: PlexAccountMenuLabels = {
+export const defaultPlexAccountMenuLabels: PlexAccountMenuLabels = {
   button: (name) => `Account: ${name}`,
   switchProfile: 'Switch profile',
   signOut: 'Sign out',
