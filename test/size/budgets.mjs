@@ -34,6 +34,9 @@ export const budgets = {
   PlexServerPicker: 9210,
   usePlexHomeUsers: 3650,
   usePlexSwitchProfile: 3380,
+  // <PlexAccountMenu> (issue 13; measured 6,361 on 2026-12-01 with the placeholder <PlexProfilePicker>,
+  // its hooks and usePlexSession), +~2%. The real picker, once merged, adds its own weight here.
+  PlexAccountMenu: 6490,
   // The whole API with servers, the picker and Home (measured 20,808), +~2%.
   'whole API': 21220,
   'styles.css': 1900,
