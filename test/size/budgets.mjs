@@ -36,5 +36,6 @@ export const budgets = {
   usePlexSwitchProfile: 3380,
   // The whole API with servers, the picker and Home (measured 20,808), +~2%.
   'whole API': 21220,
-  'styles.css': 1900,
+  'styles.css': 1370,
+  'server-picker.css': 1070,
 }

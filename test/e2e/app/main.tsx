@@ -15,6 +15,7 @@ import {
   type PlexLoginStatus,
 } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
+import 'react-plex-auth/server-picker.css'
 import { ServersPage } from './ServersPage'
 import { SessionPage } from './SessionPage'
 
