@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useContext, useMemo } from 'react'
+import { useContext } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import { useTokenQueryState } from '../core/useTokenQueryState'
@@ -61,6 +61,5 @@ export function usePlexHomeUsers(token?: string | null, options?: UsePlexHomeUse
   // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
   const resolved = token === undefined ? (session?.user ? session.token : null) : token
   const query = useQuery(plexHomeUsersQueryOptions(resolved, config), config.queryClient)
-  const { data, status, error, refetch } = useTokenQueryState(resolved, config, query)
-  return useMemo(() => ({ users: data, status, error, refetch }) as PlexHomeUsersState, [data, status, error, refetch])
+  return useTokenQueryState(resolved, config, query, 'users') as PlexHomeUsersState
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useContext, useMemo } from 'react'
+import { useContext } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexResource } from '../api/PlexResource'
 import { useTokenQueryState } from '../core/useTokenQueryState'
@@ -60,6 +60,5 @@ export function usePlexServers(token?: string | null, options?: UsePlexServersOp
   // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
   const resolved = token === undefined ? (session?.user ? session.token : null) : token
   const query = useQuery(plexServersQueryOptions(resolved, config), config.queryClient)
-  const { data, status, error, refetch } = useTokenQueryState(resolved, config, query)
-  return useMemo(() => ({ servers: data, status, error, refetch }) as PlexServersState, [data, status, error, refetch])
+  return useTokenQueryState(resolved, config, query, 'servers') as PlexServersState
 }
