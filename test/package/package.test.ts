@@ -94,4 +94,13 @@ describe('the built package', () => {
     expect(text).not.toContain('rpa-login')
     expect(text).not.toContain('sessionStorage')
   })
+
+  it("gives the sign-in entries none of the servers' or the Home's query keys (they grew by them once)", async () => {
+    for (const entry of [entries.usePlexToken, entries.PlexLoginButton]) {
+      const { text } = await measure(entry)
+      expect(text).toContain('"react-plex-auth"')
+      expect(text).not.toContain('"servers"')
+      expect(text).not.toContain('"home-users"')
+    }
+  })
 })
