@@ -1,23 +1,28 @@
 /// <reference types="vitest/config" />
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
-import { transform } from 'lightningcss'
+import { bundle } from 'lightningcss'
+import { stylesheets } from './dev/build/stylesheets.mjs'
 
 const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^msw($|\/)/]
 
 /**
- * Ships src/styles.css as dist/styles.css (importable on its own), minified by Lightning CSS with
- * no browser targets: comments and spaces go, nothing is rewritten for older browsers.
+ * Ships each stylesheet of dev/build/stylesheets.mjs as its dist file, importable on its own:
+ * Lightning CSS bundles it (inlines its `@import` of the palette) and minifies it with no browser
+ * targets: comments and spaces go, nothing is rewritten for older browsers (the light-dark()
+ * palette stays inside its @supports).
  */
 function copyStyles(): Plugin {
   return {
     name: 'react-plex-auth:styles',
     apply: 'build',
     generateBundle() {
-      const { code } = transform({ filename: 'styles.css', code: readFileSync('src/styles.css'), minify: true })
-      this.emitFile({ type: 'asset', fileName: 'styles.css', source: code })
+      for (const [fileName, source] of Object.entries(stylesheets)) {
+        const { code } = bundle({ filename: resolve(source), minify: true })
+        this.emitFile({ type: 'asset', fileName, source: code })
+      }
     },
   }
 }

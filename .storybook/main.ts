@@ -5,7 +5,7 @@ import type { StorybookConfig } from '@storybook/react-vite'
  * (msw + `createPlexHandlers` from src/testing). Stories live in /stories.
  *
  * The root vite.config.ts is the library build. Storybook's vite builder already drops its
- * `build` block (lib entry, externals); here we also drop the plugin that copies styles.css into
+ * `build` block (lib entry, externals); here we also drop the plugin that emits the stylesheets into
  * the library's dist, so `storybook build` emits only the static site.
  */
 const config: StorybookConfig = {

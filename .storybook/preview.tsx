@@ -1,7 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite'
 import { setupWorker } from 'msw/browser'
 import { mswLoader } from 'msw-storybook-addon/csf3'
-import '../src/styles.css'
 import { PlexAuthProvider } from '../src'
 import { createPlexHandlers } from '../src/testing'
 import { installBrowserStubs, STORY_PRODUCT, type PlexStoryParameters } from '../stories/support/browserStubs'

@@ -21,6 +21,7 @@ import { join } from 'node:path'
 import { createServer } from 'vite'
 import react from '@vitejs/plugin-react'
 import { startPlexEmulator } from './plex-emulator/index.mjs'
+import { stylesheets } from './build/stylesheets.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const HOST = '127.0.0.1'
@@ -144,7 +145,7 @@ async function main() {
       resolve: {
         // The kit from its sources: edits in src/ show up at once.
         alias: [
-          { find: /^react-plex-auth\/styles\.css$/, replacement: join(ROOT, 'src', 'styles.css') },
+          ...Object.entries(stylesheets).map(([file, source]) => ({ find: `react-plex-auth/${file}`, replacement: join(ROOT, source) })),
           { find: /^react-plex-auth$/, replacement: join(ROOT, 'src', 'index.ts') },
         ],
       },

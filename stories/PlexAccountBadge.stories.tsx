@@ -4,6 +4,7 @@ import { createPin, getClientIdentifier, PlexAccountBadge } from '../src'
 import { STORY_USER } from './support/avatar'
 import { STORY_PRODUCT } from './support/browserStubs'
 import { withPlex, type StoryPlex } from './support/plexMock'
+import '../src/styles.css'
 
 const meta = {
   title: 'Components/PlexAccountBadge',

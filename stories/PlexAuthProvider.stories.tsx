@@ -5,6 +5,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { PlexAuthProvider, PlexLoginButton } from '../src'
 import type { PlexStoryParameters } from './support/browserStubs'
 import { withPlex } from './support/plexMock'
+import '../src/styles.css'
 
 const meta = {
   title: 'Components/PlexAuthProvider',

@@ -6,6 +6,7 @@ import { browserLog, canGuardNavigation, PENDING_LOGIN_KEY, STORY_PRODUCT, type 
 import { STORY_USER } from './support/avatar'
 import { darkTheme } from './support/darkTheme'
 import { withPlex } from './support/plexMock'
+import '../src/styles.css'
 
 /** Long enough for any play function: the PIN request never answers while the story is shown. */
 const FOREVER = 10 * 60 * 1000

@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { PlexServerPicker } from '../src'
 import { darkTheme } from './support/darkTheme'
 import { STORY_TOKEN, storyServers, type StoryServer } from './support/plexServers'
+import '../src/serverPicker/serverPicker.css'
 
 /**
  * Stories of `<PlexServerPicker>`. plex.tv's `/resources` and every server's `/identity` are

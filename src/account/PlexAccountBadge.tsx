@@ -10,7 +10,7 @@ export interface PlexAccountBadgeProps extends Omit<ComponentPropsWithoutRef<'sp
   label?: (name: string) => string
   /** More configuration for this component only (API base, product, ...). */
   options?: PlexAuthOptions
-  /** Leaves out the `rpa-account` classes, to style from scratch (your `className` stays). @default false */
+  /** Leaves out the kit's classes (`rpa`, `rpa-account`...), to style from scratch (your `className` stays). @default false */
   unstyled?: boolean
 }
 
@@ -37,7 +37,7 @@ export const PlexAccountBadge = /* @__PURE__ */ forwardRef<HTMLSpanElement, Plex
   if (!user) return null
   const name = user.title || user.username
   return (
-    <span {...rest} ref={ref} className={[unstyled ? '' : 'rpa-account', className].filter(Boolean).join(' ') || undefined}>
+    <span {...rest} ref={ref} className={[unstyled ? '' : 'rpa rpa-account', className].filter(Boolean).join(' ') || undefined}>
       {user.thumb && <img className={unstyled ? undefined : 'rpa-account__avatar'} src={user.thumb} alt="" width={24} height={24} />}
       <span>{label(name)}</span>
     </span>

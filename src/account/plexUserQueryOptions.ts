@@ -5,7 +5,7 @@ import { isPlexApiError } from '../api/isPlexApiError'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexUser } from '../api/PlexUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { plexKeys } from '../core/plexKeys'
+import { userKey } from '../core/queryKeys'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
 import { validateOptions } from '../api/validateOptions'
@@ -50,7 +50,7 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
   const hasToken = typeof token === 'string' && token !== ''
   const runnable = hasToken && validateOptions(options) === null
   return queryOptions<PlexUser, PlexApiError, PlexUser, readonly unknown[]>({
-    queryKey: plexKeys.user(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
+    queryKey: userKey(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
     queryFn: runnable
       ? async (context) => {
           // Read the signal one microtask late: react-query aborts and re-sends a request whose

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexUser } from '../api/PlexUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
@@ -56,6 +55,5 @@ export type UsePlexUserOptions = PlexAuthOptions
 export function usePlexUser(token: string | null | undefined, options?: UsePlexUserOptions): PlexUserState {
   const config = usePlexOptions(options)
   const query = useQuery(plexUserQueryOptions(token, config), config.queryClient)
-  const { data, status, error, refetch } = useTokenQueryState(token, config, query)
-  return useMemo(() => ({ user: data, status, error, refetch }) as PlexUserState, [data, status, error, refetch])
+  return useTokenQueryState(token, config, query, 'user') as PlexUserState
 }

@@ -1,6 +1,19 @@
+import {
+  allKey,
+  homeUserListsKey,
+  homeUsersKey,
+  pinKey,
+  pinsKey,
+  serverListsKey,
+  serversKey,
+  userKey,
+  usersKey,
+} from './queryKeys'
+
 /**
  * The one query-key factory of react-plex-auth, so apps can read, prefetch, invalidate or remove
- * the kit's queries.
+ * the kit's queries. The kit's own modules build their keys with these very functions (from
+ * core/queryKeys, one import per key), so the shapes are written once.
  *
  * @example
  * ```ts
@@ -14,22 +27,21 @@
  */
 export const plexKeys = {
   /** Every query of the kit. */
-  all: ['react-plex-auth'] as const,
+  all: allKey,
   /** Every PIN query against one API base. */
-  pins: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'pin'] as const,
+  pins: pinsKey,
   /** One PIN. */
-  pin: (apiBaseUrl: string, pinId: number | string | null | undefined) =>
-    [...plexKeys.pins(apiBaseUrl), pinId ?? null] as const,
+  pin: pinKey,
   /** Every account query against one API base. */
-  users: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'user'] as const,
+  users: usersKey,
   /** The account behind a token. The token itself is not in the key (keys show up in devtools). */
-  user: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.users(apiBaseUrl), tokenHash] as const,
+  user: userKey,
   /** Every server list against one API base (what sign-out removes: the lists hold servers' tokens). */
-  serverLists: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'servers'] as const,
+  serverLists: serverListsKey,
   /** The servers an account can see, by a fingerprint of its token (never the token itself). */
-  servers: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.serverLists(apiBaseUrl), tokenHash] as const,
+  servers: serversKey,
   /** Every Plex Home profile list against one API base (what sign-out removes). */
-  homeUserLists: (apiBaseUrl: string) => [...plexKeys.all, apiBaseUrl, 'home-users'] as const,
+  homeUserLists: homeUserListsKey,
   /** The profiles of the Home a token belongs to, by a fingerprint of the token (never the token itself). */
-  homeUsers: (apiBaseUrl: string, tokenHash: string | null) => [...plexKeys.homeUserLists(apiBaseUrl), tokenHash] as const,
+  homeUsers: homeUsersKey,
 }

@@ -5,7 +5,7 @@ import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import { validateOptions } from '../api/validateOptions'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { plexKeys } from '../core/plexKeys'
+import { homeUsersKey } from '../core/queryKeys'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
@@ -47,7 +47,7 @@ export function plexHomeUsersQueryOptions(token: string | null | undefined, opti
   const hasToken = typeof token === 'string' && token !== ''
   const runnable = hasToken && validateOptions(options) === null
   return queryOptions<PlexHomeUser[], PlexApiError, PlexHomeUser[], readonly unknown[]>({
-    queryKey: plexKeys.homeUsers(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
+    queryKey: homeUsersKey(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
     queryFn: runnable
       ? async (context) => {
           // Read the signal one microtask late, as plexUserQueryOptions does: StrictMode's

@@ -4,7 +4,7 @@ import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexUser } from '../api/PlexUser'
 import { switchHomeUser } from '../api/switchHomeUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { plexKeys } from '../core/plexKeys'
+import { homeUsersKey, userKey } from '../core/queryKeys'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
 
@@ -24,8 +24,8 @@ export async function switchAndCache(
 ): Promise<{ token: string; user: PlexUser }> {
   const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
   const { authToken, ...user } = await switchHomeUser({ ...toClientOptions(options), token, uuid, pin }, { signal })
-  queryClient.setQueryData<PlexUser>(plexKeys.user(apiBaseUrl, tokenFingerprint(authToken)), user as PlexUser)
-  const home = queryClient.getQueryData<PlexHomeUser[]>(plexKeys.homeUsers(apiBaseUrl, tokenFingerprint(token)))
-  if (home) queryClient.setQueryData(plexKeys.homeUsers(apiBaseUrl, tokenFingerprint(authToken)), home)
+  queryClient.setQueryData<PlexUser>(userKey(apiBaseUrl, tokenFingerprint(authToken)), user as PlexUser)
+  const home = queryClient.getQueryData<PlexHomeUser[]>(homeUsersKey(apiBaseUrl, tokenFingerprint(token)))
+  if (home) queryClient.setQueryData(homeUsersKey(apiBaseUrl, tokenFingerprint(authToken)), home)
   return { token: authToken, user: user as PlexUser }
 }

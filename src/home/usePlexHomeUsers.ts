@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import { useTokenQueryState } from '../core/useTokenQueryState'
@@ -57,9 +56,7 @@ export type UsePlexHomeUsersOptions = PlexAuthOptions
  */
 export function usePlexHomeUsers(token?: string | null, options?: UsePlexHomeUsersOptions): PlexHomeUsersState {
   const config = usePlexOptions(options)
-  // The session's token counts once plex.tv confirmed it (signed in), not while it is being checked.
   const resolved = useSessionToken(token)
   const query = useQuery(plexHomeUsersQueryOptions(resolved, config), config.queryClient)
-  const { data, status, error, refetch } = useTokenQueryState(resolved, config, query)
-  return useMemo(() => ({ users: data, status, error, refetch }) as PlexHomeUsersState, [data, status, error, refetch])
+  return useTokenQueryState(resolved, config, query, 'users') as PlexHomeUsersState
 }

@@ -73,7 +73,7 @@ export interface PlexLinkCodeProps extends Omit<ComponentPropsWithoutRef<'sectio
   linkUrl?: string
   /** Strings to replace (i18n); see {@link PlexLinkCodeLabels}. */
   labels?: Partial<PlexLinkCodeLabels>
-  /** Leaves out every `rpa-link` class, to style from scratch. @default false */
+  /** Leaves out every kit class (`rpa`, `rpa-link`...), to style from scratch. @default false */
   unstyled?: boolean
 }
 
@@ -147,7 +147,7 @@ export const PlexLinkCode = forwardRef<HTMLElement, PlexLinkCodeProps>(function 
     expired: text.expired,
     error: error?.kind === 'rate-limited' ? text.rateLimited : text.error,
   }
-  const rootClass = [cls('rpa-link'), className].filter(Boolean).join(' ') || undefined
+  const rootClass = [cls('rpa rpa-link'), className].filter(Boolean).join(' ') || undefined
 
   return (
     <section

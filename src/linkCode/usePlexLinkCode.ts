@@ -5,7 +5,7 @@ import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { plexKeys } from '../core/plexKeys'
+import { pinKey } from '../core/queryKeys'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { toClientOptions } from '../core/toClientOptions'
@@ -164,7 +164,7 @@ export function usePlexLinkCode(options: UsePlexLinkCodeOptions = {}): PlexLinkC
     delivered.current = pin.id
     const token = watched.token
     setLinked({ pinId: pin.id, token })
-    queryClient.removeQueries({ queryKey: plexKeys.pin(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, pin.id), exact: true })
+    queryClient.removeQueries({ queryKey: pinKey(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, pin.id), exact: true })
     // Inside a provider, the link code signs the session in, as the button does.
     onTokenRef.current.session?.setToken(token)
     onTokenRef.current.onToken?.(token, { ...pin, ...watched.pin, authToken: token })

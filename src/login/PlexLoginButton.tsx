@@ -140,7 +140,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   const cls = (name: string) => (unstyled ? undefined : name)
 
   return (
-    <div ref={root} className={cls('rpa-login')} data-state={status}>
+    <div ref={root} className={cls('rpa rpa-login')} data-state={status}>
       <button
         {...rest}
         ref={setMain}

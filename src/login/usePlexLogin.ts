@@ -8,7 +8,7 @@ import { plexDeviceInfo } from '../api/plexDeviceInfo'
 import { buildAuthUrl } from './buildAuthUrl'
 import { openPopup, type PopupSize } from './openPopup'
 import { pendingLogin } from './pendingLogin'
-import { plexKeys } from '../core/plexKeys'
+import { pinKey } from '../core/queryKeys'
 import { quietly } from '../core/quietly'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import {
@@ -172,7 +172,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       // The token now lives in this state only: the PIN's query (which holds it too) goes, so that
       // no dehydrate() or devtools of the app's client shows it.
       const { config, queryClient } = settings.current
-      queryClient.removeQueries({ queryKey: plexKeys.pin(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, state.pin.id), exact: true })
+      queryClient.removeQueries({ queryKey: pinKey(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, state.pin.id), exact: true })
       callbacks.current.session?.setToken(state.token)
       callbacks.current.onToken?.(state.token, state.pin)
     }

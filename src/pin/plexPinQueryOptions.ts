@@ -7,7 +7,7 @@ import { parsePinId, type PlexPinId } from '../core/parsePinId'
 import { pinClock } from './pinClock'
 import { pinStatus } from './pinStatus'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { plexKeys } from '../core/plexKeys'
+import { pinKey } from '../core/queryKeys'
 import { isTransientError, MAX_TRANSIENT_FAILURES, pollBackoff } from '../core/pollBackoff'
 import { toClientOptions } from '../core/toClientOptions'
 import { validateOptions } from '../api/validateOptions'
@@ -54,7 +54,7 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
   const id = parsePinId(pinId)
   const runnable = typeof id === 'number' && validateOptions(options) === null
   return queryOptions<PlexPin, PlexApiError, PlexPin, readonly unknown[]>({
-    queryKey: plexKeys.pin(apiBaseUrl, typeof id === 'number' ? id : (pinId ?? null)),
+    queryKey: pinKey(apiBaseUrl, typeof id === 'number' ? id : (pinId ?? null)),
     queryFn: runnable
       ? async (context) => {
           const query = context.client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey: context.queryKey, exact: true })

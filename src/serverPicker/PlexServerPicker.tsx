@@ -118,7 +118,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
   const cls = (name: string) => (unstyled ? undefined : name)
   const note = status === 'idle' ? text.idle : status === 'loading' ? text.loading : status === 'empty' ? text.empty : null
   return (
-    <div {...rest} ref={ref} className={[cls('rpa-picker'), className].filter(Boolean).join(' ') || undefined} data-state={status} aria-busy={status === 'loading' || undefined}>
+    <div {...rest} ref={ref} className={[cls('rpa rpa-picker'), className].filter(Boolean).join(' ') || undefined} data-state={status} aria-busy={status === 'loading' || undefined}>
       {watchers}
       {note && (
         <p ref={message} tabIndex={-1} className={cls('rpa-picker__message')}>

@@ -5,7 +5,7 @@ import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexResource } from '../api/PlexResource'
 import { validateOptions } from '../api/validateOptions'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { plexKeys } from '../core/plexKeys'
+import { serversKey } from '../core/queryKeys'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
@@ -53,7 +53,7 @@ export function plexServersQueryOptions(token: string | null | undefined, option
   const hasToken = typeof token === 'string' && token !== ''
   const runnable = hasToken && validateOptions(options) === null
   return queryOptions<PlexResource[], PlexApiError, PlexResource[], readonly unknown[]>({
-    queryKey: plexKeys.servers(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
+    queryKey: serversKey(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
     queryFn: runnable
       ? async (context) => {
           // Read the signal one microtask late, as plexUserQueryOptions does: StrictMode's

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexResource } from '../api/PlexResource'
 import { useTokenQueryState } from '../core/useTokenQueryState'
@@ -58,6 +57,5 @@ export function usePlexServers(token?: string | null, options?: UsePlexServersOp
   const config = usePlexOptions(options)
   const resolved = useSessionToken(token)
   const query = useQuery(plexServersQueryOptions(resolved, config), config.queryClient)
-  const { data, status, error, refetch } = useTokenQueryState(resolved, config, query)
-  return useMemo(() => ({ servers: data, status, error, refetch }) as PlexServersState, [data, status, error, refetch])
+  return useTokenQueryState(resolved, config, query, 'servers') as PlexServersState
 }

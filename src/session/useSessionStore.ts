@@ -4,7 +4,7 @@ import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { plexKeys } from '../core/plexKeys'
+import { homeUserListsKey, homeUsersKey, pinsKey, serverListsKey, usersKey } from '../core/queryKeys'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { usePlexUser } from '../account/usePlexUser'
@@ -68,11 +68,11 @@ export function useSessionStore(
   const signOut = useCallback(() => {
     forgetFailure()
     clearToken()
-    queryClient.removeQueries({ queryKey: plexKeys.users(apiBaseUrl) })
-    queryClient.removeQueries({ queryKey: plexKeys.serverLists(apiBaseUrl) })
-    queryClient.removeQueries({ queryKey: plexKeys.homeUserLists(apiBaseUrl) })
+    queryClient.removeQueries({ queryKey: usersKey(apiBaseUrl) })
+    queryClient.removeQueries({ queryKey: serverListsKey(apiBaseUrl) })
+    queryClient.removeQueries({ queryKey: homeUserListsKey(apiBaseUrl) })
     queryClient.removeQueries({
-      queryKey: plexKeys.pins(apiBaseUrl),
+      queryKey: pinsKey(apiBaseUrl),
       predicate: (query) => !!(query.state.data as PlexPin | undefined)?.authToken,
     })
   }, [clearToken, forgetFailure, queryClient, apiBaseUrl])
@@ -93,7 +93,7 @@ export function useSessionStore(
   // never fetched here: a session that never shows profiles neither asks plex.tv nor bundles the call.
   const homeKey = token && user ? tokenFingerprint(token) : null
   const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient])
-  const readHome = () => (homeKey ? queryClient.getQueryData<PlexHomeUser[]>(plexKeys.homeUsers(apiBaseUrl, homeKey)) : undefined)
+  const readHome = () => (homeKey ? queryClient.getQueryData<PlexHomeUser[]>(homeUsersKey(apiBaseUrl, homeKey)) : undefined)
   const home = useSyncExternalStore(subscribe, readHome, () => undefined)
   const profile = (user && home?.find((entry) => entry.uuid === user.uuid)) || null
   const latest = useLatest({ token, user, config, setToken })

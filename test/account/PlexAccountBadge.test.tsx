@@ -22,7 +22,7 @@ describe('PlexAccountBadge', () => {
     await tick(0)
     const badge = screen.getByTestId('badge')
     expect(badge.textContent).toBe('Signed in as Plex Fan')
-    expect(badge.className).toBe('rpa-account mine')
+    expect(badge.className).toBe('rpa rpa-account mine')
     expect(badge.getAttribute('title')).toBe('Your Plex account')
     expect(ref.current).toBe(badge)
   })

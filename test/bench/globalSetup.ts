@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { cssSize, entries, measure } from '../size/measureSize.mjs'
+import { stylesheets } from '../../dev/build/stylesheets.mjs'
 
 export interface BenchSize {
   name: string
@@ -17,7 +18,7 @@ export interface BenchSize {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    benchSizes: { entries: BenchSize[]; naive: BenchSize; css: number }
+    benchSizes: { entries: BenchSize[]; naive: BenchSize; css: Record<string, number> }
   }
 }
 
@@ -63,6 +64,7 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide('benchSizes', {
     entries: sizes,
     naive: { name: 'naiveHelper.js', minified: naive.minified, gzip: naive.gzip },
-    css: cssSize(),
+    // gzip size of each dist stylesheet (dev/build/stylesheets.mjs).
+    css: Object.fromEntries(Object.keys(stylesheets).map((file) => [file, cssSize(file)])),
   })
 }

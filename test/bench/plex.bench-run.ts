@@ -463,7 +463,7 @@ test('react-plex-auth bench', async () => {
       `${bytes(naiveSize.minified)} / ${bytes(naiveSize.gzip)}`,
       `${(size.gzip / naiveSize.gzip).toFixed(1)}×`,
     ])
-    sizeRows.push(['`styles.css` (gzip)', bytes(css), '—', '—'])
+    for (const [file, gzip] of Object.entries(css)) sizeRows.push([`\`${file}\` (gzip)`, bytes(gzip), '—', '—'])
     const out = [
       '',
       '## react-plex-auth bench',

@@ -120,4 +120,24 @@ describe('default look (styles.css)', () => {
     })
     expect(look).toEqual({ border: '1px solid rgb(208, 215, 222)', background: 'rgb(255, 255, 255)', color: 'rgb(31, 35, 40)' })
   })
+
+  // server-picker.css is its own file with the palette inlined: a picked server row gets the
+  // palette's accent and the picker's own light-dark() background, light and dark, through the
+  // app's production build (the fixture renders no picker: its markup is added here).
+  it.each(['light', 'dark'] as const)('styles the server picker from server-picker.css alone (data-theme %s, production build)', async (theme) => {
+    const { page } = await e2e.open({ build: 'production' })
+    const look = await page.evaluate((theme) => {
+      const themed = document.createElement('div')
+      themed.dataset.theme = theme
+      themed.innerHTML = '<div class="rpa rpa-picker"><div class="rpa-picker__server" role="radio" aria-checked="true">Home</div></div>'
+      document.body.append(themed)
+      const root = themed.firstElementChild!
+      const row = getComputedStyle(root.firstElementChild!)
+      const style = { border: row.borderTopColor, background: row.backgroundColor, color: getComputedStyle(root).color, width: getComputedStyle(root).maxWidth }
+      themed.remove()
+      return style
+    }, theme)
+    const colors = theme === 'light' ? { background: 'rgb(255, 248, 230)', color: 'rgb(31, 35, 40)' } : { background: 'rgb(45, 36, 16)', color: 'rgb(230, 237, 243)' }
+    expect(look).toEqual({ border: 'rgb(229, 160, 13)', width: '512px', ...colors })
+  })
 })

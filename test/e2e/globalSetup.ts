@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { build } from 'vite'
 import react from '@vitejs/plugin-react'
+import { stylesheets } from '../../dev/build/stylesheets.mjs'
 import { assertChromium } from './chromium'
 import { serveStatic } from './staticServer'
 
@@ -55,7 +56,7 @@ export default async function setup(project: TestProject) {
     }
     console.log(`[e2e] package built in ${since(start)}`)
   }
-  for (const file of ['index.js', 'styles.css']) {
+  for (const file of ['index.js', ...Object.keys(stylesheets)]) {
     if (!existsSync(join(packageDir, file))) throw new Error(`[e2e] ${join(packageDir, file)} is missing`)
   }
 
@@ -96,7 +97,8 @@ async function buildFixture(packageDir: string, mode: 'development' | 'productio
       define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
       resolve: {
         alias: [
-          { find: /^react-plex-auth\/styles\.css$/, replacement: join(packageDir, 'styles.css') },
+          // Each stylesheet (react-plex-auth/styles.css, /server-picker.css...) from the built package.
+          ...Object.keys(stylesheets).map((file) => ({ find: `react-plex-auth/${file}`, replacement: join(packageDir, file) })),
           { find: /^react-plex-auth$/, replacement: join(packageDir, 'index.js') },
         ],
         dedupe: ['react', 'react-dom', '@tanstack/react-query'],

@@ -229,7 +229,7 @@ describe('PlexLinkCode', () => {
     expect(ref.current).toBe(root())
     expect(root().tagName).toBe('SECTION')
     expect(root().id).toBe('tv-login')
-    expect(root().className).toBe('rpa-link mine')
+    expect(root().className).toBe('rpa rpa-link mine')
     expect(screen.getByRole('group').className).toBe('rpa-link__code')
     rerender(<PlexLinkCode onToken={() => {}} unstyled className="mine" />)
     await tick(0)

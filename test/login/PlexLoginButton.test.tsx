@@ -157,6 +157,12 @@ describe('PlexLoginButton', () => {
     expect(screen.getByRole('button', { name: 'En attente de Plex...' })).toBeTruthy()
   })
 
+  it("carries the palette's class and its own on the root (what the stylesheet selects)", () => {
+    mock()
+    const { container } = renderButton()
+    expect(container.firstElementChild!.className).toBe('rpa rpa-login')
+  })
+
   it('drops its class names when unstyled', () => {
     mock()
     const { container } = renderButton({ unstyled: true })

@@ -6,8 +6,10 @@ import { browserslistToTargets, transform } from 'lightningcss'
 import { describe, expect, it } from 'vitest'
 import { budgets } from '../size/budgets.mjs'
 import { cssSize, entries, measure } from '../size/measureSize.mjs'
+import { stylesheets } from '../../dev/build/stylesheets.mjs'
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'))
+const cssFiles = Object.keys(stylesheets)
 
 describe('the built package', () => {
   it('exists (npm run build ran)', () => {
@@ -49,14 +51,38 @@ describe('the built package', () => {
     expect(gzip).toBeLessThanOrEqual(budgets[name as keyof typeof budgets])
   })
 
-  it('stays within the size budget: styles.css', () => {
-    expect(cssSize()).toBeLessThanOrEqual(budgets['styles.css'])
+  it('exports every stylesheet of the list, and only those, each left out of the type checks', () => {
+    const exported = Object.entries(pkg.exports as Record<string, unknown>).filter(([key]) => key.endsWith('.css'))
+    expect(exported).toEqual(cssFiles.map((file) => [`./${file}`, `./dist/${file}`]))
+    const attw = /--exclude-entrypoints ((?:[\w.-]+\.css ?)+)/.exec(pkg.scripts['check:package'])
+    expect(attw?.[1]?.trim().split(' ').sort()).toEqual([...cssFiles].sort())
   })
 
-  it("comes through an app's production CSS build unchanged in meaning (Lightning CSS, Vite's default targets)", () => {
+  it.each(cssFiles)('stays within the size budget: %s', (file) => {
+    expect(cssSize(file)).toBeLessThanOrEqual(budgets[file as keyof typeof budgets])
+  })
+
+  it.each(cssFiles)('ships %s self-contained: the palette (light and dark) inlined, no @import left', (file) => {
+    const css = readFileSync(`dist/${file}`, 'utf8')
+    expect(css).not.toContain('@import')
+    expect(css).toMatch(/\.rpa\{--rpa-accent:#e5a00d;/)
+    expect(css).toMatch(/@supports \(color:light-dark\(#000, ?#fff\)\)\{\.rpa\{--rpa-text:light-dark\(/)
+    expect(css).toContain('[data-theme=dark] .rpa{color-scheme:dark}')
+  })
+
+  it('keeps each stylesheet to its own components (server-picker.css none of the sign-in, styles.css none of the picker)', () => {
+    const signIn = readFileSync('dist/styles.css', 'utf8')
+    const picker = readFileSync('dist/server-picker.css', 'utf8')
+    expect(signIn).toContain('.rpa-login')
+    expect(signIn).not.toContain('.rpa-picker')
+    expect(picker).toContain('.rpa-picker')
+    expect(picker).not.toMatch(/\.rpa-(login|link|account)/)
+  })
+
+  it.each(cssFiles)("%s comes through an app's production CSS build unchanged in meaning (Lightning CSS, Vite's default targets)", (file) => {
     // Vite's default build target, 'baseline-widely-available', none of which has light-dark().
     const targets = browserslistToTargets(['chrome 111', 'edge 111', 'firefox 114', 'safari 16.4', 'ios_saf 16.4'])
-    const { code } = transform({ filename: 'styles.css', code: readFileSync('dist/styles.css'), minify: true, targets })
+    const { code } = transform({ filename: file, code: readFileSync(`dist/${file}`), minify: true, targets })
     // light-dark() lowered outside @supports needs color-scheme variables the app never sets.
     expect(code.toString()).not.toContain('var(--lightningcss-')
     expect(code.toString()).toContain('light-dark(')
@@ -67,5 +93,14 @@ describe('the built package', () => {
     expect(text).not.toContain('window.open')
     expect(text).not.toContain('rpa-login')
     expect(text).not.toContain('sessionStorage')
+  })
+
+  it("gives the sign-in entries none of the servers' or the Home's query keys (they grew by them once)", async () => {
+    for (const entry of [entries.usePlexToken, entries.PlexLoginButton]) {
+      const { text } = await measure(entry)
+      expect(text).toContain('"react-plex-auth"')
+      expect(text).not.toContain('"servers"')
+      expect(text).not.toContain('"home-users"')
+    }
   })
 })

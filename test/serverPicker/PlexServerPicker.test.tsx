@@ -260,6 +260,14 @@ describe('PlexServerPicker', () => {
     expect(plex.resourceRequests.map((r) => r.headers['x-plex-token'])).toEqual([token])
   })
 
+  it("carries the palette's class and its own on the root (what the stylesheets select)", async () => {
+    const ref = createRef<HTMLDivElement>()
+    renderPicker({ ref, className: 'mine' })
+    await advance(300)
+    expect(ref.current!.className).toBe('rpa rpa-picker mine')
+    expect(radio('Home').className).toBe('rpa-picker__server')
+  })
+
   it('takes a ref, className, props, labels and unstyled', async () => {
     const ref = createRef<HTMLDivElement>()
     renderPicker({

@@ -17,6 +17,7 @@ import {
   type PlexLoginStatus,
 } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
+import 'react-plex-auth/server-picker.css'
 import { HomePage } from './HomePage'
 import { ServersPage } from './ServersPage'
 import { SessionPage } from './SessionPage'
