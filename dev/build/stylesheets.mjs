@@ -11,4 +11,5 @@
 export const stylesheets = {
   'styles.css': 'src/styles.css',
   'server-picker.css': 'src/serverPicker/serverPicker.css',
+  'account-menu.css': 'src/accountMenu/accountMenu.css',
 }

@@ -41,4 +41,6 @@ export const budgets = {
   'whole API': 21150,
   'styles.css': 1370,
   'server-picker.css': 1070,
+  // <PlexAccountMenu>'s stylesheet (issue 13: the button, the menu, the Switch profile dialog; measured 1,229), +~2%.
+  'account-menu.css': 1255,
 }
