@@ -1,0 +1,191 @@
+import { useCallback, useContext, useEffect, useRef, useState } from 'react'
+import { PlexApiError } from '../api/PlexApiError'
+import type { PlexHomeUser } from '../api/PlexHomeUser'
+import { usePlexUser } from '../account/usePlexUser'
+import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useLatest } from '../core/useLatest'
+import { usePlexHomeUsers, type PlexHomeUsersState } from '../home/usePlexHomeUsers'
+import { usePlexSwitchProfile } from '../home/usePlexSwitchProfile'
+import { initialProfilePickerState, profilePickerReducer, type ProfilePickerEvent, type ProfilePickerState } from './profilePickerReducer'
+
+/**
+ * What `<PlexProfilePicker>` shows (its root's `data-state`): no token (`idle`), the profiles
+ * `loading` or failed to load (`error`), the grid (`single` when the account has nobody to switch
+ * to), or where a switch stands (see `ProfilePickerFlowStatus`).
+ */
+export type PlexProfilePickerStatus = 'idle' | 'loading' | 'error' | 'single' | ProfilePickerState['status']
+
+/** Options of {@link usePlexProfilePicker}: the picker's props without its looks. */
+export interface UsePlexProfilePickerOptions {
+  /** The token to switch from. @default the signed-in session's (and then a switch switches the session) */
+  token?: string | null
+  /**
+   * Called after a successful switch with the profile's own token and the profile (inside a
+   * provider, once the session holds it). Picking the current profile sends nothing and calls it
+   * with the token in use. Not called once the picker is unmounted.
+   */
+  onToken?: (token: string, profile: PlexHomeUser) => void
+  /** Any other configuration, overriding the provider's. */
+  options?: PlexAuthOptions
+}
+
+/** What {@link usePlexProfilePicker} returns: the data and actions of the picker, for any UI. */
+export interface PlexProfilePicker {
+  status: PlexProfilePickerStatus
+  /** `usePlexHomeUsers`' state (with `refetch`). */
+  home: PlexHomeUsersState
+  /** The Home's profiles (empty until loaded). */
+  profiles: PlexHomeUser[]
+  /** The uuid of the profile in use (the session's, or the token's account), once known. */
+  current: string | null
+  /** The profile the flow is about (its PIN entry, the switch under way), else `null`. */
+  profile: PlexHomeUser | null
+  /** The switch flow (the PIN is never part of it). */
+  flow: ProfilePickerState
+  /** Picks a profile: protected ones open the PIN entry, others are switched to at once; the current one sends nothing. */
+  select: (uuid: string) => void
+  /** Sends the PIN for the profile whose PIN entry is open (4 digits; anything else is ignored). Never kept. */
+  submitPin: (pin: string) => void
+  /** Back from the PIN entry (or a failure) to the grid. */
+  back: () => void
+}
+
+const toError = (error: unknown) =>
+  error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
+
+/**
+ * The headless "Who's watching?": the Home's profiles (`usePlexHomeUsers`), which one is in use,
+ * and the switch flow (`profilePickerReducer`): protected profiles ask for their PIN, a wrong PIN
+ * is reported and never retried, a 429 holds switching back until plex.tv's `Retry-After` is over.
+ * Inside a `<PlexAuthProvider>` with a signed-in session and no `token`, a switch switches the
+ * session; otherwise `usePlexSwitchProfile`'s switch hands `onToken` the new token, and nothing
+ * keeps it. Cancelled on unmount.
+ *
+ * @example
+ * ```tsx
+ * import { usePlexProfilePicker } from 'react-plex-auth'
+ *
+ * export function Profiles() {
+ *   const picker = usePlexProfilePicker({ onToken: (_, profile) => console.log('Now', profile.title) })
+ *   return (
+ *     <ul>
+ *       {picker.profiles.map((p) => (
+ *         <li key={p.uuid}><button type="button" aria-current={p.uuid === picker.current} onClick={() => picker.select(p.uuid)}>{p.title}</button></li>
+ *       ))}
+ *     </ul>
+ *   )
+ * }
+ * ```
+ */
+export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfilePickerOptions = {}): PlexProfilePicker {
+  const session = useContext(PlexSessionContext)
+  const inSession = token === undefined && !!session?.user
+  const home = usePlexHomeUsers(token, options)
+  const switcher = usePlexSwitchProfile(inSession ? null : token, options)
+  const account = usePlexUser(inSession ? null : token, options)
+  const inUse = inSession ? session.token : (token ?? null)
+
+  const [flow, setFlow] = useState(initialProfilePickerState)
+  const flowRef = useRef(flow)
+  const send = useCallback((event: ProfilePickerEvent) => {
+    const next = profilePickerReducer(flowRef.current, event)
+    if (next !== flowRef.current) {
+      flowRef.current = next
+      setFlow(next)
+    }
+    return next
+  }, [])
+
+  const profiles = home.users ?? []
+  const current =
+    (flow.status === 'switched' ? flow.uuid : null) ??
+    (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account.user?.uuid) ??
+    (profiles.length === 1 ? profiles[0]!.uuid : null)
+
+  const mounted = useRef(false)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+
+  const latest = useLatest({ profiles, current, inUse, inSession, session, switcher, onToken })
+  // In the session, the new token arrives with the session's next render: onToken waits for it.
+  const notify = useRef<{ from: string | null; profile: PlexHomeUser } | null>(null)
+  useEffect(() => {
+    const pending = notify.current
+    if (!pending || !session?.token || session.token === pending.from) return
+    notify.current = null
+    latest.current.onToken?.(session.token, pending.profile)
+  })
+
+  const run = useCallback(
+    (profile: PlexHomeUser, attempt: number, pin?: string) => {
+      const { inSession: viaSession, session: store, switcher: own, inUse: from } = latest.current
+      const work = viaSession && store ? store.switchProfile(profile.uuid, pin).then(() => null) : own.switchProfile(profile.uuid, pin)
+      work.then(
+        (next) => {
+          if (!mounted.current) return
+          send({ type: 'switched', attempt })
+          if (next === null) notify.current = { from, profile }
+          else latest.current.onToken?.(next, profile)
+        },
+        (error: unknown) => {
+          if (mounted.current) send({ type: 'failed', attempt, error: toError(error), now: Date.now() })
+        },
+      )
+    },
+    [latest, send],
+  )
+
+  const select = useCallback(
+    (uuid: string) => {
+      const { profiles: list, current: inUseUuid, inUse: usedToken, onToken: handOver } = latest.current
+      const profile = list.find((p) => p.uuid === uuid)
+      if (!profile) return
+      if (uuid === inUseUuid) {
+        if (usedToken) handOver?.(usedToken, profile)
+        return
+      }
+      const before = flowRef.current
+      const next = send({ type: 'select', uuid, protected: profile.protected })
+      if (next !== before && next.status === 'switching') run(profile, next.attempt)
+    },
+    [latest, send, run],
+  )
+
+  const submitPin = useCallback(
+    (pin: string) => {
+      if (!/^\d{4}$/.test(pin)) return
+      const before = flowRef.current
+      const profile = latest.current.profiles.find((p) => 'uuid' in before && p.uuid === before.uuid)
+      if (!profile) return
+      const next = send({ type: 'submit' })
+      if (next !== before) run(profile, next.attempt, pin)
+    },
+    [latest, send, run],
+  )
+
+  const back = useCallback(() => void send({ type: 'back' }), [send])
+
+  // A rate limit ends by itself: the PIN entry (or the grid) takes a try again once it is over.
+  const until = flow.status === 'rate-limited' ? flow.until : null
+  useEffect(() => {
+    if (until === null) return
+    const timer = setTimeout(() => send({ type: 'unlock', now: Date.now() }), Math.max(0, until - Date.now()))
+    return () => clearTimeout(timer)
+  }, [until, send])
+
+  const status: PlexProfilePickerStatus =
+    home.status === 'idle' || home.status === 'loading'
+      ? home.status
+      : home.status === 'error' && !home.users
+        ? 'error'
+        : flow.status === 'grid' && profiles.length <= 1
+          ? 'single'
+          : flow.status
+  const profile = flow.uuid === null ? null : (profiles.find((p) => p.uuid === flow.uuid) ?? null)
+  return { status, home, profiles, current, profile, flow, select, submitPin, back }
+}

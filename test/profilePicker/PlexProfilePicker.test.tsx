@@ -1,0 +1,333 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { dehydrate } from '@tanstack/react-query'
+import { createRef, type ComponentProps } from 'react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { PlexProfilePicker } from '../../src/profilePicker/PlexProfilePicker'
+import type { PlexHandlersOptions } from '../../src/testing/PlexMock'
+import { expectNoAxeViolations } from '../support/axe'
+import { server, usePlexMock } from '../support/mockPlex'
+import { plexWrapper } from '../support/renderWithPlex'
+import { tick, useFakeClockEachTest } from '../support/tick'
+
+const mock = usePlexMock()
+useFakeClockEachTest()
+const TOKEN = 'admin-token'
+
+let urls: URL[] = []
+const record = ({ request }: { request: Request }) => void urls.push(new URL(request.url))
+beforeEach(() => {
+  localStorage.clear()
+  sessionStorage.clear()
+  urls = []
+  server.events.on('request:start', record)
+})
+afterEach(() => {
+  server.events.removeListener('request:start', record)
+})
+
+/** The switch requests plex.tv received: the profile and the PIN sent, if any. */
+const switches = () =>
+  urls.filter((u) => u.pathname.endsWith('/switch')).map((u) => [u.pathname.split('/').at(-2), u.searchParams.get('pin')])
+
+function renderPicker(props: Partial<ComponentProps<typeof PlexProfilePicker>> = {}, plexOptions: PlexHandlersOptions = {}) {
+  const plex = mock({ tokens: [TOKEN], ...plexOptions })
+  const onToken = vi.fn()
+  const { wrapper, queryClient } = plexWrapper()
+  const view = render(<PlexProfilePicker token={TOKEN} onToken={onToken} {...props} />, { wrapper })
+  const root = () => view.container.firstElementChild as HTMLElement
+  return { ...view, plex, onToken, queryClient, root }
+}
+
+const button = (name: string | RegExp) => screen.getByRole('button', { name })
+const pinField = (title: string) => screen.getByLabelText(`PIN for ${title}`) as HTMLInputElement
+const live = () => screen.getByRole('status')
+/** Types into the PIN field one character at a time, as the keyboard would. */
+function typeInto(input: HTMLInputElement, text: string) {
+  for (const char of text) fireEvent.input(input, { target: { value: input.value + char } })
+}
+async function openPin(title: string) {
+  fireEvent.click(button(new RegExp(`^${title},`)))
+  await tick(0)
+  return pinField(title)
+}
+
+describe('PlexProfilePicker', () => {
+  it("lists the Home's profiles as buttons named by title and marks, the one in use marked current", async () => {
+    const { root, container } = renderPicker()
+    expect(screen.getByRole('heading', { name: "Who's watching?" })).toBeTruthy()
+    expect(root().getAttribute('data-state')).toBe('loading')
+    expect(screen.getByText('Loading profiles...')).toBeTruthy()
+    await tick(0)
+    expect(root().getAttribute('data-state')).toBe('grid')
+    expect(root().className).toBe('rpa rpa-profiles')
+    const list = screen.getByRole('list', { name: "Who's watching?" })
+    expect(list.querySelectorAll('li')).toHaveLength(4)
+    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Plex Fan, admin',
+      'Kids, managed',
+      'Teen, managed, PIN required',
+      'Sam, PIN required',
+    ])
+    expect(button('Plex Fan, admin').getAttribute('aria-current')).toBe('true')
+    expect(button('Kids, managed').hasAttribute('aria-current')).toBe(false)
+    expect(button('Teen, managed, PIN required').querySelector('svg.rpa-profiles__lock')).toBeTruthy()
+    expect(button('Kids, managed').querySelector('svg')).toBeNull()
+    expect(button('Kids, managed').textContent).toBe('KidsManaged')
+    await expectNoAxeViolations(container)
+  })
+
+  it('shows an initial when the avatar fails to load or there is none', async () => {
+    renderPicker({}, { home: { members: [{ uuid: 'home-kids-0001', title: 'kids', thumb: '' }] } })
+    await tick(0)
+    expect(button(/^kids/).querySelector('img')).toBeNull()
+    expect(button(/^kids/).querySelector('.rpa-profiles__initial')!.textContent).toBe('K')
+    const avatar = button('Plex Fan, admin').querySelector('img')!
+    expect(avatar.getAttribute('alt')).toBe('')
+    fireEvent.error(avatar)
+    expect(button('Plex Fan, admin').querySelector('img')).toBeNull()
+    expect(button('Plex Fan, admin').querySelector('.rpa-profiles__initial')!.textContent).toBe('P')
+  })
+
+  it('switches to an unprotected profile at once: one request, onToken with its token, announced', async () => {
+    const { onToken, root, plex } = renderPicker()
+    await tick(0)
+    plex.setLatency(200)
+    const kids = button('Kids, managed')
+    kids.focus()
+    fireEvent.click(kids)
+    await tick(0)
+    expect(root().getAttribute('data-state')).toBe('switching')
+    expect(kids.getAttribute('aria-busy')).toBe('true')
+    expect(live().textContent).toBe('Switching to Kids...')
+    // A second click meanwhile sends nothing.
+    fireEvent.click(button('Sam, PIN required'))
+    fireEvent.click(kids)
+    await tick(300)
+    expect(switches()).toEqual([['home-kids-0001', null]])
+    expect(onToken).toHaveBeenCalledTimes(1)
+    expect(onToken.mock.calls[0]![0]).toMatch(/^profile-home-kids-0001-/)
+    expect(onToken.mock.calls[0]![1]).toMatchObject({ uuid: 'home-kids-0001', title: 'Kids' })
+    expect(root().getAttribute('data-state')).toBe('switched')
+    expect(live().textContent).toBe('Switched to Kids')
+    expect(button('Kids, managed').getAttribute('aria-current')).toBe('true')
+    expect(document.activeElement).toBe(button('Kids, managed'))
+  })
+
+  it('picking the profile in use sends nothing and hands back the token in use', async () => {
+    const { onToken } = renderPicker()
+    await tick(0)
+    fireEvent.click(button('Plex Fan, admin'))
+    await tick(1000)
+    expect(switches()).toEqual([])
+    expect(onToken).toHaveBeenCalledWith(TOKEN, expect.objectContaining({ admin: true }))
+  })
+
+  it('opens the PIN entry of a protected profile, focused, and sends the PIN once with its 4th digit', async () => {
+    const { onToken, root, container } = renderPicker()
+    await tick(0)
+    const field = await openPin('Teen')
+    expect(root().getAttribute('data-state')).toBe('pin')
+    expect(document.activeElement).toBe(field)
+    expect(field.type).toBe('password')
+    expect(field.getAttribute('inputmode')).toBe('numeric')
+    expect(field.maxLength).toBe(4)
+    expect(screen.getByRole('heading', { name: "Who's watching?" })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /^Kids/ })).toBeNull()
+    await expectNoAxeViolations(container)
+    typeInto(field, '2a4-6')
+    expect(field.value).toBe('246')
+    await tick(0)
+    expect(switches()).toEqual([])
+    typeInto(field, '8')
+    expect(field.value).toBe('')
+    await tick(0)
+    expect(switches()).toEqual([['home-teen-0002', '2468']])
+    expect(onToken).toHaveBeenCalledTimes(1)
+    expect(onToken.mock.calls[0]![1]).toMatchObject({ title: 'Teen' })
+    expect(root().getAttribute('data-state')).toBe('switched')
+    // The PIN entry is gone: focus goes to the chosen profile, now the current one.
+    expect(document.activeElement).toBe(button('Teen, managed, PIN required'))
+    expect(button('Teen, managed, PIN required').getAttribute('aria-current')).toBe('true')
+  })
+
+  it('takes a pasted PIN with spaces and dashes', async () => {
+    renderPicker()
+    await tick(0)
+    const field = await openPin('Sam')
+    fireEvent.paste(field, { clipboardData: { getData: () => ' 13-57 ' } })
+    await tick(0)
+    expect(switches()).toEqual([['home-sam-0003', '1357']])
+  })
+
+  it('submits with Enter / the Switch button only with 4 digits', async () => {
+    renderPicker()
+    await tick(0)
+    const field = await openPin('Sam')
+    typeInto(field, '135')
+    fireEvent.click(screen.getByRole('button', { name: 'Switch' }))
+    await tick(0)
+    expect(switches()).toEqual([])
+    expect(field.value).toBe('135')
+  })
+
+  it('says a PIN was wrong, clears the field, keeps focus there, never retries, and keeps the PIN nowhere', async () => {
+    const { root, onToken, queryClient, container } = renderPicker()
+    await tick(0)
+    const field = await openPin('Teen')
+    typeInto(field, '9753')
+    await tick(0)
+    expect(root().getAttribute('data-state')).toBe('wrong-pin')
+    expect(screen.getByRole('alert').textContent).toBe('Wrong PIN. Try again.')
+    expect(field.value).toBe('')
+    expect(document.activeElement).toBe(field)
+    expect(field.getAttribute('aria-invalid')).toBe('true')
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('Wrong PIN. Try again.')
+    await tick(60_000)
+    expect(switches()).toEqual([['home-teen-0002', '9753']])
+    expect(onToken).not.toHaveBeenCalled()
+    expect(container.innerHTML).not.toContain('9753')
+    expect(JSON.stringify(dehydrate(queryClient, { shouldDehydrateQuery: () => true }))).not.toContain('9753')
+    await expectNoAxeViolations(container)
+  })
+
+  it('after too many wrong PINs says how long to wait and disables sending until then', async () => {
+    const { root, container } = renderPicker({}, { home: { wrongPinLimit: 2, retryAfter: 30 } })
+    await tick(0)
+    const field = await openPin('Sam')
+    typeInto(field, '0000')
+    await tick(0)
+    typeInto(field, '0001')
+    await tick(0)
+    typeInto(field, '1357')
+    await tick(0)
+    expect(root().getAttribute('data-state')).toBe('rate-limited')
+    expect(screen.getByRole('alert').textContent).toBe('Too many attempts. Try again in 30 s.')
+    const submit = screen.getByRole('button', { name: 'Switch' }) as HTMLButtonElement
+    expect(submit.disabled).toBe(true)
+    expect(field.readOnly).toBe(true)
+    expect(document.activeElement).toBe(field)
+    await expectNoAxeViolations(container)
+    typeInto(field, '1357')
+    fireEvent.submit(field.form!)
+    await tick(29_000)
+    expect(switches()).toHaveLength(3)
+    await tick(1000)
+    expect(root().getAttribute('data-state')).toBe('pin')
+    expect(submit.disabled).toBe(false)
+    expect(field.readOnly).toBe(false)
+    expect(screen.queryByRole('alert')).toBeNull()
+    field.value = ''
+    typeInto(field, '1357')
+    await tick(0)
+    expect(switches().at(-1)).toEqual(['home-sam-0003', '1357'])
+    expect(root().getAttribute('data-state')).toBe('switched')
+  })
+
+  it('Escape and Back return to the grid, with focus on the profile that asked for its PIN', async () => {
+    renderPicker()
+    await tick(0)
+    let field = await openPin('Teen')
+    typeInto(field, '12')
+    fireEvent.keyDown(field, { key: 'Escape' })
+    await tick(0)
+    expect(screen.queryByLabelText('PIN for Teen')).toBeNull()
+    expect(document.activeElement).toBe(button('Teen, managed, PIN required'))
+    field = await openPin('Sam')
+    expect(field.value).toBe('')
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }))
+    await tick(0)
+    expect(document.activeElement).toBe(button('Sam, PIN required'))
+    expect(switches()).toEqual([])
+  })
+
+  it('shows a load error with Retry, which loads again and moves focus to the profiles', async () => {
+    const { root, plex, container } = renderPicker()
+    plex.fail(3, 500, 'GET /home/users')
+    await tick(10_000)
+    expect(root().getAttribute('data-state')).toBe('error')
+    expect(screen.getByRole('alert').textContent).toBe('Plex is having trouble right now. Try again in a moment.')
+    await expectNoAxeViolations(container)
+    const retry = button('Retry')
+    retry.focus()
+    fireEvent.click(retry)
+    await tick(0)
+    expect(root().getAttribute('data-state')).toBe('grid')
+    expect(document.activeElement).toBe(button('Plex Fan, admin'))
+  })
+
+  it('says there is nobody else to switch to for an account outside a Home', async () => {
+    const { root, container } = renderPicker({}, { home: false })
+    await tick(0)
+    expect(root().getAttribute('data-state')).toBe('single')
+    expect(screen.getByText('There is nobody else in this Plex Home to switch to.')).toBeTruthy()
+    expect(button('Plex Fan, admin').getAttribute('aria-current')).toBe('true')
+    await expectNoAxeViolations(container)
+  })
+
+  it('sends nothing without a token', async () => {
+    const { root } = renderPicker({ token: null })
+    await tick(5000)
+    expect(root().getAttribute('data-state')).toBe('idle')
+    expect(screen.getByText('Sign in with Plex to choose a profile.')).toBeTruthy()
+    expect(urls).toEqual([])
+  })
+
+  it('sends nothing more and calls nothing once unmounted during a switch', async () => {
+    const { plex, onToken, unmount } = renderPicker()
+    await tick(0)
+    plex.setLatency(500)
+    fireEvent.click(button('Kids, managed'))
+    await tick(100)
+    const sent = urls.length
+    unmount()
+    await tick(10_000)
+    expect(urls).toHaveLength(sent)
+    expect(onToken).not.toHaveBeenCalled()
+  })
+
+  it('takes a ref, className, props, labels and unstyled', async () => {
+    const ref = createRef<HTMLDivElement>()
+    renderPicker({
+      ref,
+      className: 'mine',
+      unstyled: true,
+      title: 'Profiles',
+      labels: { heading: 'Qui regarde ?', profile: (p) => `${p.title}${p.protected ? ' (code)' : ''}`, pin: (p) => `Code de ${p.title}` },
+    })
+    await tick(0)
+    expect(ref.current!.className).toBe('mine')
+    expect(ref.current!.getAttribute('title')).toBe('Profiles')
+    expect(ref.current!.querySelectorAll('[class]:not(.mine)')).toHaveLength(0)
+    expect(screen.getByRole('heading', { name: 'Qui regarde ?' })).toBeTruthy()
+    fireEvent.click(button('Teen (code)'))
+    await tick(0)
+    expect(document.activeElement).toBe(screen.getByLabelText('Code de Teen'))
+  })
+
+  it('renders a custom UI on the same data and actions', async () => {
+    const { onToken } = renderPicker({
+      render: ({ status, profiles, current, select, submitPin, flow }) => (
+        <div data-status={status}>
+          {profiles.map((p) => (
+            <button key={p.uuid} type="button" aria-pressed={p.uuid === current} onClick={() => select(p.uuid)}>
+              {p.title}
+            </button>
+          ))}
+          {flow.status === 'pin' && (
+            <button type="button" onClick={() => submitPin('2468')}>
+              send
+            </button>
+          )}
+        </div>
+      ),
+    })
+    await tick(0)
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Plex Fan', 'Kids', 'Teen', 'Sam'])
+    fireEvent.click(button('Teen'))
+    fireEvent.click(button('send'))
+    await tick(0)
+    expect(switches()).toEqual([['home-teen-0002', '2468']])
+    expect(onToken).toHaveBeenCalledTimes(1)
+    expect(button('Teen').getAttribute('aria-pressed')).toBe('true')
+  })
+})
