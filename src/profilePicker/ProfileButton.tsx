@@ -45,10 +45,12 @@ export function ProfileButton({ profile, labels, current, busy, inert, unstyled,
         {profile.title}
         {profile.protected && <LockIcon className={cls('rpa-profiles__lock')} />}
       </span>
+      {/* Spaces between the words, so the visible text reads as it is said ("Kids Managed"). */}
       {marks.length > 0 && (
         <span className={cls('rpa-profiles__marks')}>
           {marks.map((mark) => (
             <span key={mark} className={cls('rpa-profiles__mark')}>
+              {' '}
               {mark}
             </span>
           ))}

@@ -56,6 +56,8 @@ export function ProfilePinEntry({ profile, labels, locked, message, invalid, uns
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Escape') return
     event.preventDefault()
+    // The digits typed so far go with the entry (and no `change` fires for them as it closes).
+    event.currentTarget.value = ''
     onBack()
   }
 

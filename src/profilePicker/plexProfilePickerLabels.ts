@@ -17,6 +17,8 @@ export interface PlexProfilePickerLabels {
   single: string
   /**
    * A profile button's accessible name: starts with the profile's title, then what sets it apart.
+   * It must contain the button's visible text in order (the title, then the `admin`, `managed` and
+   * `guest` marks it shows), so that speech users can say what they see (WCAG "label in name").
    * @default (profile) => 'Teen, managed, PIN required' / 'Plex Fan, admin' / 'Kids, managed'
    */
   profile: (profile: PlexHomeUser) => string

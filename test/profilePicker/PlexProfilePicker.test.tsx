@@ -72,7 +72,7 @@ describe('PlexProfilePicker', () => {
     expect(button('Kids, managed').hasAttribute('aria-current')).toBe(false)
     expect(button('Teen, managed, PIN required').querySelector('svg.rpa-profiles__lock')).toBeTruthy()
     expect(button('Kids, managed').querySelector('svg')).toBeNull()
-    expect(button('Kids, managed').textContent).toBe('KidsManaged')
+    expect(button('Kids, managed').textContent).toBe('Kids Managed')
     await expectNoAxeViolations(container)
   })
 
@@ -80,12 +80,12 @@ describe('PlexProfilePicker', () => {
     renderPicker({}, { home: { members: [{ uuid: 'home-kids-0001', title: 'kids', thumb: '' }] } })
     await tick(0)
     expect(button(/^kids/).querySelector('img')).toBeNull()
-    expect(button(/^kids/).querySelector('.rpa-profiles__initial')!.textContent).toBe('K')
+    expect(button(/^kids/).querySelector('.rpa-profiles__initial')!.getAttribute('data-initial')).toBe('K')
     const avatar = button('Plex Fan, admin').querySelector('img')!
     expect(avatar.getAttribute('alt')).toBe('')
     fireEvent.error(avatar)
     expect(button('Plex Fan, admin').querySelector('img')).toBeNull()
-    expect(button('Plex Fan, admin').querySelector('.rpa-profiles__initial')!.textContent).toBe('P')
+    expect(button('Plex Fan, admin').querySelector('.rpa-profiles__initial')!.getAttribute('data-initial')).toBe('P')
   })
 
   it('switches to an unprotected profile at once: one request, onToken with its token, announced', async () => {
@@ -329,14 +329,20 @@ describe('PlexProfilePicker', () => {
       className: 'mine',
       unstyled: true,
       title: 'Profiles',
-      labels: { heading: 'Qui regarde ?', profile: (p) => `${p.title}${p.protected ? ' (code)' : ''}`, pin: (p) => `Code de ${p.title}` },
+      labels: {
+        heading: 'Qui regarde ?',
+        managed: 'Enfant',
+        profile: (p) => [p.title, p.restricted && 'enfant', p.protected && 'code'].filter(Boolean).join(', '),
+        pin: (p) => `Code de ${p.title}`,
+      },
     })
     await tick(0)
     expect(ref.current!.className).toBe('mine')
     expect(ref.current!.getAttribute('title')).toBe('Profiles')
     expect(ref.current!.querySelectorAll('[class]:not(.mine)')).toHaveLength(0)
     expect(screen.getByRole('heading', { name: 'Qui regarde ?' })).toBeTruthy()
-    fireEvent.click(button('Teen (code)'))
+    expect(button('Kids, enfant').textContent).toBe('Kids Enfant')
+    fireEvent.click(button('Teen, enfant, code'))
     await tick(0)
     expect(document.activeElement).toBe(screen.getByLabelText('Code de Teen'))
   })
