@@ -173,11 +173,22 @@ export const LoadError: Story = withPlex({ tokens }, (plex) => ({
   },
 }))
 
-/** The Home under `[data-theme="dark"]`, then the PIN entry. */
+/** The Home under `[data-theme="dark"]` (axe checks its contrast). */
 export const Dark: Story = withPlex({ tokens, home: { members: FAMILY } }, () => ({
   decorators: [darkTheme],
   play: async ({ canvasElement }) => {
-    await openPin(canvasElement, /^Sam,/, 'Sam')
+    await within(canvasElement).findByRole('button', { name: 'Plex Fan, admin' }, WAIT)
+    await expect(getComputedStyle(root(canvasElement)!).colorScheme).toBe('dark')
+  },
+}))
+
+/** A wrong PIN under `[data-theme="dark"]`. */
+export const DarkWrongPin: Story = withPlex({ tokens }, () => ({
+  decorators: [darkTheme],
+  play: async ({ canvasElement }) => {
+    const field = await openPin(canvasElement, /^Sam,/, 'Sam')
+    await userEvent.type(field, '0000')
+    await within(canvasElement).findByText('Wrong PIN. Try again.', {}, WAIT)
   },
 }))
 
