@@ -5,10 +5,10 @@ import { visuallyHidden } from '../core/visuallyHidden'
 import { defaultPlexProfilePickerLabels, type PlexProfilePickerLabels } from './plexProfilePickerLabels'
 import { ProfileButton } from './ProfileButton'
 import { ProfilePinEntry } from './ProfilePinEntry'
-import { usePlexProfilePicker, type PlexProfilePicker as PickerState } from './usePlexProfilePicker'
+import { usePlexProfilePicker, type PlexProfilePickerState } from './usePlexProfilePicker'
 
 /** What a custom `render` receives: the whole picker (profiles, flow, `select`, `submitPin`, `back`) and the labels. */
-export type PlexProfilePickerRenderProps = PickerState & { labels: PlexProfilePickerLabels }
+export type PlexProfilePickerRenderProps = PlexProfilePickerState & { labels: PlexProfilePickerLabels }
 
 /** Props of {@link PlexProfilePicker}: a `<div>`'s, plus the picker's. */
 export interface PlexProfilePickerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {

@@ -7,14 +7,14 @@ import { PlexSessionContext } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
 import { usePlexHomeUsers, type PlexHomeUsersState } from '../home/usePlexHomeUsers'
 import { usePlexSwitchProfile } from '../home/usePlexSwitchProfile'
-import { initialProfilePickerState, profilePickerReducer, type ProfilePickerEvent, type ProfilePickerState } from './profilePickerReducer'
+import { initialPlexProfilePickerFlow, plexProfilePickerReducer, type PlexProfilePickerEvent, type PlexProfilePickerFlow } from './plexProfilePickerReducer'
 
 /**
  * What `<PlexProfilePicker>` shows (its root's `data-state`): no token (`idle`), the profiles
  * `loading` or failed to load (`error`), the grid (`single` when the account has nobody to switch
- * to), or where a switch stands (see `ProfilePickerFlowStatus`).
+ * to), or where a switch stands (see `PlexProfilePickerFlowStatus`).
  */
-export type PlexProfilePickerStatus = 'idle' | 'loading' | 'error' | 'single' | ProfilePickerState['status']
+export type PlexProfilePickerStatus = 'idle' | 'loading' | 'error' | 'single' | PlexProfilePickerFlow['status']
 
 /** Options of {@link usePlexProfilePicker}: the picker's props without its looks. */
 export interface UsePlexProfilePickerOptions {
@@ -31,7 +31,8 @@ export interface UsePlexProfilePickerOptions {
 }
 
 /** What {@link usePlexProfilePicker} returns: the data and actions of the picker, for any UI. */
-export interface PlexProfilePicker {
+export interface PlexProfilePickerState {
+  /** What the picker shows: the list's state, then the switch flow's (see {@link PlexProfilePickerStatus}). */
   status: PlexProfilePickerStatus
   /** `usePlexHomeUsers`' state (with `refetch`). */
   home: PlexHomeUsersState
@@ -42,7 +43,7 @@ export interface PlexProfilePicker {
   /** The profile the flow is about (its PIN entry, the switch under way), else `null`. */
   profile: PlexHomeUser | null
   /** The switch flow (the PIN is never part of it). */
-  flow: ProfilePickerState
+  flow: PlexProfilePickerFlow
   /** Picks a profile: protected ones open the PIN entry, others are switched to at once; the current one sends nothing. */
   select: (uuid: string) => void
   /** Sends the PIN for the profile whose PIN entry is open (4 digits; anything else is ignored). Never kept. */
@@ -56,7 +57,7 @@ const toError = (error: unknown) =>
 
 /**
  * The headless "Who's watching?": the Home's profiles (`usePlexHomeUsers`), which one is in use,
- * and the switch flow (`profilePickerReducer`): protected profiles ask for their PIN, a wrong PIN
+ * and the switch flow (`plexProfilePickerReducer`): protected profiles ask for their PIN, a wrong PIN
  * is reported and never retried, a 429 holds switching back until plex.tv's `Retry-After` is over.
  * Inside a `<PlexAuthProvider>` with a signed-in session and no `token`, a switch switches the
  * session; otherwise `usePlexSwitchProfile`'s switch hands `onToken` the new token, and nothing
@@ -78,7 +79,7 @@ const toError = (error: unknown) =>
  * }
  * ```
  */
-export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfilePickerOptions = {}): PlexProfilePicker {
+export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfilePickerOptions = {}): PlexProfilePickerState {
   const session = useContext(PlexSessionContext)
   const inSession = token === undefined && !!session?.user
   const home = usePlexHomeUsers(token, options)
@@ -86,10 +87,10 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   const account = usePlexUser(inSession ? null : token, options)
   const inUse = inSession ? session.token : (token ?? null)
 
-  const [flow, setFlow] = useState(initialProfilePickerState)
+  const [flow, setFlow] = useState(initialPlexProfilePickerFlow)
   const flowRef = useRef(flow)
-  const send = useCallback((event: ProfilePickerEvent) => {
-    const next = profilePickerReducer(flowRef.current, event)
+  const send = useCallback((event: PlexProfilePickerEvent) => {
+    const next = plexProfilePickerReducer(flowRef.current, event)
     if (next !== flowRef.current) {
       flowRef.current = next
       setFlow(next)

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { PlexApiError } from '../../src/api/PlexApiError'
 import {
-  initialProfilePickerState as initial,
-  profilePickerReducer as reduce,
-  type ProfilePickerEvent,
-  type ProfilePickerState,
-} from '../../src/profilePicker/profilePickerReducer'
+  initialPlexProfilePickerFlow as initial,
+  plexProfilePickerReducer as reduce,
+  type PlexProfilePickerEvent,
+  type PlexProfilePickerFlow,
+} from '../../src/profilePicker/plexProfilePickerReducer'
 
-const run = (events: ProfilePickerEvent[], from: ProfilePickerState = initial) => events.reduce(reduce, from)
-const pickTeen: ProfilePickerEvent = { type: 'select', uuid: 'teen', protected: true }
-const pickKids: ProfilePickerEvent = { type: 'select', uuid: 'kids', protected: false }
-const fail = (error: PlexApiError, attempt = 1, now = 1000): ProfilePickerEvent => ({ type: 'failed', attempt, error, now })
+const run = (events: PlexProfilePickerEvent[], from: PlexProfilePickerFlow = initial) => events.reduce(reduce, from)
+const pickTeen: PlexProfilePickerEvent = { type: 'select', uuid: 'teen', protected: true }
+const pickKids: PlexProfilePickerEvent = { type: 'select', uuid: 'kids', protected: false }
+const fail = (error: PlexApiError, attempt = 1, now = 1000): PlexProfilePickerEvent => ({ type: 'failed', attempt, error, now })
 const wrongPin = new PlexApiError('wrong-pin', 'wrong PIN', { status: 403 })
 
-describe('profilePickerReducer', () => {
+describe('plexProfilePickerReducer', () => {
   it('switches to an unprotected profile at once, and ends switched', () => {
     const switching = reduce(initial, pickKids)
     expect(switching).toEqual({ status: 'switching', uuid: 'kids', withPin: false, attempt: 1 })
@@ -64,7 +64,7 @@ describe('profilePickerReducer', () => {
 
   it('ignores a second pick, a submit, Back and Escape while switching, and answers of an older attempt', () => {
     const switching = run([pickTeen, { type: 'submit' }])
-    for (const event of [pickKids, pickTeen, { type: 'submit' }, { type: 'back' }, { type: 'unlock', now: 1e12 }] as ProfilePickerEvent[]) {
+    for (const event of [pickKids, pickTeen, { type: 'submit' }, { type: 'back' }, { type: 'unlock', now: 1e12 }] as PlexProfilePickerEvent[]) {
       expect(reduce(switching, event)).toBe(switching)
     }
     expect(reduce(switching, { type: 'switched', attempt: 0 })).toBe(switching)

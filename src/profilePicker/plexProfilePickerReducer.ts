@@ -5,7 +5,7 @@ import type { PlexApiError } from '../api/PlexApiError'
  * profile's PIN entry (`pin`, or `wrong-pin` after a refused PIN), a switch under way, done, held
  * back by plex.tv's rate limit until a moment, or failed for another reason.
  */
-export type ProfilePickerFlowStatus = 'grid' | 'pin' | 'wrong-pin' | 'switching' | 'switched' | 'rate-limited' | 'failed'
+export type PlexProfilePickerFlowStatus = 'grid' | 'pin' | 'wrong-pin' | 'switching' | 'switched' | 'rate-limited' | 'failed'
 
 interface Base {
   /** Increases with every switch sent; answers of an older switch are ignored. */
@@ -17,7 +17,7 @@ interface Base {
  * `grid`: the one to give focus back to, or `null`); `withPin` says whether the switch carried a PIN
  * (so the PIN entry stays open). The PIN itself is never part of it.
  */
-export type ProfilePickerState =
+export type PlexProfilePickerFlow =
   | (Base & { status: 'grid'; uuid: string | null })
   | (Base & { status: 'pin' | 'wrong-pin' | 'switched'; uuid: string })
   | (Base & { status: 'switching'; uuid: string; withPin: boolean })
@@ -25,7 +25,7 @@ export type ProfilePickerState =
   | (Base & { status: 'failed'; uuid: string; withPin: boolean; error: PlexApiError })
 
 /** Everything that can happen to the flow. `now` is `Date.now()` when it happened. */
-export type ProfilePickerEvent =
+export type PlexProfilePickerEvent =
   /** A profile was picked: a protected one opens its PIN entry, another one is switched to at once. */
   | { type: 'select'; uuid: string; protected: boolean }
   /** The PIN entry was submitted (the PIN goes to plex.tv, not here). */
@@ -41,12 +41,12 @@ export type ProfilePickerEvent =
 export const DEFAULT_RETRY_AFTER = 30
 
 /** The flow before anything happened. */
-export const initialProfilePickerState: ProfilePickerState = { status: 'grid', uuid: null, attempt: 0 }
+export const initialPlexProfilePickerFlow: PlexProfilePickerFlow = { status: 'grid', uuid: null, attempt: 0 }
 
 /** Whether a switch can start now (none under way, no rate limit running). */
-const canStart = (state: ProfilePickerState) => state.status !== 'switching' && state.status !== 'rate-limited'
+const canStart = (state: PlexProfilePickerFlow) => state.status !== 'switching' && state.status !== 'rate-limited'
 /** Whether the PIN entry is open for `state.uuid`. */
-const pinOpen = (state: ProfilePickerState) =>
+const pinOpen = (state: PlexProfilePickerFlow) =>
   state.status === 'pin' || state.status === 'wrong-pin' || (state.status === 'failed' && state.withPin)
 
 /**
@@ -59,13 +59,13 @@ const pinOpen = (state: ProfilePickerState) =>
  *
  * @example
  * ```ts
- * import { initialProfilePickerState, profilePickerReducer } from 'react-plex-auth'
+ * import { initialPlexProfilePickerFlow, plexProfilePickerReducer } from 'react-plex-auth'
  *
- * let state = profilePickerReducer(initialProfilePickerState, { type: 'select', uuid: 'teen', protected: true })
- * state = profilePickerReducer(state, { type: 'submit' }) // { status: 'switching', withPin: true, attempt: 1 }
+ * let state = plexProfilePickerReducer(initialPlexProfilePickerFlow, { type: 'select', uuid: 'teen', protected: true })
+ * state = plexProfilePickerReducer(state, { type: 'submit' }) // { status: 'switching', withPin: true, attempt: 1 }
  * ```
  */
-export function profilePickerReducer(state: ProfilePickerState, event: ProfilePickerEvent): ProfilePickerState {
+export function plexProfilePickerReducer(state: PlexProfilePickerFlow, event: PlexProfilePickerEvent): PlexProfilePickerFlow {
   const attempt = state.attempt
   switch (event.type) {
     case 'select':
