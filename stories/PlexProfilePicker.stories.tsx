@@ -98,7 +98,7 @@ export const SwitchWithoutPin: Story = withPlex({ tokens, latency: 300 }, () => 
     await userEvent.click(await canvas.findByRole('button', { name: 'Kids, managed' }, WAIT))
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Switched to Kids'), WAIT)
     await expect(args.onToken).toHaveBeenCalledWith(expect.stringMatching(/^profile-home-kids-0001-/), expect.objectContaining({ title: 'Kids' }))
-    await expect(canvas.getByRole('button', { name: 'Kids, managed' })).toHaveAttribute('aria-current', 'true')
+    await expect(canvas.getByRole('button', { name: 'Kids, managed' })).toHaveFocus()
   },
 }))
 

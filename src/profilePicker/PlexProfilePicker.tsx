@@ -113,7 +113,7 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
       ref={ref}
       className={[cls('rpa rpa-profiles'), className].filter(Boolean).join(' ') || undefined}
       data-state={status}
-      aria-busy={status === 'loading' || status === 'switching' || undefined}
+      aria-busy={status === 'loading' || undefined}
     >
       <h2 ref={heading} id={headingId} tabIndex={-1} className={cls('rpa-profiles__heading')}>
         {text.heading}

@@ -81,6 +81,7 @@ export function ProfilePinEntry({ profile, labels, locked, message, invalid, uns
         name="pin"
         type="password"
         inputMode="numeric"
+        // Not "one-time-code" (a profile PIN is no code sent by SMS), and not a password to save.
         autoComplete="off"
         maxLength={4}
         pattern="\d{4}"

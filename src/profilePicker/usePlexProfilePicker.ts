@@ -38,7 +38,7 @@ export interface PlexProfilePickerState {
   home: PlexHomeUsersState
   /** The Home's profiles (empty until loaded). */
   profiles: PlexHomeUser[]
-  /** The uuid of the profile in use (the session's, or the token's account), once known. */
+  /** The uuid of the profile in use: the session's, or the account of `token`, once known. */
   current: string | null
   /** The profile the flow is about (its PIN entry, the switch under way), else `null`. */
   profile: PlexHomeUser | null
@@ -99,10 +99,10 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   }, [])
 
   const profiles = home.users ?? []
+  // The profile of the token in use, never just the last one switched to: with a `token` prop the
+  // app decides whether the new token replaces it (picking the current profile hands that token back).
   const current =
-    (flow.status === 'switched' ? flow.uuid : null) ??
-    (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account.user?.uuid) ??
-    (profiles.length === 1 ? profiles[0]!.uuid : null)
+    (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account.user?.uuid) ?? (profiles.length === 1 ? profiles[0]!.uuid : null)
 
   const mounted = useRef(false)
   useEffect(() => {
@@ -161,7 +161,7 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
     (pin: string) => {
       if (!/^\d{4}$/.test(pin)) return
       const before = flowRef.current
-      const profile = latest.current.profiles.find((p) => 'uuid' in before && p.uuid === before.uuid)
+      const profile = latest.current.profiles.find((p) => p.uuid === before.uuid)
       if (!profile) return
       const next = send({ type: 'submit' })
       if (next !== before) run(profile, next.attempt, pin)

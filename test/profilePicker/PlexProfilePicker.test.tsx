@@ -89,7 +89,7 @@ describe('PlexProfilePicker', () => {
   })
 
   it('switches to an unprotected profile at once: one request, onToken with its token, announced', async () => {
-    const { onToken, root, plex } = renderPicker()
+    const { onToken, root, plex, rerender } = renderPicker()
     await tick(0)
     plex.setLatency(200)
     const kids = button('Kids, managed')
@@ -109,8 +109,15 @@ describe('PlexProfilePicker', () => {
     expect(onToken.mock.calls[0]![1]).toMatchObject({ uuid: 'home-kids-0001', title: 'Kids' })
     expect(root().getAttribute('data-state')).toBe('switched')
     expect(live().textContent).toBe('Switched to Kids')
-    expect(button('Kids, managed').getAttribute('aria-current')).toBe('true')
     expect(document.activeElement).toBe(button('Kids, managed'))
+    // The picker keeps no token: the profile in use is still the token's, until the app passes the new one.
+    expect(button('Plex Fan, admin').getAttribute('aria-current')).toBe('true')
+    rerender(<PlexProfilePicker token={onToken.mock.calls[0]![0]} onToken={onToken} />)
+    await tick(0)
+    expect(button('Kids, managed').getAttribute('aria-current')).toBe('true')
+    expect(button('Plex Fan, admin').hasAttribute('aria-current')).toBe(false)
+    // The new token's account and Home came with the switch: nothing more was asked of plex.tv.
+    expect(plex.requests.map((r) => r.path).sort()).toEqual(['/api/v2/home/users', '/api/v2/home/users/home-kids-0001/switch', '/api/v2/user'])
   })
 
   it('picking the profile in use sends nothing and hands back the token in use', async () => {
@@ -145,9 +152,8 @@ describe('PlexProfilePicker', () => {
     expect(onToken).toHaveBeenCalledTimes(1)
     expect(onToken.mock.calls[0]![1]).toMatchObject({ title: 'Teen' })
     expect(root().getAttribute('data-state')).toBe('switched')
-    // The PIN entry is gone: focus goes to the chosen profile, now the current one.
+    // The PIN entry is gone: focus goes to the chosen profile.
     expect(document.activeElement).toBe(button('Teen, managed, PIN required'))
-    expect(button('Teen, managed, PIN required').getAttribute('aria-current')).toBe('true')
   })
 
   it('takes a pasted PIN with spaces and dashes', async () => {
@@ -371,6 +377,6 @@ describe('PlexProfilePicker', () => {
     await tick(0)
     expect(switches()).toEqual([['home-teen-0002', '2468']])
     expect(onToken).toHaveBeenCalledTimes(1)
-    expect(button('Teen').getAttribute('aria-pressed')).toBe('true')
+    expect(button('Plex Fan').getAttribute('aria-pressed')).toBe('true')
   })
 })
