@@ -30,7 +30,9 @@ export type PlexProfilePickerEvent =
   | { type: 'select'; uuid: string; protected: boolean }
   /** The PIN entry was submitted (the PIN goes to plex.tv, not here). */
   | { type: 'submit' }
+  /** plex.tv switched: the answer to switch number `attempt`. */
   | { type: 'switched'; attempt: number }
+  /** plex.tv refused (or could not be reached) for switch number `attempt`. */
   | { type: 'failed'; attempt: number; error: PlexApiError; now: number }
   /** Time passed: a rate limit that is over lets the person try again. */
   | { type: 'unlock'; now: number }

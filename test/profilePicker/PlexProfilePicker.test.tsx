@@ -313,6 +313,7 @@ describe('PlexProfilePicker', () => {
     expect(root().getAttribute('data-state')).toBe('idle')
     expect(screen.getByText('Sign in with Plex to choose a profile.')).toBeTruthy()
     expect(urls).toEqual([])
+    await expectNoAxeViolations(root())
   })
 
   it('sends nothing more and calls nothing once unmounted during a switch', async () => {
