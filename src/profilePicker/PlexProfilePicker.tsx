@@ -35,7 +35,8 @@ export interface PlexProfilePickerProps extends Omit<HTMLAttributes<HTMLDivEleme
  * "Who's watching?": the Plex Home's profiles as a grid of avatars (each a real button named by
  * its title, then "admin", "managed", "PIN required"; the one in use `aria-current`). An
  * unprotected profile is switched to at once; a protected one opens its PIN entry (focus moves into
- * the field, and back to the profile's button on Escape or Back): four digits, sent when the fourth
+ * the field, and back to the profile's button on Escape or Back; the Escape's default is prevented,
+ * so a dialog around the picker stays open): four digits, sent when the fourth
  * arrives; a wrong PIN is said (an alert), cleared, and never retried; after too many, plex.tv's
  * wait is shown and sending is disabled until it is over. Results are announced politely. After a
  * switch, focus stays on (or returns to) the chosen profile's button, unless `onToken` moves it.

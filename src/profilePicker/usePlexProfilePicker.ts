@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useRef, useState } from 'react'
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import { usePlexUser } from '../account/usePlexUser'
@@ -30,7 +30,7 @@ export interface UsePlexProfilePickerOptions {
   options?: PlexAuthOptions
 }
 
-/** What {@link usePlexProfilePicker} returns: the data and actions of the picker, for any UI. */
+/** What {@link usePlexProfilePicker} returns: the data and actions of the picker, for any UI. Stable while nothing in it changes; the actions are always stable. */
 export interface PlexProfilePickerState {
   /** What the picker shows: the list's state, then the switch flow's (see {@link PlexProfilePickerStatus}). */
   status: PlexProfilePickerStatus
@@ -52,6 +52,7 @@ export interface PlexProfilePickerState {
   back: () => void
 }
 
+const NO_PROFILES: PlexHomeUser[] = []
 const toError = (error: unknown) =>
   error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
 
@@ -98,7 +99,7 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
     return next
   }, [])
 
-  const profiles = home.users ?? []
+  const profiles = home.users ?? NO_PROFILES
   // The profile of the token in use, never just the last one switched to: with a `token` prop the
   // app decides whether the new token replaces it (picking the current profile hands that token back).
   const current =
@@ -188,5 +189,8 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
           ? 'single'
           : flow.status
   const profile = flow.uuid === null ? null : (profiles.find((p) => p.uuid === flow.uuid) ?? null)
-  return { status, home, profiles, current, profile, flow, select, submitPin, back }
+  return useMemo(
+    () => ({ status, home, profiles, current, profile, flow, select, submitPin, back }),
+    [status, home, profiles, current, profile, flow, select, submitPin, back],
+  )
 }
