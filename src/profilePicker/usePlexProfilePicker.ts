@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import { usePlexUser } from '../account/usePlexUser'
@@ -53,6 +53,9 @@ export interface PlexProfilePickerState {
 }
 
 const NO_PROFILES: PlexHomeUser[] = []
+// Before paint, so that an app closing the picker in onToken never shows it a frame longer; on a
+// server (no window) nothing switches, and useLayoutEffect would warn there.
+const useBeforePaint = typeof window === 'undefined' ? useEffect : useLayoutEffect
 const toError = (error: unknown) =>
   error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
 
@@ -116,7 +119,7 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   const latest = useLatest({ profiles, current, inUse, inSession, session, switcher, onToken })
   // In the session, the new token arrives with the session's next render: onToken waits for it.
   const notify = useRef<{ from: string | null; profile: PlexHomeUser } | null>(null)
-  useEffect(() => {
+  useBeforePaint(() => {
     const pending = notify.current
     if (!pending || !session?.token || session.token === pending.from) return
     notify.current = null
