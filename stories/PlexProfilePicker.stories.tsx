@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { PlexAuthProvider, usePlexSession } from '../src'
 import { PlexProfilePicker } from '../src/profilePicker/PlexProfilePicker'
 import '../src/profilePicker/profilePicker.css'
 import type { PlexMockHomeMember } from '../src/testing'
+import { STORY_PRODUCT, type PlexStoryParameters } from './support/browserStubs'
 import { darkTheme } from './support/darkTheme'
 import { withPlex } from './support/plexMock'
 import { STORY_TOKEN } from './support/plexServers'
@@ -208,5 +210,42 @@ export const UnstyledWithLabels: Story = withPlex({ tokens }, () => ({
     await canvas.findByRole('button', { name: 'Teen, enfant, code requis' }, WAIT)
     await expect(canvas.getByRole('heading', { name: 'Qui regarde ?' })).toBeVisible()
     await expect(canvasElement.querySelector('[class*="rpa"]')).toBeNull()
+  },
+}))
+
+const TOKEN_KEY = 'react-plex-auth:token'
+
+/** Who the session is, beside the picker. */
+function SessionLine() {
+  const session = usePlexSession()
+  return <p>{session.status === 'signed-in' ? `Signed in as ${session.user.title}` : session.status}</p>
+}
+
+/**
+ * Inside a signed-in `<PlexAuthProvider>` without `token`: picking a profile switches the session
+ * itself (its account, its stored token), then `onToken` runs.
+ */
+export const InSession: Story = withPlex({ tokens }, () => ({
+  args: { token: undefined },
+  parameters: { plex: { provider: false } satisfies PlexStoryParameters },
+  beforeEach: () => {
+    localStorage.setItem(TOKEN_KEY, STORY_TOKEN)
+    return () => localStorage.removeItem(TOKEN_KEY)
+  },
+  render: (args) => (
+    <PlexAuthProvider product={STORY_PRODUCT} tokenStorage="local">
+      <SessionLine />
+      <PlexProfilePicker {...args} />
+    </PlexAuthProvider>
+  ),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    await canvas.findByText('Signed in as Plex Fan', {}, WAIT)
+    await expect(await canvas.findByRole('button', { name: 'Plex Fan, admin' }, WAIT)).toHaveAttribute('aria-current', 'true')
+    const field = await openPin(canvasElement, /^Sam,/, 'Sam')
+    await userEvent.type(field, '1357')
+    await canvas.findByText('Signed in as Sam', {}, WAIT)
+    await expect(canvas.getByRole('button', { name: 'Sam, PIN required' })).toHaveAttribute('aria-current', 'true')
+    await expect(args.onToken).toHaveBeenCalledWith(localStorage.getItem(TOKEN_KEY), expect.objectContaining({ title: 'Sam' }))
   },
 }))
