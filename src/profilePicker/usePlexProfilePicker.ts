@@ -1,5 +1,4 @@
-import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { PlexApiError } from '../api/PlexApiError'
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import { usePlexUser } from '../account/usePlexUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
@@ -7,6 +6,7 @@ import { PlexSessionContext } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
 import { usePlexHomeUsers, type PlexHomeUsersState } from '../home/usePlexHomeUsers'
 import { usePlexSwitchProfile } from '../home/usePlexSwitchProfile'
+import { useProfileSwitch } from './useProfileSwitch'
 import { initialPlexProfilePickerFlow, plexProfilePickerReducer, type PlexProfilePickerEvent, type PlexProfilePickerFlow } from './plexProfilePickerReducer'
 
 /**
@@ -53,11 +53,6 @@ export interface PlexProfilePickerState {
 }
 
 const NO_PROFILES: PlexHomeUser[] = []
-// Before paint, so that an app closing the picker in onToken never shows it a frame longer; on a
-// server (no window) nothing switches, and useLayoutEffect would warn there.
-const useBeforePaint = typeof window === 'undefined' ? useEffect : useLayoutEffect
-const toError = (error: unknown) =>
-  error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
 
 /**
  * The headless "Who's watching?": the Home's profiles (`usePlexHomeUsers`), which one is in use,
@@ -108,42 +103,8 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   const current =
     (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account.user?.uuid) ?? (profiles.length === 1 ? profiles[0]!.uuid : null)
 
-  const mounted = useRef(false)
-  useEffect(() => {
-    mounted.current = true
-    return () => {
-      mounted.current = false
-    }
-  }, [])
-
-  const latest = useLatest({ profiles, current, inUse, inSession, session, switcher, onToken })
-  // In the session, the new token arrives with the session's next render: onToken waits for it.
-  const notify = useRef<{ from: string | null; profile: PlexHomeUser } | null>(null)
-  useBeforePaint(() => {
-    const pending = notify.current
-    if (!pending || !session?.token || session.token === pending.from) return
-    notify.current = null
-    latest.current.onToken?.(session.token, pending.profile)
-  })
-
-  const run = useCallback(
-    (profile: PlexHomeUser, attempt: number, pin?: string) => {
-      const { inSession: viaSession, session: store, switcher: own, inUse: from } = latest.current
-      const work = viaSession && store ? store.switchProfile(profile.uuid, pin).then(() => null) : own.switchProfile(profile.uuid, pin)
-      work.then(
-        (next) => {
-          if (!mounted.current) return
-          send({ type: 'switched', attempt })
-          if (next === null) notify.current = { from, profile }
-          else latest.current.onToken?.(next, profile)
-        },
-        (error: unknown) => {
-          if (mounted.current) send({ type: 'failed', attempt, error: toError(error), now: Date.now() })
-        },
-      )
-    },
-    [latest, send],
-  )
+  const latest = useLatest({ profiles, current, inUse, onToken })
+  const run = useProfileSwitch({ inSession, session, switcher, inUse, onToken }, send)
 
   const select = useCallback(
     (uuid: string) => {
