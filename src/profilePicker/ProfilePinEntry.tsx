@@ -88,7 +88,7 @@ export function ProfilePinEntry({ profile, labels, locked, message, invalid, uns
         required
         readOnly={locked}
         aria-invalid={invalid || undefined}
-        aria-describedby={message ? `${id}-message` : `${id}-hint`}
+        aria-describedby={message ? `${id}-message ${id}-hint` : `${id}-hint`}
         className={cls('rpa-profiles__pin-input')}
         onInput={handleInput}
         onPaste={handlePaste}
