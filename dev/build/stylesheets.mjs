@@ -11,5 +11,6 @@
 export const stylesheets = {
   'styles.css': 'src/styles.css',
   'server-picker.css': 'src/serverPicker/serverPicker.css',
+  'profile-picker.css': 'src/profilePicker/profilePicker.css',
   'account-menu.css': 'src/accountMenu/accountMenu.css',
 }

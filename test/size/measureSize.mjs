@@ -33,6 +33,7 @@ export const entries = {
   PlexServerPicker: "import { PlexServerPicker } from './dist/index.js'; console.log(PlexServerPicker)",
   usePlexHomeUsers: "import { usePlexHomeUsers } from './dist/index.js'; console.log(usePlexHomeUsers)",
   usePlexSwitchProfile: "import { usePlexSwitchProfile } from './dist/index.js'; console.log(usePlexSwitchProfile)",
+  PlexProfilePicker: "import { PlexProfilePicker } from './dist/index.js'; console.log(PlexProfilePicker)",
   PlexAccountMenu: "import { PlexAccountMenu } from './dist/index.js'; console.log(PlexAccountMenu)",
   'whole API': "import * as all from './dist/index.js'; console.log(all)",
 }
