@@ -1,36 +1,13 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { PlexProfilePickerProps } from '../../src/profilePicker/PlexProfilePicker'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { PlexAccountMenu } from '../../src/accountMenu/PlexAccountMenu'
-import { usePlexHomeUsers } from '../../src/home/usePlexHomeUsers'
-import { usePlexSession } from '../../src/session/usePlexSession'
 import { usePlexMock } from '../support/mockPlex'
 import { plexWrapper } from '../support/renderWithPlex'
 
-// <PlexProfilePicker> is a placeholder on this branch: a stand-in keeps to its contract (inside a
-// provider a click on an unprotected profile switches the session, then onToken(token, profile)).
-// Once the real picker is merged, delete this vi.mock: the test asserts only that contract.
-vi.mock('../../src/profilePicker/PlexProfilePicker', () => ({
-  PlexProfilePicker: function PlexProfilePicker({ onToken }: PlexProfilePickerProps) {
-    const session = usePlexSession()
-    const home = usePlexHomeUsers()
-    return (
-      <div>
-        <h2>Who's watching?</h2>
-        {home.users?.map((user) => (
-          <button
-            key={user.uuid}
-            type="button"
-            onClick={() => void session.switchProfile(user.uuid).then(() => onToken?.('(the profile token: the menu does not use it)', user))}
-          >
-            {user.title}
-          </button>
-        ))}
-      </div>
-    )
-  },
-}))
+// The account menu's Switch profile dialog with the real <PlexProfilePicker> inside: the session
+// switches, the dialog closes, focus returns to the menu button; Escape in the PIN entry goes back
+// to the grid without closing the dialog.
 
 const mock = usePlexMock()
 const KEY = 'react-plex-auth:token'
@@ -57,5 +34,23 @@ describe('PlexAccountMenu: switching profile', () => {
     // Kids is in the same Home: Switch profile is still offered, to switch back.
     await user.click(button)
     expect(screen.getByRole('menuitem', { name: 'Switch profile' })).toBeTruthy()
+  })
+  it('a protected profile: PIN entry inside the dialog, Escape goes back to the grid without closing, then PIN switches', async () => {
+    mock({ tokens: [ADMIN] })
+    localStorage.setItem(KEY, ADMIN)
+    render(<PlexAccountMenu />, { wrapper: plexWrapper({ tokenStorage: 'local' }).wrapper })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Account: Plex Fan' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Switch profile' }))
+    await user.click(await screen.findByRole('button', { name: /^Teen/ }))
+    expect(document.activeElement).toBe(screen.getByLabelText('PIN for Teen'))
+    await user.keyboard('12{Escape}')
+    expect(screen.getByRole('dialog')).toBeTruthy()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Teen/ })))
+    await user.keyboard('{Enter}')
+    await user.keyboard('2468')
+    const button = await screen.findByRole('button', { name: 'Account: Teen' })
+    expect(screen.queryByRole('dialog')).toBeNull()
+    await waitFor(() => expect(document.activeElement).toBe(button))
   })
 })
