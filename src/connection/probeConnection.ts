@@ -1,4 +1,5 @@
 import { PlexApiError } from '../api/PlexApiError'
+import { connectionHint as hint } from './connectionHint'
 import type { PlexConnectionCandidate, PlexConnectionOutcome } from './PlexConnectionCandidate'
 
 /** Options of {@link probeConnection}. */
@@ -18,29 +19,24 @@ export interface ProbeResult {
   outcome: Exclude<PlexConnectionOutcome, 'pending' | 'mixed-content' | 'offline'>
   latencyMs?: number
   reason: string
+  /**
+   * `true` when the request failed without an HTTP answer before the timeout (outcome `network`):
+   * nothing answered (refused, unresolvable, blocked by the browser), or the server answered with
+   * CORS headers that forbid this page to read it. `confirmConnection` tells which, with one opaque
+   * request; `usePlexConnection` sends it only when no connection could be used.
+   */
+  readFailed?: true
 }
 
 type Target = Pick<PlexConnectionCandidate, 'uri' | 'local' | 'relay'>
-
-/** What a person can do about an address that did not answer, by the kind of address. */
-function hint(target: Target): string {
-  if (target.relay) return 'Plex’s relay did not answer; try again in a moment.'
-  if (!target.local) return 'Remote access may be off in the server’s settings, or a firewall blocks it.'
-  const plexDirect = /^https?:\/\/[^/]*\.plex\.direct(:\d+)?(\/|$)/i.test(target.uri)
-  return (
-    'Check that this device is on the same network as the server' +
-    (plexDirect ? ', and that your router or DNS resolves plex.direct names (DNS rebinding protection blocks them)' : '') +
-    '; if the browser asked to allow access to devices on your local network, allow it.'
-  )
-}
 
 /**
  * Tries one connection: `GET {uri}/identity` (`Accept: application/json`, `cache: 'no-store'` so a
  * hung earlier probe cannot hold it in the browser's cache lock), and checks that the answer's
  * `MediaContainer.machineIdentifier` is the server's `clientIdentifier`. Resolves with the outcome
  * and a reason a person can act on; never rejects except when `signal` aborts (kind `aborted`).
- * When the read fails, a second `mode: 'no-cors'` request tells a CORS-blocked answer
- * (`unverified`: reachable, identity unknown) from no answer at all (`network`).
+ * Exactly one request: a read that fails without an answer is `network` with `readFailed: true`
+ * (no answer, or an answer the page may not read); `confirmConnection` can tell those apart later.
  *
  * @example
  * ```ts
@@ -81,16 +77,10 @@ export async function probeConnection(target: Target, options: ProbeConnectionOp
       response = await doFetch(url, { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store', signal: inner.signal })
     } catch {
       if (timedOut || signal?.aborted) return stopped()
-      try {
-        await doFetch(url, { method: 'GET', mode: 'no-cors', cache: 'no-store', signal: inner.signal })
-      } catch {
-        if (timedOut || signal?.aborted) return stopped()
-        return { outcome: 'network', reason: `Could not connect. ${hint(target)}` }
-      }
       return {
-        outcome: 'unverified',
-        reason:
-          'The server answered, but does not let this page read its answers (its CORS settings), so this app cannot use this address.',
+        outcome: 'network',
+        readFailed: true,
+        reason: `No readable answer: the address did not answer, or its CORS settings keep this page from reading it. ${hint(target)}`,
       }
     }
     const latencyMs = Date.now() - started

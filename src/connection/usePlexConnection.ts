@@ -3,6 +3,7 @@ import type { PlexResource } from '../api/PlexResource'
 import { useLatest } from '../core/useLatest'
 import type { PlexConnectionCandidate, PlexServerConnection } from './PlexConnectionCandidate'
 import { initialPlexConnectionState, plexConnectionReducer, type PlexConnectionStatus } from './plexConnectionReducer'
+import { confirmConnection } from './confirmConnection'
 import { probeConnection } from './probeConnection'
 import { rankConnections } from './rankConnections'
 import {
@@ -68,7 +69,10 @@ const keyOf = (server: PlexResource) =>
  * each (`timeoutMs`, 3 s). The best-ranked success wins (local, then remote, then relay; https
  * before http): once one answered, a better-ranked one still pending gets `graceMs` (250 ms),
  * never a whole timeout. The last working connection is remembered and, when it answers again,
- * chosen at once. Once chosen, every other probe is aborted; all of them on unmount. An https
+ * chosen at once. Once chosen, every other probe is aborted; all of them on unmount.
+ * One probe per candidate: only when no connection can be used does a candidate whose probe the
+ * browser blocked get one opaque confirmation (`confirmConnection`), to tell `unverified` (answered,
+ * unreadable: CORS) from `network`; it is aborted with the rest. An https
  * page never tries http addresses (`mixed-content`, no request), except loopback; a server
  * plex.tv sees offline is not probed at all. `server: null` is `idle`.
  *
@@ -135,6 +139,30 @@ export function usePlexConnection(server: PlexResource | null | undefined, optio
       controller.abort()
     }
   }, [serverKey, round, remember, storageKey, pageProtocol, latest])
+
+  // Nothing usable answered: one opaque request per candidate whose read failed, aborted with the attempt.
+  const latestFlow = useLatest(flow)
+  const confirming = flow.status === 'connecting' && flow.confirming
+  useEffect(() => {
+    const attempt = running.current
+    if (!confirming || !attempt || attempt.signal.aborted) return
+    const { attempt: id, unread, candidates } = latestFlow.current
+    const controller = new AbortController()
+    const stop = () => controller.abort()
+    attempt.signal.addEventListener('abort', stop, { once: true })
+    const { timeoutMs, fetch } = latest.current.options
+    for (const uri of unread) {
+      const candidate = candidates.find((c) => c.uri === uri)!
+      confirmConnection(candidate, { signal: controller.signal, timeoutMs, fetch }).then(
+        (result) => dispatch({ type: 'confirmed', attempt: id, uri, result }),
+        () => {}, // aborted: retried or unmounted
+      )
+    }
+    return () => {
+      attempt.signal.removeEventListener('abort', stop)
+      controller.abort()
+    }
+  }, [confirming, flow.attempt, latest, latestFlow])
 
   const decided = flow.status === 'connected' || flow.status === 'unreachable'
   useEffect(() => {
