@@ -127,9 +127,24 @@ export function usePlexConnection(server: PlexResource | null | undefined, optio
     queueMicrotask(() => {
       if (cancelled) return
       const order = candidates.filter((c) => c.outcome === 'pending').sort((a, b) => Number(b.uri === remembered) - Number(a.uri === remembered))
+      // The reducer decides; this tally only knows, in the same tick as the last result, whether
+      // nothing usable answered, so the opaque confirmations go out without waiting for a render.
+      let open = order.length
+      let usable = false
+      const unread: PlexConnectionCandidate[] = []
+      const confirm = (candidate: PlexConnectionCandidate) =>
+        confirmConnection(candidate, { signal: controller.signal, timeoutMs, fetch }).then(
+          (result) => dispatch({ type: 'confirmed', attempt, uri: candidate.uri, result }),
+          () => {}, // aborted: retried or unmounted
+        )
       for (const candidate of order) {
         probeConnection(candidate, { clientIdentifier: target.clientIdentifier, signal: controller.signal, timeoutMs, fetch }).then(
-          (result) => dispatch({ type: 'settled', attempt, uri: candidate.uri, result }),
+          (result) => {
+            dispatch({ type: 'settled', attempt, uri: candidate.uri, result })
+            usable ||= result.outcome === 'ok'
+            if (result.readFailed) unread.push(candidate)
+            if (--open === 0 && !usable && !controller.signal.aborted) unread.forEach(confirm)
+          },
           () => {}, // aborted: decided, retried or unmounted
         )
       }
@@ -139,30 +154,6 @@ export function usePlexConnection(server: PlexResource | null | undefined, optio
       controller.abort()
     }
   }, [serverKey, round, remember, storageKey, pageProtocol, latest])
-
-  // Nothing usable answered: one opaque request per candidate whose read failed, aborted with the attempt.
-  const latestFlow = useLatest(flow)
-  const confirming = flow.status === 'connecting' && flow.confirming
-  useEffect(() => {
-    const attempt = running.current
-    if (!confirming || !attempt || attempt.signal.aborted) return
-    const { attempt: id, unread, candidates } = latestFlow.current
-    const controller = new AbortController()
-    const stop = () => controller.abort()
-    attempt.signal.addEventListener('abort', stop, { once: true })
-    const { timeoutMs, fetch } = latest.current.options
-    for (const uri of unread) {
-      const candidate = candidates.find((c) => c.uri === uri)!
-      confirmConnection(candidate, { signal: controller.signal, timeoutMs, fetch }).then(
-        (result) => dispatch({ type: 'confirmed', attempt: id, uri, result }),
-        () => {}, // aborted: retried or unmounted
-      )
-    }
-    return () => {
-      attempt.signal.removeEventListener('abort', stop)
-      controller.abort()
-    }
-  }, [confirming, flow.attempt, latest, latestFlow])
 
   const decided = flow.status === 'connected' || flow.status === 'unreachable'
   useEffect(() => {
