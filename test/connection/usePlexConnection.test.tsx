@@ -25,9 +25,9 @@ const REMOTE_HTTP = 'http://203.0.113.7:32400'
 const RELAY = 'https://203-0-113-99.abc.plex.direct:8443'
 const ID = 'machine-home'
 
-const local = (behaviour: FakeConnection['behaviour'], uri = LOCAL): FakeConnection => ({ uri, address: '192.168.1.10', local: true, behaviour })
-const remote = (behaviour: FakeConnection['behaviour'], uri = REMOTE): FakeConnection => ({ uri, address: '203.0.113.7', behaviour })
-const relay = (behaviour: FakeConnection['behaviour']): FakeConnection => ({ uri: RELAY, address: '203.0.113.99', port: 8443, relay: true, behaviour })
+const local = (behaviour: FakeConnection['behaviour'], uri = LOCAL): FakeConnection => ({ uri, local: true, behaviour })
+const remote = (behaviour: FakeConnection['behaviour'], uri = REMOTE): FakeConnection => ({ uri, behaviour })
+const relay = (behaviour: FakeConnection['behaviour']): FakeConnection => ({ uri: RELAY, relay: true, behaviour })
 
 function setup(connections: FakeConnection[], extra: Partial<FakeServer> = {}) {
   const fake: FakeServer = { name: 'Home', clientIdentifier: ID, connections, ...extra }
@@ -201,7 +201,7 @@ describe('usePlexConnection', () => {
     const { plex, server } = setup([
       local({ answer: 'ok', latency: 5 }, LOCAL_HTTP),
       remote({ answer: 'ok', latency: 5 }, REMOTE_HTTP),
-      { uri: 'http://127.0.0.1:32400', address: '127.0.0.1', local: true, behaviour: { answer: 'ok', latency: 30 } },
+      { uri: 'http://127.0.0.1:32400', local: true, behaviour: { answer: 'ok', latency: 30 } },
     ])
     const { result } = render(server)
     await advance(500)
@@ -297,14 +297,14 @@ describe('usePlexConnection', () => {
   })
 
   it('retry() starts a new attempt: one more request per candidate', async () => {
-    const { plex, server, fake } = setup([local({ answer: 'network' }), remote({ answer: 'silent' })])
+    const { plex, server } = setup([local({ answer: 'network' }), remote({ answer: 'silent' })])
     const { result } = render(server)
     await advance(3500)
     expect(result.current.status).toBe('unreachable')
     const sent = plex.requests.length
     expect(plex.to(REMOTE)).toHaveLength(1)
     expect(plex.to(LOCAL).map((r) => r.mode)).toEqual(['cors', 'no-cors']) // nothing worked: the refused one confirmed
-    fake.connections[1]!.behaviour = { answer: 'ok', latency: 10 }
+    plex.setBehaviour(REMOTE, { answer: 'ok', latency: 10 })
     const retry = result.current.retry
     act(() => retry())
     await tick(0)
