@@ -22,7 +22,7 @@ export interface PlexConnectionFlow {
   unread: string[]
   /**
    * Every probe ended and none can be used: the hook sends one opaque confirmation to each
-   * `unread` candidate (see `confirmConnection`), then the attempt is `unreachable`.
+   * `unread` candidate (`probeConnection` with `opaque`), then the attempt is `unreachable`.
    */
   confirming: boolean
 }

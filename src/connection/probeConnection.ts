@@ -12,6 +12,13 @@ export interface ProbeConnectionOptions {
   timeoutMs?: number
   /** The `fetch` to use. @default globalThis.fetch */
   fetch?: typeof fetch
+  /**
+   * Instead of reading `/identity`, one `mode: 'no-cors'` request whose opaque answer proves only
+   * that something answered: `unverified` (it answered, but this page may not read it: CORS),
+   * else `network` or `timeout`. For an address whose read failed (`readFailed`);
+   * `usePlexConnection` sends it only when no connection could be used. @default false
+   */
+  opaque?: boolean
 }
 
 /** What one probe found: an outcome other than the ones decided without a request. */
@@ -22,8 +29,7 @@ export interface ProbeResult {
   /**
    * `true` when the request failed without an HTTP answer before the timeout (outcome `network`):
    * nothing answered (refused, unresolvable, blocked by the browser), or the server answered with
-   * CORS headers that forbid this page to read it. `confirmConnection` tells which, with one opaque
-   * request; `usePlexConnection` sends it only when no connection could be used.
+   * CORS headers that forbid this page to read it. A probe with `opaque: true` tells which.
    */
   readFailed?: true
 }
@@ -36,7 +42,7 @@ type Target = Pick<PlexConnectionCandidate, 'uri' | 'local' | 'relay'>
  * `MediaContainer.machineIdentifier` is the server's `clientIdentifier`. Resolves with the outcome
  * and a reason a person can act on; never rejects except when `signal` aborts (kind `aborted`).
  * Exactly one request: a read that fails without an answer is `network` with `readFailed: true`
- * (no answer, or an answer the page may not read); `confirmConnection` can tell those apart later.
+ * (no answer, or an answer the page may not read); a second probe with `opaque: true` tells which.
  *
  * @example
  * ```ts
@@ -52,7 +58,7 @@ type Target = Pick<PlexConnectionCandidate, 'uri' | 'local' | 'relay'>
  * ```
  */
 export async function probeConnection(target: Target, options: ProbeConnectionOptions): Promise<ProbeResult> {
-  const { signal, timeoutMs = 3000, clientIdentifier } = options
+  const { signal, timeoutMs = 3000, clientIdentifier, opaque } = options
   const doFetch = options.fetch ?? globalThis.fetch
   const url = `${target.uri.replace(/\/+$/, '')}/identity`
   const aborted = () => new PlexApiError('aborted', `Probe of ${url} cancelled.`)
@@ -74,13 +80,25 @@ export async function probeConnection(target: Target, options: ProbeConnectionOp
   try {
     let response: Response
     try {
-      response = await doFetch(url, { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store', signal: inner.signal })
+      response = await doFetch(
+        url,
+        opaque
+          ? { method: 'GET', mode: 'no-cors', cache: 'no-store', signal: inner.signal }
+          : { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store', signal: inner.signal },
+      )
     } catch {
       if (timedOut || signal?.aborted) return stopped()
+      if (opaque) return { outcome: 'network', reason: `Could not connect. ${hint(target)}` }
       return {
         outcome: 'network',
         readFailed: true,
         reason: `No readable answer: the address did not answer, or its CORS settings keep this page from reading it. ${hint(target)}`,
+      }
+    }
+    if (opaque) {
+      return {
+        outcome: 'unverified',
+        reason: 'The server answered, but does not let this page read its answers (its CORS settings), so this app cannot use this address.',
       }
     }
     const latencyMs = Date.now() - started

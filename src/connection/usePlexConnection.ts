@@ -3,7 +3,6 @@ import type { PlexResource } from '../api/PlexResource'
 import { useLatest } from '../core/useLatest'
 import type { PlexConnectionCandidate, PlexServerConnection } from './PlexConnectionCandidate'
 import { initialPlexConnectionState, plexConnectionReducer, type PlexConnectionStatus } from './plexConnectionReducer'
-import { confirmConnection } from './confirmConnection'
 import { probeConnection } from './probeConnection'
 import { rankConnections } from './rankConnections'
 import {
@@ -71,7 +70,7 @@ const keyOf = (server: PlexResource) =>
  * never a whole timeout. The last working connection is remembered and, when it answers again,
  * chosen at once. Once chosen, every other probe is aborted; all of them on unmount.
  * One probe per candidate: only when no connection can be used does a candidate whose probe the
- * browser blocked get one opaque confirmation (`confirmConnection`), to tell `unverified` (answered,
+ * browser blocked get one opaque confirmation (`probeConnection` with `opaque`), to tell `unverified` (answered,
  * unreadable: CORS) from `network`; it is aborted with the rest. An https
  * page never tries http addresses (`mixed-content`, no request), except loopback; a server
  * plex.tv sees offline is not probed at all. `server: null` is `idle`.
@@ -133,7 +132,7 @@ export function usePlexConnection(server: PlexResource | null | undefined, optio
       let usable = false
       const unread: PlexConnectionCandidate[] = []
       const confirm = (candidate: PlexConnectionCandidate) =>
-        confirmConnection(candidate, { signal: controller.signal, timeoutMs, fetch }).then(
+        probeConnection(candidate, { clientIdentifier: target.clientIdentifier, signal: controller.signal, timeoutMs, fetch, opaque: true }).then(
           (result) => dispatch({ type: 'confirmed', attempt, uri: candidate.uri, result }),
           () => {}, // aborted: retried or unmounted
         )

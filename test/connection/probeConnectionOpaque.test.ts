@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isPlexApiError } from '../../src/api/isPlexApiError'
-import { confirmConnection } from '../../src/connection/confirmConnection'
+import { probeConnection } from '../../src/connection/probeConnection'
 import { usePlexMock } from '../support/mockPlex'
 import { mockServers, type IdentityBehaviour } from '../support/mockServers'
 import { tick, useFakeClockEachTest } from '../support/tick'
@@ -13,10 +13,11 @@ function fake(behaviour: IdentityBehaviour) {
   return mockServers([{ name: 'Home', clientIdentifier: 'machine-home', connections: [{ uri: LOCAL.uri, behaviour }] }])
 }
 
-async function confirm(options: Parameters<typeof confirmConnection>[1] = {}) {
+/** An opaque probe (`opaque: true`), run while driving the fake clock. */
+async function confirm(options: Partial<Parameters<typeof probeConnection>[1]> = {}) {
   const started = Date.now()
   let settled: { result?: unknown; error?: unknown; after?: number } = {}
-  confirmConnection(LOCAL, options).then(
+  probeConnection(LOCAL, { clientIdentifier: 'machine-home', opaque: true, ...options }).then(
     (result) => (settled = { result, after: Date.now() - started }),
     (error: unknown) => (settled = { error, after: Date.now() - started }),
   )
@@ -24,7 +25,7 @@ async function confirm(options: Parameters<typeof confirmConnection>[1] = {}) {
   return settled
 }
 
-describe('confirmConnection', () => {
+describe('probeConnection with opaque: true (the confirmation of a failed read)', () => {
   it('sends one opaque (no-cors) GET /identity, without a token, and calls an answer unverified', async () => {
     const plex = fake({ answer: 'cors-blocked', latency: 20 })
     const { result, after } = await confirm()
