@@ -92,7 +92,7 @@ export async function probeConnection(target: Target, options: ProbeConnectionOp
       return {
         outcome: 'network',
         readFailed: true,
-        reason: `No readable answer: the address did not answer, or its CORS settings keep this page from reading it. ${hint(target)}`,
+        reason: `No readable answer: nothing answered, or its CORS settings block this page. ${hint(target)}`,
       }
     }
     if (opaque) {
