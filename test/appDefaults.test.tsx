@@ -6,6 +6,9 @@ import { PlexAuthProvider, type PlexAuthProviderProps } from '../src/session/Ple
 import { PlexLinkCode } from '../src/linkCode/PlexLinkCode'
 import { PlexLoginButton } from '../src/login/PlexLoginButton'
 import { usePlexSession } from '../src/session/usePlexSession'
+import { usePlexConnection } from '../src/connection/usePlexConnection'
+import { usePlexHomeUsers } from '../src/home/usePlexHomeUsers'
+import { usePlexServers } from '../src/servers/usePlexServers'
 import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { stubWindowOpen } from './support/fakePopup'
 import { API, expectNothingSent, usePlexMock } from './support/mockPlex'
@@ -29,6 +32,10 @@ const appDefaults: [string, DefaultOptions][] = [
   ['retryOnMount: false', { queries: { retryOnMount: false } }],
   ['refetchOnWindowFocus: false', { queries: { refetchOnWindowFocus: false, refetchOnReconnect: false } }],
   ['staleTime: Infinity', { queries: { staleTime: Infinity } }],
+  [
+    "refetchInterval: 1000, refetchOn*: 'always'",
+    { queries: { refetchInterval: 1000, refetchIntervalInBackground: true, refetchOnMount: 'always', refetchOnWindowFocus: 'always', refetchOnReconnect: 'always' } },
+  ],
   ['gcTime: 0', { queries: { gcTime: 0 }, mutations: { gcTime: 0 } }],
   ["networkMode: 'offlineFirst'", { queries: { networkMode: 'offlineFirst' }, mutations: { networkMode: 'offlineFirst' } }],
   [
@@ -71,6 +78,37 @@ function renderInApp(defaults: DefaultOptions, ui: ReactNode, provider: Partial<
 }
 const noBoundary = () => expect(screen.queryByText(/error boundary/)).toBeNull()
 const userCalls = (plex: PlexMock) => plex.requests.filter((r) => r.path.endsWith('/user'))
+const calls = (plex: PlexMock, path: string) => plex.requests.filter((r) => r.path.endsWith(path))
+
+const TOKEN = 'user-token'
+const LOCAL = 'https://192-168-1-10.abc123.plex.direct:32400'
+const REMOTE = 'https://203-0-113-10.abc123.plex.direct:32400'
+/** One server: a local connection (20 ms) and a remote one (at once): rank beats speed. */
+const HOME_SERVER = { name: 'Home', connections: [{ uri: LOCAL, local: true, behavior: { latency: 20 } }, { uri: REMOTE }] }
+
+/** The account's servers, and a connection to the first one, as an app shows them. */
+function Servers({ token }: { token: string }) {
+  const list = usePlexServers(token)
+  const reach = usePlexConnection(list.servers?.[0] ?? null, { pageProtocol: 'https:', remember: false })
+  return (
+    <>
+      <p>servers {list.status}{list.error ? ` ${list.error.kind}` : ''}{list.servers ? `: ${list.servers.map((s) => s.name).join(', ')}` : ''}</p>
+      <p>connection {reach.status}{reach.connection ? ` ${reach.connection.uri}` : ''}</p>
+    </>
+  )
+}
+
+function Profiles({ token }: { token: string }) {
+  const home = usePlexHomeUsers(token)
+  return <p>profiles {home.status}{home.error ? ` ${home.error.kind}` : ''}{home.users ? `: ${home.users.map((u) => u.title).join(', ')}` : ''}</p>
+}
+
+/** Asserts that neither plex.tv nor the servers receive anything more over the next 10 s. */
+async function expectQuiet(plex: PlexMock) {
+  const sent = [plex.requests.length, plex.serverRequests.length]
+  await tick(10_000)
+  expect([plex.requests.length, plex.serverRequests.length]).toEqual(sent)
+}
 
 describe.each(appDefaults)("inside an app whose QueryClient sets %s", (_name, defaults) => {
   it('signs in with the button, confirms the account once, and sends nothing more', async () => {
@@ -133,6 +171,59 @@ describe.each(appDefaults)("inside an app whose QueryClient sets %s", (_name, de
     expect(screen.getByText('Linked!')).toBeTruthy()
     expect(screen.getByText('session signed-in')).toBeTruthy()
     await expectNothingSent(plex)
+    noBoundary()
+  })
+})
+
+describe.each(appDefaults)("the servers and the Home inside an app whose QueryClient sets %s", (_name, defaults) => {
+  it('lists the servers with one request, connects to the local one with one probe per candidate, and sends nothing more', async () => {
+    const plex = mock({ tokens: [TOKEN], servers: [HOME_SERVER] })
+    renderInApp(defaults, <Servers token={TOKEN} />)
+    // In 10 ms acts: React 18 runs the effects of a render (the probes of a newly listed server) when an act() ends.
+    for (let i = 0; i < 100; i++) await tick(10)
+    expect(screen.getByText('servers ready: Home')).toBeTruthy()
+    expect(screen.getByText(`connection connected ${LOCAL}`)).toBeTruthy()
+    expect(calls(plex, '/resources')).toHaveLength(1)
+    expect(plex.serverRequests.map((r) => r.uri).sort()).toEqual([LOCAL, REMOTE].sort())
+    await expectQuiet(plex)
+    expect(screen.getByText(`connection connected ${LOCAL}`)).toBeTruthy()
+    noBoundary()
+  })
+
+  it('shows a token plex.tv rejects (401) as a server-list error after one request, probes nothing, and does not throw', async () => {
+    const plex = mock({ servers: [HOME_SERVER] })
+    renderInApp(defaults, <Servers token="revoked-token" />)
+    await tick(1000)
+    expect(screen.getByText('servers error unauthorized')).toBeTruthy()
+    expect(screen.getByText('connection idle')).toBeTruthy()
+    await expectQuiet(plex)
+    expect(calls(plex, '/resources')).toHaveLength(1)
+    expect(plex.serverRequests).toHaveLength(0)
+    noBoundary()
+  })
+
+  it('retries a plex.tv outage (500) on the kit’s own terms (3 requests in all), then shows the error without a throw', async () => {
+    const plex = mock({ tokens: [TOKEN], servers: [HOME_SERVER] })
+    plex.fail(10, 500, 'GET /resources')
+    renderInApp(defaults, <Servers token={TOKEN} />)
+    await tick(500)
+    expect(calls(plex, '/resources')).toHaveLength(1)
+    expect(screen.getByText('servers loading')).toBeTruthy()
+    await tick(5000)
+    expect(screen.getByText('servers error server')).toBeTruthy()
+    await expectQuiet(plex)
+    expect(calls(plex, '/resources')).toHaveLength(3)
+    noBoundary()
+  })
+
+  it('lists the Home’s profiles with one request, and a rejected token as an error after one request', async () => {
+    const plex = mock({ tokens: [TOKEN] })
+    renderInApp(defaults, <><Profiles token={TOKEN} /><Profiles token="revoked-token" /></>)
+    await tick(1000)
+    expect(screen.getByText(/^profiles ready: Plex Fan, Kids, Teen, Sam$/)).toBeTruthy()
+    expect(screen.getByText('profiles error unauthorized')).toBeTruthy()
+    await expectQuiet(plex)
+    expect(calls(plex, '/home/users')).toHaveLength(2)
     noBoundary()
   })
 })

@@ -9,6 +9,7 @@ import { userKey } from '../core/queryKeys'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
 import { validateOptions } from '../api/validateOptions'
+import { kitRefetchOptions } from '../core/kitRefetchOptions'
 
 /** How long a loaded account counts as fresh: 5 minutes. */
 const USER_STALE_TIME = 5 * 60_000
@@ -27,7 +28,8 @@ const USER_MAX_RETRIES = 2
  * - The account stays fresh for 5 minutes (`staleTime`), so many components share one request.
  * - One request per mount under StrictMode too; unmounting aborts the request in flight.
  * - The cached account never holds the token (plex.tv's answer does; it is left out).
- * - Failures never reach an error boundary, whatever the app's `throwOnError`.
+ * - Failures never reach an error boundary, whatever the app's `throwOnError`; never refetched
+ *   on an interval or when fresh, whatever the app's `refetchInterval`/`refetchOn*`.
  *
  * @example
  * ```tsx
@@ -63,6 +65,7 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
         }
       : skipToken,
     staleTime: USER_STALE_TIME,
+    ...kitRefetchOptions,
     // The kit's own answers whatever the app's defaults: failures are statuses, never thrown to
     // an error boundary; offline is a network failure that is retried, not a pause.
     throwOnError: false,

@@ -18,6 +18,13 @@ export interface PlexConnectionFlow {
   remembered: string | null
   /** The grace for a better-ranked pending candidate, after a first success, is over. */
   graceOver: boolean
+  /** Candidates whose probe failed without an answer (`readFailed`), not yet confirmed. */
+  unread: string[]
+  /**
+   * Every probe ended and none can be used: the hook sends one opaque confirmation to each
+   * `unread` candidate (`probeConnection` with `opaque`), then the attempt is `unreachable`.
+   */
+  confirming: boolean
 }
 
 /** What happens to a {@link PlexConnectionFlow}. */
@@ -25,6 +32,7 @@ export type PlexConnectionEvent =
   | { type: 'start'; attempt: number; serverKey: string; candidates: PlexConnectionCandidate[]; remembered: string | null }
   | { type: 'settled'; attempt: number; uri: string; result: ProbeResult }
   | { type: 'grace-over'; attempt: number }
+  | { type: 'confirmed'; attempt: number; uri: string; result: ProbeResult }
   | { type: 'reset' }
 
 /** No server: nothing to do. */
@@ -36,6 +44,8 @@ export const initialPlexConnectionState: PlexConnectionFlow = {
   connection: null,
   remembered: null,
   graceOver: false,
+  unread: [],
+  confirming: false,
 }
 
 const NOT_NEEDED = 'Not needed: another connection answered first.'
@@ -58,7 +68,19 @@ function decide(flow: PlexConnectionFlow): PlexConnectionFlow {
       candidates: candidates.map((c) => (c.outcome === 'pending' ? { ...c, reason: NOT_NEEDED } : c)),
     }
   }
-  return candidates.some((c) => c.outcome === 'pending') ? flow : { ...flow, status: 'unreachable' }
+  if (candidates.some((c) => c.outcome === 'pending')) return flow
+  // Only now, with nothing usable, is telling "blocked by CORS" from "no answer" worth a request.
+  return flow.unread.length ? { ...flow, confirming: true } : { ...flow, status: 'unreachable' }
+}
+
+/** Records a result on the candidate at `uri` (whose outcome is `from`), or `null` when there is none. */
+function record(flow: PlexConnectionFlow, uri: string, from: (outcome: PlexConnectionCandidate['outcome']) => boolean, result: ProbeResult) {
+  const index = flow.candidates.findIndex((c) => c.uri === uri && from(c.outcome))
+  if (index === -1) return null
+  const candidates = flow.candidates.slice()
+  const { outcome, latencyMs, reason } = result
+  candidates[index] = { ...candidates[index]!, outcome, reason, ...(latencyMs === undefined ? {} : { latencyMs }) }
+  return candidates
 }
 
 /**
@@ -66,7 +88,9 @@ function decide(flow: PlexConnectionFlow): PlexConnectionFlow {
  * ranked candidates (those not `pending` are never probed), record each probe's result as it
  * `settle`s, and choose: a remembered connection as soon as it answers; otherwise the
  * best-ranked success, at once when no better-ranked candidate is still pending, else when the
- * hook's grace timer sends `grace-over`. With nothing pending and no success: `unreachable`.
+ * hook's grace timer sends `grace-over`. With nothing pending and no success: `unreachable`,
+ * after `confirming` the candidates whose read failed (`unread`), each by a `confirmed` event
+ * (so a working setup never pays for the confirmation).
  * Results of another attempt are ignored; a result after the choice is recorded, the choice kept.
  *
  * @example
@@ -97,15 +121,22 @@ export function plexConnectionReducer(flow: PlexConnectionFlow, event: PlexConne
         connection: null,
         remembered: event.remembered,
         graceOver: false,
+        unread: [],
+        confirming: false,
       })
     case 'settled': {
       if (event.attempt !== flow.attempt) return flow
-      const index = flow.candidates.findIndex((c) => c.uri === event.uri && c.outcome === 'pending')
-      if (index === -1) return flow
-      const candidates = flow.candidates.slice()
-      const { outcome, latencyMs, reason } = event.result
-      candidates[index] = { ...candidates[index]!, outcome, reason, ...(latencyMs === undefined ? {} : { latencyMs }) }
-      return decide({ ...flow, candidates })
+      const candidates = record(flow, event.uri, (outcome) => outcome === 'pending', event.result)
+      if (!candidates) return flow
+      const unread = event.result.readFailed ? [...flow.unread, event.uri] : flow.unread
+      return decide({ ...flow, candidates, unread })
+    }
+    case 'confirmed': {
+      if (event.attempt !== flow.attempt || !flow.confirming || !flow.unread.includes(event.uri)) return flow
+      const candidates = record(flow, event.uri, () => true, event.result)
+      if (!candidates) return flow
+      const unread = flow.unread.filter((uri) => uri !== event.uri)
+      return unread.length ? { ...flow, candidates, unread } : { ...flow, candidates, unread, status: 'unreachable' }
     }
     case 'grace-over':
       return event.attempt === flow.attempt && !flow.graceOver ? decide({ ...flow, graceOver: true }) : flow

@@ -1,4 +1,5 @@
 import { PlexApiError } from '../api/PlexApiError'
+import { connectionHint as hint } from './connectionHint'
 import type { PlexConnectionCandidate, PlexConnectionOutcome } from './PlexConnectionCandidate'
 
 /** Options of {@link probeConnection}. */
@@ -11,6 +12,13 @@ export interface ProbeConnectionOptions {
   timeoutMs?: number
   /** The `fetch` to use. @default globalThis.fetch */
   fetch?: typeof fetch
+  /**
+   * Instead of reading `/identity`, one `mode: 'no-cors'` request whose opaque answer proves only
+   * that something answered: `unverified` (it answered, but this page may not read it: CORS),
+   * else `network` or `timeout`. For an address whose read failed (`readFailed`);
+   * `usePlexConnection` sends it only when no connection could be used. @default false
+   */
+  opaque?: boolean
 }
 
 /** What one probe found: an outcome other than the ones decided without a request. */
@@ -18,29 +26,23 @@ export interface ProbeResult {
   outcome: Exclude<PlexConnectionOutcome, 'pending' | 'mixed-content' | 'offline'>
   latencyMs?: number
   reason: string
+  /**
+   * `true` when the request failed without an HTTP answer before the timeout (outcome `network`):
+   * nothing answered (refused, unresolvable, blocked by the browser), or the server answered with
+   * CORS headers that forbid this page to read it. A probe with `opaque: true` tells which.
+   */
+  readFailed?: true
 }
 
 type Target = Pick<PlexConnectionCandidate, 'uri' | 'local' | 'relay'>
-
-/** What a person can do about an address that did not answer, by the kind of address. */
-function hint(target: Target): string {
-  if (target.relay) return 'Plex’s relay did not answer; try again in a moment.'
-  if (!target.local) return 'Remote access may be off in the server’s settings, or a firewall blocks it.'
-  const plexDirect = /^https?:\/\/[^/]*\.plex\.direct(:\d+)?(\/|$)/i.test(target.uri)
-  return (
-    'Check that this device is on the same network as the server' +
-    (plexDirect ? ', and that your router or DNS resolves plex.direct names (DNS rebinding protection blocks them)' : '') +
-    '; if the browser asked to allow access to devices on your local network, allow it.'
-  )
-}
 
 /**
  * Tries one connection: `GET {uri}/identity` (`Accept: application/json`, `cache: 'no-store'` so a
  * hung earlier probe cannot hold it in the browser's cache lock), and checks that the answer's
  * `MediaContainer.machineIdentifier` is the server's `clientIdentifier`. Resolves with the outcome
  * and a reason a person can act on; never rejects except when `signal` aborts (kind `aborted`).
- * When the read fails, a second `mode: 'no-cors'` request tells a CORS-blocked answer
- * (`unverified`: reachable, identity unknown) from no answer at all (`network`).
+ * Exactly one request: a read that fails without an answer is `network` with `readFailed: true`
+ * (no answer, or an answer the page may not read); a second probe with `opaque: true` tells which.
  *
  * @example
  * ```ts
@@ -56,7 +58,7 @@ function hint(target: Target): string {
  * ```
  */
 export async function probeConnection(target: Target, options: ProbeConnectionOptions): Promise<ProbeResult> {
-  const { signal, timeoutMs = 3000, clientIdentifier } = options
+  const { signal, timeoutMs = 3000, clientIdentifier, opaque } = options
   const doFetch = options.fetch ?? globalThis.fetch
   const url = `${target.uri.replace(/\/+$/, '')}/identity`
   const aborted = () => new PlexApiError('aborted', `Probe of ${url} cancelled.`)
@@ -78,19 +80,25 @@ export async function probeConnection(target: Target, options: ProbeConnectionOp
   try {
     let response: Response
     try {
-      response = await doFetch(url, { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store', signal: inner.signal })
+      response = await doFetch(
+        url,
+        opaque
+          ? { method: 'GET', mode: 'no-cors', cache: 'no-store', signal: inner.signal }
+          : { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store', signal: inner.signal },
+      )
     } catch {
       if (timedOut || signal?.aborted) return stopped()
-      try {
-        await doFetch(url, { method: 'GET', mode: 'no-cors', cache: 'no-store', signal: inner.signal })
-      } catch {
-        if (timedOut || signal?.aborted) return stopped()
-        return { outcome: 'network', reason: `Could not connect. ${hint(target)}` }
+      if (opaque) return { outcome: 'network', reason: `Could not connect. ${hint(target)}` }
+      return {
+        outcome: 'network',
+        readFailed: true,
+        reason: `No readable answer: nothing answered, or its CORS settings block this page. ${hint(target)}`,
       }
+    }
+    if (opaque) {
       return {
         outcome: 'unverified',
-        reason:
-          'The server answered, but does not let this page read its answers (its CORS settings), so this app cannot use this address.',
+        reason: 'The server answered, but does not let this page read its answers (its CORS settings), so this app cannot use this address.',
       }
     }
     const latencyMs = Date.now() - started

@@ -68,7 +68,10 @@ const keyOf = (server: PlexResource) =>
  * each (`timeoutMs`, 3 s). The best-ranked success wins (local, then remote, then relay; https
  * before http): once one answered, a better-ranked one still pending gets `graceMs` (250 ms),
  * never a whole timeout. The last working connection is remembered and, when it answers again,
- * chosen at once. Once chosen, every other probe is aborted; all of them on unmount. An https
+ * chosen at once. Once chosen, every other probe is aborted; all of them on unmount.
+ * One probe per candidate: only when no connection can be used does a candidate whose probe the
+ * browser blocked get one opaque confirmation (`probeConnection` with `opaque`), to tell `unverified` (answered,
+ * unreadable: CORS) from `network`; it is aborted with the rest. An https
  * page never tries http addresses (`mixed-content`, no request), except loopback; a server
  * plex.tv sees offline is not probed at all. `server: null` is `idle`.
  *
@@ -123,9 +126,24 @@ export function usePlexConnection(server: PlexResource | null | undefined, optio
     queueMicrotask(() => {
       if (cancelled) return
       const order = candidates.filter((c) => c.outcome === 'pending').sort((a, b) => Number(b.uri === remembered) - Number(a.uri === remembered))
+      // The reducer decides; this tally only knows, in the same tick as the last result, whether
+      // nothing usable answered, so the opaque confirmations go out without waiting for a render.
+      let open = order.length
+      let usable = false
+      const unread: PlexConnectionCandidate[] = []
+      const confirm = (candidate: PlexConnectionCandidate) =>
+        probeConnection(candidate, { clientIdentifier: target.clientIdentifier, signal: controller.signal, timeoutMs, fetch, opaque: true }).then(
+          (result) => dispatch({ type: 'confirmed', attempt, uri: candidate.uri, result }),
+          () => {}, // aborted: retried or unmounted
+        )
       for (const candidate of order) {
         probeConnection(candidate, { clientIdentifier: target.clientIdentifier, signal: controller.signal, timeoutMs, fetch }).then(
-          (result) => dispatch({ type: 'settled', attempt, uri: candidate.uri, result }),
+          (result) => {
+            dispatch({ type: 'settled', attempt, uri: candidate.uri, result })
+            usable ||= result.outcome === 'ok'
+            if (result.readFailed) unread.push(candidate)
+            if (--open === 0 && !usable && !controller.signal.aborted) unread.forEach(confirm)
+          },
           () => {}, // aborted: decided, retried or unmounted
         )
       }

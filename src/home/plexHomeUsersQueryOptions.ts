@@ -9,6 +9,7 @@ import { homeUsersKey } from '../core/queryKeys'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
+import { kitRefetchOptions } from '../core/kitRefetchOptions'
 
 /** How long a loaded profile list counts as fresh: 5 minutes (a Home rarely changes). */
 const HOME_USERS_STALE_TIME = 5 * 60_000
@@ -28,7 +29,8 @@ const HOME_USERS_MAX_WAIT = 5000
  *   `skipToken`: nothing is sent.
  * - 401 and every other 4xx are final; 429, 5xx and network errors are retried at most twice
  *   (after 1 s and 2 s, or plex.tv's `Retry-After` when longer, up to 5 s).
- * - Fresh for 5 minutes; failures never reach an error boundary, whatever the app's `throwOnError`.
+ * - Fresh for 5 minutes; failures never reach an error boundary, whatever the app's `throwOnError`;
+ *   never refetched on an interval or when fresh, whatever the app's `refetchInterval`/`refetchOn*`.
  *
  * @example
  * ```ts
@@ -57,6 +59,7 @@ export function plexHomeUsersQueryOptions(token: string | null | undefined, opti
         }
       : skipToken,
     staleTime: HOME_USERS_STALE_TIME,
+    ...kitRefetchOptions,
     throwOnError: false,
     networkMode: 'always',
     retry: (failureCount, error) =>

@@ -9,6 +9,7 @@ import { serversKey } from '../core/queryKeys'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
+import { kitRefetchOptions } from '../core/kitRefetchOptions'
 
 /** How long a loaded server list counts as fresh: 1 minute (servers go on and offline). */
 const SERVERS_STALE_TIME = 60_000
@@ -34,7 +35,8 @@ function serversOf(resources: PlexResource[]): PlexResource[] {
  *   `skipToken`: nothing is sent.
  * - 401 and every other 4xx are final; 429, 5xx and network errors are retried at most twice
  *   (after 1 s and 2 s, or plex.tv's `Retry-After` when longer, up to 5 s).
- * - Fresh for 1 minute; failures never reach an error boundary, whatever the app's `throwOnError`.
+ * - Fresh for 1 minute; failures never reach an error boundary, whatever the app's `throwOnError`;
+ *   never refetched on an interval or when fresh, whatever the app's `refetchInterval`/`refetchOn*`.
  *
  * @example
  * ```ts
@@ -63,6 +65,7 @@ export function plexServersQueryOptions(token: string | null | undefined, option
         }
       : skipToken,
     staleTime: SERVERS_STALE_TIME,
+    ...kitRefetchOptions,
     throwOnError: false,
     networkMode: 'always',
     retry: (failureCount, error) =>

@@ -94,6 +94,10 @@ export interface PlexMockServerRequest {
   path: string
   /** The whole URL, query included (a token there is a leak to catch). */
   url: string
+  /** The request's `mode`: `'no-cors'` for an opaque request (a reachability check), `'cors'` for a read. */
+  mode: RequestMode
+  /** The request's `cache` mode (`'no-store'` bypasses the browser's HTTP cache and its lock). */
+  cache: RequestCache
   /** Lower-cased header names. */
   headers: Record<string, string>
   /** `Date.now()` when it arrived. */

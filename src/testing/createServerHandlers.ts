@@ -54,6 +54,8 @@ export function createServerHandlers(
           method: request.method,
           path: url.pathname,
           url: request.url,
+          mode: request.mode,
+          cache: request.cache,
           headers: Object.fromEntries(request.headers),
           at: Date.now(),
         })

@@ -14,7 +14,7 @@ const home: FakeServer = {
   name: 'Home',
   clientIdentifier: 'machine-home',
   connections: [
-    { uri: 'https://192-168-1-10.abc.plex.direct:32400', address: '192.168.1.10', local: true },
+    { uri: 'https://192-168-1-10.abc.plex.direct:32400', local: true },
     { uri: 'http://192.168.1.10:32400', local: true },
   ],
 }
@@ -44,14 +44,16 @@ describe('getResources', () => {
   })
 
   it('types every field, with booleans as booleans whatever plex.tv sent', async () => {
-    mockServers([home])
+    // plex.tv as it sometimes answers: flags as "1" and 0.
+    const raw: Record<string, unknown> = { ...resourceOf(home), publicAddressMatches: '1', relay: '1', dnsRebindingProtection: 0 }
+    server.use(http.get(`${API}/resources`, () => HttpResponse.json([raw])))
     const [resource] = await getResources({ ...client, token: 'account-token' })
     expect(resource).toEqual({
       name: 'Home',
       product: 'Plex Media Server',
-      productVersion: '1.41.0.8992',
+      productVersion: '1.41.2.9200',
       platform: 'Linux',
-      platformVersion: '6.1',
+      platformVersion: '6.8.0',
       device: 'PC',
       clientIdentifier: 'machine-home',
       provides: 'server',
@@ -59,7 +61,7 @@ describe('getResources', () => {
       ownerId: null,
       sourceTitle: null,
       accessToken: 'server-token-machine-home',
-      publicAddress: '203.0.113.7',
+      publicAddress: '203.0.113.10',
       publicAddressMatches: true, // sent as "1"
       presence: true,
       httpsRequired: false,
@@ -68,8 +70,8 @@ describe('getResources', () => {
       natLoopbackSupported: false,
       home: false,
       synced: false,
-      lastSeenAt: '2026-11-30T10:00:00Z',
-      createdAt: '2024-01-01T10:00:00Z',
+      lastSeenAt: raw.lastSeenAt,
+      createdAt: '2024-03-01T12:00:00Z',
       connections: [
         { protocol: 'https', address: '192.168.1.10', port: 32400, uri: 'https://192-168-1-10.abc.plex.direct:32400', local: true, relay: false, IPv6: false },
         { protocol: 'http', address: '192.168.1.10', port: 32400, uri: 'http://192.168.1.10:32400', local: true, relay: false, IPv6: false },

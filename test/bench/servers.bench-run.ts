@@ -61,6 +61,12 @@ const SCENARIOS: Scenario[] = [
     connections: [{ local: true, behavior: 'silent' }, { local: true, behavior: 'silent' }, { behavior: 'silent' }, { relay: true, behavior: { latency: 400 } }],
   },
   {
+    // (jsdom's fetch does not enforce CORS: a CORS-blocked address is an e2e case, test/e2e/servers.e2e.ts.)
+    name: 'local refused; remote 120 ms, relay 400 ms',
+    runs: 5,
+    connections: [{ local: true, behavior: 'refuse' }, { behavior: { latency: 120 } }, { relay: true, behavior: { latency: 400 } }],
+  },
+  {
     name: 'nothing answers: local silent, remote refused',
     runs: 3,
     connections: [{ local: true, behavior: 'silent' }, { behavior: 'refuse' }],
@@ -152,6 +158,8 @@ function useImpl(impl: Impl, server: Resource): BaselineState {
 
 interface Probe {
   origin: string
+  /** `'no-cors'` for the kit's opaque confirmation, `'cors'` for a probe. */
+  mode: string
   start: number
   settled: number | null
   ok: boolean
@@ -163,7 +171,7 @@ function installFetchProbe(): void {
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
     if (url.pathname !== '/identity') return realFetch(input, init)
-    const probe: Probe = { origin: url.origin, start: performance.now(), settled: null, ok: false }
+    const probe: Probe = { origin: url.origin, mode: init?.mode ?? 'cors', start: performance.now(), settled: null, ok: false }
     probes.push(probe)
     try {
       const response = await realFetch(input, init)
@@ -186,8 +194,8 @@ interface Mount {
   chosen: string | null
   /** ms from mount until the first probe answered 200 (the fastest usable answer). */
   firstAnswerMs: number | null
-  /** Per candidate: `GET /identity` the emulator received during the attempt, and fetch calls the page made. */
-  perCandidate: { received: number; fetched: number }[]
+  /** Per candidate: `GET /identity` the emulator received during the attempt; the page's probes (CORS) and opaque confirmations (`no-cors`). */
+  perCandidate: { received: number; fetched: number; confirmations: number }[]
   /** Requests the emulator received in the AFTER_DECISION ms after the decision. */
   afterDecision: number
   /** Probes still unsettled 50 ms after the decision. */
@@ -240,7 +248,8 @@ async function mountOnce(impl: Impl, server: Resource): Promise<Mount> {
     firstAnswerMs: Number.isFinite(firstAnswer) ? firstAnswer : null,
     perCandidate: uris.map((uri) => ({
       received: received([uri], wall0 - 1, end, '/identity'),
-      fetched: mine.filter((p) => p.origin === new URL(uri).origin).length,
+      fetched: mine.filter((p) => p.origin === new URL(uri).origin && p.mode !== 'no-cors').length,
+      confirmations: mine.filter((p) => p.origin === new URL(uri).origin && p.mode === 'no-cors').length,
     })),
     afterDecision: received(uris, decidedWall, end),
     openAfterDecision,
@@ -361,10 +370,15 @@ test('react-plex-auth servers bench', async () => {
         return `${median(counts) ?? 0}/${scenario.connections.length}`
       }).join(', ')
     const total = (impl: Impl, key: 'afterDecision' | 'openAfterDecision') => String(all(impl).reduce((sum, m) => sum + m[key], 0))
+    const confirmations = (impl: Impl, status: string) =>
+      all(impl).filter((m) => m.status === status).map((m) => m.perCandidate.reduce((sum, c) => sum + c.confirmations, 0))
+    const maxConfirmations = (impl: Impl) => String(max(all(impl).filter((m) => m.status === 'unreachable').flatMap((m) => m.perCandidate.map((c) => c.confirmations))) ?? 0)
     const runsTotal = SCENARIOS.reduce((sum, s) => sum + s.runs, 0)
     const requestRows = [
       ['`GET /identity` per candidate per attempt, received by the server: max', '1', ...IMPLS.map((impl) => perCandidate(impl, 'received'))],
-      ['… fetch calls per candidate per attempt, page side: max', '1', ...IMPLS.map((impl) => perCandidate(impl, 'fetched'))],
+      ['… probes (CORS fetches) per candidate per attempt, page side: max', '1', ...IMPLS.map((impl) => perCandidate(impl, 'fetched'))],
+      ['opaque confirmations (`no-cors`) in attempts that chose a connection (all runs)', '0', ...IMPLS.map((impl) => String(confirmations(impl, 'connected').reduce((a, b) => a + b, 0)))],
+      ['… per candidate in `unreachable` attempts: max (only a read that failed without an answer)', '≤ 1', ...IMPLS.map(maxConfirmations)],
       ['candidates probed per attempt, by scenario (median)', '—', ...IMPLS.map(probed)],
       [`requests in the ${AFTER_DECISION} ms after the decision (all ${runsTotal} runs)`, '0', ...IMPLS.map((impl) => total(impl, 'afterDecision'))],
       ['probes still open 50 ms after the decision (all runs)', '0', ...IMPLS.map((impl) => total(impl, 'openAfterDecision'))],
@@ -390,8 +404,9 @@ test('react-plex-auth servers bench', async () => {
       '',
       'Fastest usable answer: when the first of the kit’s probes answered 200, from mount; "after it": the kit’s decision minus that, per run. ' +
         'The decision is the render where the status changes; a cell says how many runs chose another connection than the goal’s, if any. ' +
-        'Page-side fetches: after a fetch that failed without an answer (the refused remote), the kit fetches once more with `mode: \'no-cors\'`, ' +
-        'to tell a server that answers but blocks reading (CORS) from no server at all; a refused port receives neither.',
+        'Probes per candidate: 1. Confirmations: only when no connection could be used, the kit fetches once more with `mode: \'no-cors\'` each candidate whose probe failed ' +
+        'without an answer (the refused remote), to tell a server that answers but blocks reading (CORS) from no server at all; a refused port receives neither. ' +
+        'A setup that works never pays for it.',
       '',
       `Bench time: ${((performance.now() - began) / 1000).toFixed(1)} s`,
       '',

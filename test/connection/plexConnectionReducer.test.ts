@@ -21,6 +21,9 @@ const REMOTE = candidate('https://remote')
 const RELAY = candidate('https://relay', { relay: true })
 const ok = (latencyMs: number): ProbeResult => ({ outcome: 'ok', latencyMs, reason: `Answered in ${latencyMs} ms.` })
 const failed: ProbeResult = { outcome: 'network', reason: 'Could not connect.' }
+/** The request failed without an HTTP answer: refused, or an answer the page may not read (CORS). */
+const unread: ProbeResult = { outcome: 'network', reason: 'No readable answer.', readFailed: true }
+const opaque: ProbeResult = { outcome: 'unverified', reason: 'Answered, unreadable (CORS).' }
 
 const run = (events: PlexConnectionEvent[], from: PlexConnectionFlow = initialPlexConnectionState) => events.reduce(plexConnectionReducer, from)
 const start = (candidates: PlexConnectionCandidate[], remembered: string | null = null): PlexConnectionEvent => ({
@@ -82,6 +85,44 @@ describe('plexConnectionReducer', () => {
     const late = run([settled(LOCAL.uri, ok(30))], chosen)
     expect(late.connection?.uri).toBe(REMOTE.uri)
     expect(late.candidates[0]!.outcome).toBe('ok')
+  })
+
+  it('never asks to confirm a failed read while another connection works', () => {
+    const flow = run([start([LOCAL, REMOTE, RELAY]), settled(LOCAL.uri, unread), settled(REMOTE.uri, unread), settled(RELAY.uri, ok(90))])
+    expect(flow).toMatchObject({ status: 'connected', confirming: false, connection: { uri: RELAY.uri } })
+    expect(flow.candidates.map((c) => c.outcome)).toEqual(['network', 'network', 'ok'])
+  })
+
+  it('when nothing answered readably, confirms each failed read once, then is unreachable', () => {
+    const confirming = run([
+      start([LOCAL, REMOTE, RELAY]),
+      settled(LOCAL.uri, unread),
+      settled(REMOTE.uri, { outcome: 'timeout', reason: 'No answer within 3 s.' }),
+      settled(RELAY.uri, unread),
+    ])
+    expect(confirming).toMatchObject({ status: 'connecting', confirming: true, unread: [LOCAL.uri, RELAY.uri] })
+    const half = run([{ type: 'confirmed', attempt: 1, uri: LOCAL.uri, result: opaque }], confirming)
+    expect(half).toMatchObject({ status: 'connecting', unread: [RELAY.uri] })
+    const done = run([{ type: 'confirmed', attempt: 1, uri: RELAY.uri, result: failed }], half)
+    expect(done).toMatchObject({ status: 'unreachable', connection: null, unread: [] })
+    expect(done.candidates.map((c) => [c.outcome, c.reason])).toEqual([
+      ['unverified', 'Answered, unreadable (CORS).'],
+      ['timeout', 'No answer within 3 s.'],
+      ['network', 'Could not connect.'],
+    ])
+  })
+
+  it('goes straight to unreachable when no read failed, and ignores confirmations of another attempt or uri', () => {
+    expect(run([start([LOCAL]), settled(LOCAL.uri, failed)])).toMatchObject({ status: 'unreachable', confirming: false })
+    const confirming = run([start([LOCAL, REMOTE]), settled(LOCAL.uri, unread), settled(REMOTE.uri, failed)])
+    const stale = run(
+      [
+        { type: 'confirmed', attempt: 0, uri: LOCAL.uri, result: opaque },
+        { type: 'confirmed', attempt: 1, uri: REMOTE.uri, result: opaque },
+      ],
+      confirming,
+    )
+    expect(stale).toBe(confirming)
   })
 
   it('resets to idle', () => {

@@ -48,12 +48,23 @@ describe('probeConnection', () => {
     expect((await probe(LOCAL)).result).toMatchObject({ outcome: 'unauthorized', reason: expect.stringMatching(/HTTP 401/) })
   })
 
-  it('tells a CORS-blocked answer (a no-cors request resolves) from no answer at all', async () => {
-    const blocked = fake({ answer: 'cors-blocked' })
-    expect((await probe(LOCAL)).result).toMatchObject({ outcome: 'unverified', reason: expect.stringMatching(/CORS/) })
-    expect(blocked.requests.map((r) => r.mode)).toEqual(['cors', 'no-cors'])
-    fake({ answer: 'network' }, REMOTE)
-    expect((await probe(REMOTE)).result).toMatchObject({ outcome: 'network', reason: expect.stringMatching(/Remote access/) })
+  it('sends one request only: a read that fails (refused, or CORS-blocked) is network, marked readFailed', async () => {
+    const blocked = fake({ answer: 'cors-blocked', latency: 30 })
+    const { result, after } = await probe(LOCAL)
+    expect(result).toMatchObject({ outcome: 'network', readFailed: true, reason: expect.stringMatching(/No readable answer.*CORS/) })
+    expect(after).toBe(30)
+    await tick(5000)
+    expect(blocked.requests.map((r) => r.mode)).toEqual(['cors'])
+    const refused = fake({ answer: 'network' }, REMOTE)
+    expect((await probe(REMOTE)).result).toMatchObject({ outcome: 'network', readFailed: true, reason: expect.stringMatching(/Remote access/) })
+    expect(refused.requests).toHaveLength(1)
+  })
+
+  it('does not mark an HTTP error answer, a timeout or a wrong machine as readFailed', async () => {
+    fake({ answer: 'silent' })
+    expect((await probe(LOCAL, { clientIdentifier: ID, timeoutMs: 100 })).result).not.toHaveProperty('readFailed')
+    fake({ answer: 'wrong-machine' }, REMOTE)
+    expect((await probe(REMOTE)).result).not.toHaveProperty('readFailed')
   })
 
   it('names DNS rebinding protection and local network access for a local plex.direct address that fails', async () => {
@@ -69,7 +80,7 @@ describe('probeConnection', () => {
     expect(after).toBe(1500)
   })
 
-  it('rejects with aborted when its signal aborts, and sends no no-cors follow-up', async () => {
+  it('rejects with aborted when its signal aborts, and sends nothing more', async () => {
     const plex = fake({ answer: 'silent' })
     const controller = new AbortController()
     const pending = probe(LOCAL, { clientIdentifier: ID, signal: controller.signal })

@@ -25,9 +25,9 @@ const REMOTE_HTTP = 'http://203.0.113.7:32400'
 const RELAY = 'https://203-0-113-99.abc.plex.direct:8443'
 const ID = 'machine-home'
 
-const local = (behaviour: FakeConnection['behaviour'], uri = LOCAL): FakeConnection => ({ uri, address: '192.168.1.10', local: true, behaviour })
-const remote = (behaviour: FakeConnection['behaviour'], uri = REMOTE): FakeConnection => ({ uri, address: '203.0.113.7', behaviour })
-const relay = (behaviour: FakeConnection['behaviour']): FakeConnection => ({ uri: RELAY, address: '203.0.113.99', port: 8443, relay: true, behaviour })
+const local = (behaviour: FakeConnection['behaviour'], uri = LOCAL): FakeConnection => ({ uri, local: true, behaviour })
+const remote = (behaviour: FakeConnection['behaviour'], uri = REMOTE): FakeConnection => ({ uri, behaviour })
+const relay = (behaviour: FakeConnection['behaviour']): FakeConnection => ({ uri: RELAY, relay: true, behaviour })
 
 function setup(connections: FakeConnection[], extra: Partial<FakeServer> = {}) {
   const fake: FakeServer = { name: 'Home', clientIdentifier: ID, connections, ...extra }
@@ -148,6 +148,43 @@ describe('usePlexConnection', () => {
     for (const candidate of result.current.candidates) expect(candidate.reason.length).toBeGreaterThan(20)
     expect(result.current.candidates[1]!.reason).toMatch(/page is https.*plain http on your network/)
     expect(plex.to(LOCAL_HTTP)).toHaveLength(0)
+    // Only the CORS-blocked one got a second, opaque request, once nothing else could be used.
+    expect(plex.to(REMOTE).map((r) => [r.mode, r.at - start])).toEqual([['cors', 0], ['no-cors', 3000]])
+    expect(plex.requests).toHaveLength(5)
+  })
+
+  it('keeps a working setup at one request per candidate, even when some reads fail', async () => {
+    const { plex, server } = setup([
+      local({ answer: 'cors-blocked' }),
+      local({ answer: 'network' }, 'https://192-168-1-11.abc.plex.direct:32400'),
+      remote({ answer: 'ok', latency: 30 }),
+    ])
+    const { result } = render(server)
+    await advance(10_000)
+    expect(result.current).toMatchObject({ status: 'connected', connection: { uri: REMOTE } })
+    expect(result.current.candidates.map((c) => c.outcome)).toEqual(['network', 'network', 'ok'])
+    expect(result.current.candidates[0]!.reason).toMatch(/No readable answer/)
+    expect(plex.requests.map((r) => r.mode)).toEqual(['cors', 'cors', 'cors'])
+  })
+
+  it('aborts the opaque confirmations on unmount, and sends nothing after', async () => {
+    const aborted: string[] = []
+    const fetch = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+      init?.signal?.addEventListener('abort', () => aborted.push(`${init.mode ?? 'cors'} ${String(input)}`))
+      return globalThis.fetch(input, init)
+    })
+    const { plex, server } = setup([local({ answer: 'cors-blocked', latency: 500 }), remote({ answer: 'silent' })])
+    const { result, unmount } = render(server, { pageProtocol: 'https:', fetch, timeoutMs: 1000 })
+    await advance(1100)
+    expect(result.current.status).toBe('connecting')
+    expect(plex.to(LOCAL).map((r) => r.mode)).toEqual(['cors', 'no-cors'])
+    aborted.length = 0 // the silent remote's probe was aborted by its timeout
+    unmount()
+    await tick(0)
+    expect(aborted).toEqual([`no-cors ${LOCAL}/identity`])
+    await advance(5000)
+    expect(plex.requests).toHaveLength(3)
+    expect(fetch).toHaveBeenCalledTimes(3)
   })
 
   it('does not probe a server plex.tv says is offline', async () => {
@@ -164,7 +201,7 @@ describe('usePlexConnection', () => {
     const { plex, server } = setup([
       local({ answer: 'ok', latency: 5 }, LOCAL_HTTP),
       remote({ answer: 'ok', latency: 5 }, REMOTE_HTTP),
-      { uri: 'http://127.0.0.1:32400', address: '127.0.0.1', local: true, behaviour: { answer: 'ok', latency: 30 } },
+      { uri: 'http://127.0.0.1:32400', local: true, behaviour: { answer: 'ok', latency: 30 } },
     ])
     const { result } = render(server)
     await advance(500)
@@ -260,13 +297,14 @@ describe('usePlexConnection', () => {
   })
 
   it('retry() starts a new attempt: one more request per candidate', async () => {
-    const { plex, server, fake } = setup([local({ answer: 'network' }), remote({ answer: 'silent' })])
+    const { plex, server } = setup([local({ answer: 'network' }), remote({ answer: 'silent' })])
     const { result } = render(server)
     await advance(3500)
     expect(result.current.status).toBe('unreachable')
     const sent = plex.requests.length
     expect(plex.to(REMOTE)).toHaveLength(1)
-    fake.connections[1]!.behaviour = { answer: 'ok', latency: 10 }
+    expect(plex.to(LOCAL).map((r) => r.mode)).toEqual(['cors', 'no-cors']) // nothing worked: the refused one confirmed
+    plex.setBehaviour(REMOTE, { answer: 'ok', latency: 10 })
     const retry = result.current.retry
     act(() => retry())
     await tick(0)
@@ -275,7 +313,7 @@ describe('usePlexConnection', () => {
     expect(result.current).toMatchObject({ status: 'connected', connection: { uri: REMOTE } })
     expect(result.current.retry).toBe(retry)
     expect(plex.to(REMOTE)).toHaveLength(2)
-    expect(plex.requests.length - sent).toBe(3) // the local one again, with its no-cors check
+    expect(plex.requests.length - sent).toBe(2) // one per candidate: a success needs no confirmation
   })
 
   it('starts again for another server and never shows the previous server’s connection', async () => {

@@ -126,7 +126,7 @@ describe('choosing a connection', () => {
     expect(local).toMatchObject({ kind: 'local', outcome: 'wrong-server', reason: expect.stringMatching(/^Another Plex server answers at this address/) })
   })
 
-  it('a connection whose CORS allows only https://app.plex.tv (or nothing) is unverified, not chosen', async () => {
+  it('a connection whose CORS allows only https://app.plex.tv (or nothing) is not chosen, and costs one request when another works', async () => {
     const { page } = await openServers([
       { name: 'Home', connections: [{ local: true, cors: 'app.plex.tv' }, { cors: 'none' }, { relay: true, behavior: { latency: 150 } }] },
     ])
@@ -134,9 +134,29 @@ describe('choosing a connection', () => {
     expect(await chosen(page, 'Home')).toMatchObject({ uri: urisOf()[2], relay: 'yes' })
     const [local, remote, relay] = await candidates(page, 'Home')
     for (const candidate of [local, remote]) {
-      expect(candidate).toMatchObject({ outcome: 'unverified', reason: expect.stringMatching(/CORS/) })
+      expect(candidate).toMatchObject({ outcome: 'network', reason: expect.stringMatching(/^No readable answer: .*CORS/) })
     }
     expect(relay).toMatchObject({ kind: 'relay', outcome: 'ok' })
+    // A working setup: one GET /identity per candidate, no opaque confirmation.
+    await sleep(500)
+    expect(urisOf().map((uri) => logOf(uri).filter((e) => e.method === 'GET' && e.path === '/identity').length)).toEqual([1, 1, 1])
+  })
+
+  it('when nothing else works, a CORS-blocked connection gets one opaque confirmation and is unverified', async () => {
+    const { page } = await openServers(
+      [{ name: 'Home', connections: [{ local: true, cors: 'app.plex.tv' }, { cors: 'none' }, { relay: true, behavior: 'refuse' }] }],
+      { timeout: '1000' },
+    )
+    await expectStatus(page, 'Home', 'unreachable')
+    const [local, remote, relay] = await candidates(page, 'Home')
+    for (const candidate of [local, remote]) {
+      expect(candidate).toMatchObject({ outcome: 'unverified', reason: expect.stringMatching(/CORS/) })
+    }
+    expect(relay).toMatchObject({ kind: 'relay', outcome: 'network', reason: expect.stringMatching(/^Could not connect\. Plex’s relay/) })
+    await sleep(500)
+    // The read, then the opaque confirmation: two GET /identity each, no more.
+    const [l, r] = urisOf()
+    expect([l, r].map((uri) => logOf(uri).filter((e) => e.method === 'GET' && e.path === '/identity').length)).toEqual([2, 2])
   })
 })
 

@@ -17,7 +17,7 @@ const TOKEN = 'account-token'
 const server = (name: string, extra: Partial<FakeServer> = {}): FakeServer => ({
   name,
   clientIdentifier: `machine-${name}`,
-  connections: [{ uri: `https://${name}.abc.plex.direct:32400`, address: '10.0.0.1' }],
+  connections: [{ uri: `https://${name}.abc.plex.direct:32400` }],
   ...extra,
 })
 const SERVERS = [
