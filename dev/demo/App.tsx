@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { PlexLoginButton, usePlexSession } from 'react-plex-auth'
+import { PlexAccountMenu, PlexLoginButton, PlexProfilePicker, PlexSignedIn, usePlexSession } from 'react-plex-auth'
 import { demoConfig } from './config'
 import { EmulatorControls } from './EmulatorControls'
 import { HeadlessLogin } from './HeadlessLogin'
@@ -19,7 +19,13 @@ export function App() {
   return (
     <>
       <header className="demo-header">
-        <h1>react-plex-auth demo</h1>
+        <div className="demo-header-row">
+          <h1>react-plex-auth demo</h1>
+          {/* The signed-in corner: nothing until the session is signed in. */}
+          <PlexSignedIn fallback={<span className="demo-hint">Checking your Plex sign-in…</span>}>
+            <PlexAccountMenu />
+          </PlexSignedIn>
+        </div>
         <Target />
       </header>
       <main className="demo-main">
@@ -59,6 +65,18 @@ export function App() {
           <h2 id="session-title">Session</h2>
           <SessionPanel via={via} />
         </section>
+
+        <PlexSignedIn>
+          <section className="demo-card demo-card--wide" aria-labelledby="profiles-title">
+            <h2 id="profiles-title">Plex Home profiles</h2>
+            <p className="demo-hint">
+              <code>&lt;PlexProfilePicker&gt;</code> switches the session to another profile of the account's Home
+              (emulator: Kids has no PIN, Teen's is 2468, Sam's 1357). The account menu above does the same
+              from "Switch profile".
+            </p>
+            <PlexProfilePicker />
+          </section>
+        </PlexSignedIn>
 
         {session.status === 'signed-in' && (
           <section className="demo-card demo-card--wide" aria-labelledby="servers-title">

@@ -2,7 +2,7 @@
 // the signed-in corner of an app (<PlexAccountMenu> behind <PlexSignedIn>, <PlexLoginButton> behind
 // <PlexSignedOut>), the session's status and account as text, and a "Who's watching?" section with
 // <PlexProfilePicker> switching the session. The tests read it by role and name.
-import { PlexLoginButton, PlexProfilePicker, PlexSignedIn, PlexSignedOut, usePlexSession } from 'react-plex-auth'
+import { PlexAccountMenu, PlexLoginButton, PlexProfilePicker, PlexSignedIn, PlexSignedOut, usePlexSession } from 'react-plex-auth'
 
 function SessionReadout() {
   const session = usePlexSession()
@@ -21,7 +21,7 @@ export function HomePage() {
       <h1>react-plex-auth e2e fixture: Plex Home</h1>
       <header aria-label="Header">
         <PlexSignedIn fallback={<p>Checking your Plex sign-in…</p>}>
-          <p>Signed in</p>
+          <PlexAccountMenu />
         </PlexSignedIn>
         <PlexSignedOut>
           <PlexLoginButton />

@@ -18,6 +18,8 @@ import {
 } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
 import 'react-plex-auth/server-picker.css'
+import 'react-plex-auth/profile-picker.css'
+import 'react-plex-auth/account-menu.css'
 import { HomePage } from './HomePage'
 import { ServersPage } from './ServersPage'
 import { SessionPage } from './SessionPage'
