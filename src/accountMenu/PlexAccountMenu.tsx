@@ -112,6 +112,14 @@ function AccountMenu({
     refocus.current()
     refocus.current = null
   }, [signedIn])
+  // Signing out may unmount the menu itself (behind <PlexSignedIn>): the focus is placed then.
+  useEffect(
+    () => () => {
+      refocus.current?.()
+      refocus.current = null
+    },
+    [],
+  )
   // After the dialog is gone: while it is open (modal) the rest of the page is inert.
   useEffect(() => {
     if (switching || !dialogClosed.current) return

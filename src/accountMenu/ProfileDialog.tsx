@@ -55,7 +55,11 @@ export function ProfileDialog({ title, close, onClose, unstyled }: ProfileDialog
         event.preventDefault()
         onClose()
       }}
-      onClose={onClose}
+      // A `close` event from the cleanup's close() arrives after StrictMode's re-run has opened the
+      // dialog again: only a dialog that is really closed ends it.
+      onClose={(event) => {
+        if (!event.currentTarget.open) onClose()
+      }}
     >
       <div className={cls('rpa-menu__dialog-header')}>
         <h2 id={titleId} className={cls('rpa-menu__dialog-title')}>

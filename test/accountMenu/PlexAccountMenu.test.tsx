@@ -4,6 +4,8 @@ import { delay, http } from 'msw'
 import { createRef, useState, type ReactNode, type Ref } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlexAccountMenu, type PlexAccountMenuProps } from '../../src/accountMenu/PlexAccountMenu'
+import { PlexSignedIn } from '../../src/session/PlexSignedIn'
+import { PlexSignedOut } from '../../src/session/PlexSignedOut'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { expectNoAxeViolations } from '../support/axe'
 import { API, server, usePlexMock } from '../support/mockPlex'
@@ -228,6 +230,28 @@ describe('PlexAccountMenu: Sign out', () => {
     expect(screen.getByTestId('status').textContent).toBe('signed-out')
     expect(localStorage.getItem(KEY)).toBeNull()
     expect(container.querySelector('.rpa-menu')).toBeNull()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sign in with Plex' })))
+  })
+
+  it('behind <PlexSignedIn> (unmounted by the sign-out), the focus goes to the sign-in button <PlexSignedOut> renders', async () => {
+    mock({ tokens: [ADMIN] })
+    localStorage.setItem(KEY, ADMIN)
+    render(
+      <header>
+        <a href="/">Home</a>
+        <PlexSignedIn>
+          <PlexAccountMenu />
+        </PlexSignedIn>
+        <PlexSignedOut>
+          <button type="button">Sign in with Plex</button>
+        </PlexSignedOut>
+        <a href="/help">Help</a>
+      </header>,
+      { wrapper: plexWrapper({ tokenStorage: 'local' }).wrapper },
+    )
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Account: Plex Fan' }))
+    await user.click(screen.getByRole('menuitem', { name: 'Sign out' }))
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Sign in with Plex' })))
   })
 
