@@ -64,7 +64,8 @@ describe('the demo (npm start)', () => {
     const popup = await popupEvent
     await popup.getByRole('button', { name: 'Approve' }).click()
     await page.getByText('Signed in with the popup flow.').waitFor()
-    await page.getByText(/Emulated User/).waitFor()
+    const session = page.getByRole('region', { name: 'Session' })
+    await session.getByText(/Emulated User/).waitFor()
     await expectText(page.getByRole('table').locator('tbody tr').last(), /POST \/api\/v2\/pins\?strong=true\s*201/)
     expect(await page.getByRole('region', { name: 'Session' }).locator('code').first().textContent()).toMatch(/^emu-•+\w{2}$/)
     // After sign-in: the servers, and the chosen one's libraries listed through its connection.
@@ -74,6 +75,11 @@ describe('the demo (npm start)', () => {
     const libraries = page.getByRole('region', { name: 'Libraries of Living Room' })
     await libraries.getByRole('listitem').first().waitFor({ timeout: 10_000 })
     expect(await libraries.getByRole('listitem').count()).toBeGreaterThan(0)
+    expect(await axeViolations(page)).toEqual([])
+    // The Home's profiles: Kids (no PIN) from the card; the account menu and the session follow.
+    await page.getByRole('region', { name: 'Plex Home profiles' }).getByRole('button', { name: /^Kids/ }).click()
+    await page.getByRole('button', { name: 'Account: Kids' }).waitFor()
+    await session.getByText(/^Kids/).waitFor()
     expect(await axeViolations(page)).toEqual([])
     await page.close()
   })
@@ -101,7 +107,7 @@ describe('the demo (npm start)', () => {
     await phone.getByRole('button', { name: 'Link' }).click()
     await phone.getByText('Linked. You can return to your device.').waitFor()
     await tv.getByText('Signed in with the link-code flow.').waitFor()
-    await tv.getByText(/Emulated User/).waitFor()
+    await tv.getByRole('region', { name: 'Session' }).getByText(/Emulated User/).waitFor()
     expect(await axeViolations(tv)).toEqual([])
     await phone.close()
     await tv.close()
