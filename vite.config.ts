@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
@@ -71,6 +72,9 @@ export default defineConfig({
     },
   },
   test: {
+    // Every core (Vitest's default leaves one to its main thread, a single worker on 2 cores): the
+    // workers spend most of their time setting up jsdom and importing, the main thread little.
+    maxWorkers: availableParallelism(),
     projects: [
       { extends: true, test: { name: 'unit', ...unit } },
       { extends: true, test: { name: 'package', environment: 'node', include: ['test/package/**/*.test.ts'] } },

@@ -65,7 +65,7 @@ export function ProfileDialog({ title, close, onClose, unstyled }: ProfileDialog
         <h2 id={titleId} className={cls('rpa-menu__dialog-title')}>
           {title}
         </h2>
-        <button type="button" className={cls('rpa-menu__close')} onClick={onClose}>
+        <button type="button" className={cls('rpa-button rpa-menu__close')} onClick={onClose}>
           {close}
         </button>
       </div>

@@ -125,7 +125,7 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
           <p role="alert" className={cls('rpa-profiles__alert')}>
             {text.error(home.error)}
           </p>
-          <button type="button" className={cls('rpa-profiles__retry')} onClick={() => void home.refetch()}>
+          <button type="button" className={cls('rpa-button rpa-profiles__retry')} onClick={() => void home.refetch()}>
             {text.retry}
           </button>
         </div>

@@ -103,10 +103,10 @@ export function ProfilePinEntry({ profile, labels, locked, message, invalid, uns
         </p>
       )}
       <div className={cls('rpa-profiles__actions')}>
-        <button type="submit" disabled={locked} className={cls('rpa-profiles__submit')}>
+        <button type="submit" disabled={locked} className={cls('rpa-button rpa-profiles__submit')}>
           {labels.submit}
         </button>
-        <button type="button" className={cls('rpa-profiles__back')} onClick={onBack}>
+        <button type="button" className={cls('rpa-button rpa-profiles__back')} onClick={onBack}>
           {labels.back}
         </button>
       </div>

@@ -132,7 +132,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
           </p>
           <button
             type="button"
-            className={cls('rpa-picker__retry')}
+            className={cls('rpa-button rpa-picker__retry')}
             onClick={() => {
               retried.current = true
               void servers.refetch()
