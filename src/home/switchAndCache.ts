@@ -3,10 +3,36 @@ import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexUser } from '../api/PlexUser'
 import { switchHomeUser } from '../api/switchHomeUser'
+import { PlexApiError } from '../api/PlexApiError'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { homeUsersKey, userKey } from '../core/queryKeys'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
+
+/** How long a switch may wait for plex.tv before it is given up (and aborted): a hung request must not leave a picker switching forever. */
+const SWITCH_TIMEOUT_MS = 15_000
+
+/** Runs `request` with a signal that aborts with `signal` or after SWITCH_TIMEOUT_MS (then a `network` error). */
+async function withDeadline<T>(signal: AbortSignal | undefined, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController()
+  const abort = () => controller.abort()
+  if (signal?.aborted) abort()
+  signal?.addEventListener('abort', abort, { once: true })
+  let late = false
+  const timer = setTimeout(() => {
+    late = true
+    abort()
+  }, SWITCH_TIMEOUT_MS)
+  try {
+    return await request(controller.signal)
+  } catch (error) {
+    if (late) throw new PlexApiError('network', `plex.tv did not answer the profile switch within ${SWITCH_TIMEOUT_MS / 1000} s. Try again.`, { cause: error })
+    throw error
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', abort)
+  }
+}
 
 /**
  * Switches to a Home profile and primes the cache for its new token: its account (what `GET /user`
@@ -23,7 +49,7 @@ export async function switchAndCache(
   signal?: AbortSignal,
 ): Promise<{ token: string; user: PlexUser }> {
   const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
-  const { authToken, ...user } = await switchHomeUser({ ...toClientOptions(options), token, uuid, pin }, { signal })
+  const { authToken, ...user } = await withDeadline(signal, (inner) => switchHomeUser({ ...toClientOptions(options), token, uuid, pin }, { signal: inner }))
   queryClient.setQueryData<PlexUser>(userKey(apiBaseUrl, tokenFingerprint(authToken)), user as PlexUser)
   const home = queryClient.getQueryData<PlexHomeUser[]>(homeUsersKey(apiBaseUrl, tokenFingerprint(token)))
   if (home) queryClient.setQueryData(homeUsersKey(apiBaseUrl, tokenFingerprint(authToken)), home)

@@ -18,7 +18,8 @@ export type PlexSwitchProfileState = {
   /**
    * Switches to the Home profile `uuid` (with its 4-digit `pin` when it is protected) and resolves
    * to the profile's own token; rejects with the `PlexApiError` (`wrong-pin`, `rate-limited` with
-   * `retryAfter`, `unauthorized`, ...). A new call cancels one under way (it rejects `aborted`).
+   * `retryAfter`, `unauthorized`, ...; `network` when plex.tv does not answer within 15 s: the
+   * request is then aborted). A new call cancels one under way (it rejects `aborted`).
    * Never retried by itself. Stable.
    */
   switchProfile: (uuid: string, pin?: string) => Promise<string>

@@ -42,7 +42,8 @@ export interface PlexSessionBase {
    * `usePlexHomeUsers`), with the profile's 4-digit `pin` when it is `protected`. Resolves once the
    * session holds the profile's token and account (stored, and followed by the app's other tabs,
    * as for a sign-in); rejects with the `PlexApiError` (`wrong-pin`, `rate-limited` with
-   * `retryAfter`, ...) and leaves the session as it was; `aborted` when the session signed out or
+   * `retryAfter`, `network` when plex.tv does not answer within 15 s, ...) and leaves the session
+   * as it was; `aborted` when the session signed out or
    * changed before plex.tv answered (the switch is then dropped). Never retried by itself; the PIN goes to
    * plex.tv and is not kept anywhere. Stable.
    */

@@ -51,6 +51,21 @@ describe('usePlexSwitchProfile', () => {
     expect(plex.requests.map((r) => r.path)).toEqual(['/api/v2/home/users/home-kids-0001/switch'])
   })
 
+  it('gives up after 15 s when plex.tv never answers: error network, the request aborted, never retried', async () => {
+    const plex = mock({ tokens: [TOKEN], latency: 120_000 })
+    const { result } = renderPlexHook(() => usePlexSwitchProfile(TOKEN))
+    let outcome: unknown = 'pending'
+    act(() => void result.current.switchProfile('home-kids-0001').catch((error: unknown) => (outcome = error)))
+    await tick(14_900)
+    expect(result.current.status).toBe('switching')
+    await tick(200)
+    expect(isPlexApiError(outcome, 'network')).toBe(true)
+    expect(result.current).toMatchObject({ status: 'error', error: { kind: 'network' } })
+    await tick(120_000)
+    expect(result.current.status).toBe('error')
+    expect(switches(plex)).toHaveLength(1)
+  })
+
   it('reports a wrong PIN as error wrong-pin, never retries, and keeps the PIN nowhere', async () => {
     const plex = mock({ tokens: [TOKEN] })
     const { result, queryClient } = renderPlexHook(() => usePlexSwitchProfile(TOKEN))

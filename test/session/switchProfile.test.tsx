@@ -122,6 +122,21 @@ describe('usePlexSession: Plex Home profiles', () => {
     expect(localStorage.getItem(KEY)).toBeNull()
   })
 
+  it('gives up on a switch plex.tv never answers after 15 s (network), aborting it, and leaves the session as it was', async () => {
+    const { plex, result } = await signedInWithHome()
+    plex.setLatency(120_000)
+    let outcome: unknown = 'pending'
+    act(() => void result.current.session.switchProfile('home-kids-0001').catch((error: unknown) => (outcome = error)))
+    await tick(14_900)
+    expect(outcome).toBe('pending')
+    await tick(200)
+    expect(isPlexApiError(outcome, 'network')).toBe(true)
+    await tick(120_000)
+    expect(result.current.session).toMatchObject({ status: 'signed-in', token: ADMIN })
+    expect(localStorage.getItem(KEY)).toBe(ADMIN)
+    expect(plex.requests.filter((r) => r.path.endsWith('/switch'))).toHaveLength(1)
+  })
+
   it('rejects without a signed-in session and sends nothing', async () => {
     const plex = mock({ tokens: [ADMIN] })
     const { result } = renderPlexHook(() => usePlexSession())
