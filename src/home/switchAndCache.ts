@@ -17,17 +17,12 @@ async function withDeadline<T>(signal: AbortSignal | undefined, request: (signal
   const controller = new AbortController()
   const abort = () => controller.abort()
   if (signal?.aborted) abort()
-  signal?.addEventListener('abort', abort, { once: true })
-  let late = false
-  const timer = setTimeout(() => {
-    late = true
-    abort()
-  }, SWITCH_TIMEOUT_MS)
+  signal?.addEventListener('abort', abort)
+  const timer = setTimeout(abort, SWITCH_TIMEOUT_MS)
   try {
     return await request(controller.signal)
   } catch (error) {
-    if (late) throw new PlexApiError('network', `plex.tv did not answer the profile switch within ${SWITCH_TIMEOUT_MS / 1000} s. Try again.`, { cause: error })
-    throw error
+    throw controller.signal.aborted && !signal?.aborted ? new PlexApiError('network', 'plex.tv did not answer the profile switch in time.', { cause: error }) : error
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', abort)
