@@ -1,22 +1,11 @@
-import { queryOptions, skipToken } from '@tanstack/react-query'
-import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { getHomeUsers } from '../api/getHomeUsers'
-import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
-import { validateOptions } from '../api/validateOptions'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { homeUsersKey } from '../core/queryKeys'
-import { isTransientError, pollBackoff } from '../core/pollBackoff'
-import { toClientOptions } from '../core/toClientOptions'
-import { tokenFingerprint } from '../core/tokenFingerprint'
-import { kitRefetchOptions } from '../core/kitRefetchOptions'
+import { tokenListQueryOptions, type TokenListQuery } from '../core/tokenListQueryOptions'
 
-/** How long a loaded profile list counts as fresh: 5 minutes (a Home rarely changes). */
-const HOME_USERS_STALE_TIME = 5 * 60_000
-/** Retries after the first failure, for 429, 5xx and network errors only. */
-const HOME_USERS_MAX_RETRIES = 2
-/** A longer wait than this (a long `Retry-After`) is reported as the error instead. */
-const HOME_USERS_MAX_WAIT = 5000
+/** The Home's profiles: fresh for 5 minutes (a Home rarely changes). */
+const homeUsersQuery: TokenListQuery<PlexHomeUser[]> = { key: homeUsersKey, fetch: getHomeUsers, staleTime: 5 * 60_000 }
 
 /**
  * The react-query options behind `usePlexHomeUsers`: `GET /home/users` with the token in the
@@ -45,27 +34,5 @@ const HOME_USERS_MAX_WAIT = 5000
  * ```
  */
 export function plexHomeUsersQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}) {
-  const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
-  const hasToken = typeof token === 'string' && token !== ''
-  const runnable = hasToken && validateOptions(options) === null
-  return queryOptions<PlexHomeUser[], PlexApiError, PlexHomeUser[], readonly unknown[]>({
-    queryKey: homeUsersKey(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
-    queryFn: runnable
-      ? async (context) => {
-          // Read the signal one microtask late, as plexUserQueryOptions does: StrictMode's
-          // simulated unmount would otherwise abort and re-send the request.
-          await Promise.resolve()
-          return getHomeUsers({ ...toClientOptions(options), token }, { signal: context.signal })
-        }
-      : skipToken,
-    staleTime: HOME_USERS_STALE_TIME,
-    ...kitRefetchOptions,
-    throwOnError: false,
-    networkMode: 'always',
-    retry: (failureCount, error) =>
-      isTransientError(error) &&
-      failureCount < HOME_USERS_MAX_RETRIES &&
-      pollBackoff(failureCount, error, 500) <= HOME_USERS_MAX_WAIT,
-    retryDelay: (failureCount, error) => pollBackoff(failureCount, error, 500),
-  })
+  return tokenListQueryOptions(homeUsersQuery, token, options)
 }

@@ -22,7 +22,8 @@ async function withDeadline<T>(signal: AbortSignal | undefined, request: (signal
   try {
     return await request(controller.signal)
   } catch (error) {
-    throw controller.signal.aborted && !signal?.aborted ? new PlexApiError('network', 'plex.tv did not answer the profile switch in time.', { cause: error }) : error
+    if (controller.signal.aborted && !signal?.aborted) throw new PlexApiError('network', 'plex.tv did not answer the profile switch in time.', { cause: error })
+    throw error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', abort)
@@ -33,7 +34,8 @@ async function withDeadline<T>(signal: AbortSignal | undefined, request: (signal
  * Switches to a Home profile and primes the cache for its new token: its account (what `GET /user`
  * would answer, without the token) and the Home's profile list (the same Home, whichever member's
  * token lists it), so nothing is fetched again and the app shows the profile at once. The PIN goes
- * to plex.tv and nowhere else. Internal: `usePlexSwitchProfile` and the session's `switchProfile`.
+ * to plex.tv and nowhere else. Rejects only with a `PlexApiError`. Internal: `usePlexSwitchProfile`
+ * and the session's `switchProfile`.
  */
 export async function switchAndCache(
   queryClient: QueryClient,

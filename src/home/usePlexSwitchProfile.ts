@@ -82,7 +82,7 @@ export function usePlexSwitchProfile(token?: string | null, options?: UsePlexSwi
         if (running.current === controller) setState({ status: 'switched', error: null })
         return next
       } catch (error) {
-        const failure = error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
+        const failure = error as PlexApiError // switchAndCache rejects with nothing else
         if (running.current === controller && !controller.signal.aborted) setState({ status: 'error', error: failure })
         throw failure
       } finally {

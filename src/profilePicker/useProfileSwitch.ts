@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
-import { PlexApiError } from '../api/PlexApiError'
+import { useCallback, useEffect, useRef } from 'react'
+import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
+import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { useLatest } from '../core/useLatest'
 import type { PlexSwitchProfileState } from '../home/usePlexSwitchProfile'
 import type { PlexProfilePickerEvent } from './plexProfilePickerReducer'
@@ -17,13 +18,6 @@ export interface ProfileSwitchTarget {
   inUse: string | null
   onToken?: (token: string, profile: PlexHomeUser) => void
 }
-
-// Before paint, so that an app closing the picker in onToken never shows it a frame longer; on a
-// server (no window) nothing switches, and useLayoutEffect would warn there.
-const useBeforePaint = typeof window === 'undefined' ? useEffect : useLayoutEffect
-
-const toError = (error: unknown) =>
-  error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
 
 /**
  * Runs the picker's switches: through the session (then `onToken` gets the token the session
@@ -44,7 +38,8 @@ export function useProfileSwitch(target: ProfileSwitchTarget, send: (event: Plex
   // In the session, the new token arrives with the session's next render: onToken waits for it.
   const notify = useRef<{ from: string | null; profile: PlexHomeUser } | null>(null)
   const sessionToken = target.session?.token
-  useBeforePaint(() => {
+  // Before paint, so that an app closing the picker in onToken never shows it a frame longer.
+  useIsomorphicLayoutEffect(() => {
     const pending = notify.current
     if (!pending || !sessionToken || sessionToken === pending.from) return
     notify.current = null
@@ -63,7 +58,7 @@ export function useProfileSwitch(target: ProfileSwitchTarget, send: (event: Plex
           else latest.current.onToken?.(next, profile)
         },
         (error: unknown) => {
-          if (mounted.current) send({ type: 'failed', attempt, error: toError(error), now: Date.now() })
+          if (mounted.current) send({ type: 'failed', attempt, error: error as PlexApiError, now: Date.now() })
         },
       )
     },

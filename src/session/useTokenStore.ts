@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { quietly } from '../core/quietly'
+import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 
 /** Where the session keeps the token. See `PlexAuthProvider`'s `tokenStorage`. */
 export type PlexTokenStorage = 'local' | 'session' | 'memory'
@@ -8,10 +9,6 @@ export type PlexTokenStorage = 'local' | 'session' | 'memory'
 function storageFor(kind: PlexTokenStorage): Storage | null {
   return (kind !== 'memory' && quietly(() => (kind === 'local' ? localStorage : sessionStorage))) || null
 }
-
-// Restored before the first paint, so a first visit never shows a state it is not in; on a server
-// (no window) there is nothing to restore, and useLayoutEffect would warn there.
-const useRestoreEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
 /** What {@link useTokenStore} returns. Internal. */
 export interface TokenStore {
@@ -30,7 +27,8 @@ export function useTokenStore(kind: PlexTokenStorage, key: string): TokenStore {
   const [token, setState] = useState<string | null>(null)
   const [restored, setRestored] = useState(kind === 'memory')
 
-  useRestoreEffect(() => {
+  // Restored before the first paint, so a first visit never shows a state it is not in.
+  useIsomorphicLayoutEffect(() => {
     const storage = storageFor(kind)
     // Unreadable storage: signed out.
     const stored = quietly(() => storage?.getItem(key))
