@@ -9,6 +9,8 @@ import { usePlexSession } from '../src/session/usePlexSession'
 import { usePlexConnection } from '../src/connection/usePlexConnection'
 import { usePlexHomeUsers } from '../src/home/usePlexHomeUsers'
 import { usePlexServers } from '../src/servers/usePlexServers'
+import { PlexAccountMenu } from '../src/accountMenu/PlexAccountMenu'
+import { PlexProfilePicker } from '../src/profilePicker/PlexProfilePicker'
 import type { PlexMock } from '../src/testing/createPlexHandlers'
 import { stubWindowOpen } from './support/fakePopup'
 import { API, expectNothingSent, usePlexMock } from './support/mockPlex'
@@ -224,6 +226,25 @@ describe.each(appDefaults)("the servers and the Home inside an app whose QueryCl
     expect(screen.getByText('profiles error unauthorized')).toBeTruthy()
     await expectQuiet(plex)
     expect(calls(plex, '/home/users')).toHaveLength(2)
+    noBoundary()
+  })
+
+  it('switches the session from the profile picker (a wrong PIN first), the account menu follows, nothing more is sent, nothing thrown', async () => {
+    const plex = mock({ tokens: [TOKEN] })
+    localStorage.setItem('react-plex-auth:token', TOKEN)
+    renderInApp(defaults, <><PlexAccountMenu /><PlexProfilePicker /></>, { tokenStorage: 'local' })
+    await tick(1000)
+    fireEvent.click(screen.getByRole('button', { name: /^Teen/ }))
+    fireEvent.input(screen.getByLabelText('PIN for Teen'), { target: { value: '1111' } })
+    await tick(1000)
+    expect(screen.getByRole('alert').textContent).toMatch(/wrong pin/i)
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }))
+    fireEvent.click(screen.getByRole('button', { name: /^Kids/ }))
+    await tick(1000)
+    expect(screen.getByRole('button', { name: 'Account: Kids' })).toBeTruthy()
+    expect(calls(plex, '/switch')).toHaveLength(2)
+    await expectQuiet(plex)
+    expect(screen.getByText('session signed-in')).toBeTruthy()
     noBoundary()
   })
 })
