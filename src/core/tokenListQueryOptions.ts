@@ -52,3 +52,6 @@ export function tokenListQueryOptions<T>(query: TokenListQuery<T>, token: string
     retryDelay: (failureCount, error) => pollBackoff(failureCount, error, 500),
   })
 }
+
+/** What {@link tokenListQueryOptions} returns for a list of `T` (named, so that declaration files can refer to it). Internal. */
+export type TokenListQueryOptions<T> = ReturnType<typeof tokenListQueryOptions<T>>

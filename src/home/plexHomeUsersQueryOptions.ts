@@ -2,7 +2,7 @@ import { getHomeUsers } from '../api/getHomeUsers'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { homeUsersKey } from '../core/queryKeys'
-import { tokenListQueryOptions, type TokenListQuery } from '../core/tokenListQueryOptions'
+import { tokenListQueryOptions, type TokenListQuery, type TokenListQueryOptions } from '../core/tokenListQueryOptions'
 
 /** The Home's profiles: fresh for 5 minutes (a Home rarely changes). */
 const homeUsersQuery: TokenListQuery<PlexHomeUser[]> = { key: homeUsersKey, fetch: getHomeUsers, staleTime: 5 * 60_000 }
@@ -33,6 +33,6 @@ const homeUsersQuery: TokenListQuery<PlexHomeUser[]> = { key: homeUsersKey, fetc
  * console.log(users.map((user) => user.title))
  * ```
  */
-export function plexHomeUsersQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}) {
+export function plexHomeUsersQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}): TokenListQueryOptions<PlexHomeUser[]> {
   return tokenListQueryOptions(homeUsersQuery, token, options)
 }

@@ -2,7 +2,7 @@ import { getResources } from '../api/getResources'
 import type { PlexResource } from '../api/PlexResource'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { serversKey } from '../core/queryKeys'
-import { tokenListQueryOptions, type TokenListQuery } from '../core/tokenListQueryOptions'
+import { tokenListQueryOptions, type TokenListQuery, type TokenListQueryOptions } from '../core/tokenListQueryOptions'
 
 /** The resources that are Plex Media Servers, the account's own first (plex.tv's order otherwise). */
 function serversOf(resources: PlexResource[]): PlexResource[] {
@@ -43,6 +43,6 @@ const serversQuery: TokenListQuery<PlexResource[]> = {
  * await queryClient.prefetchQuery(plexServersQueryOptions(token, { product: 'My App' }))
  * ```
  */
-export function plexServersQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}) {
+export function plexServersQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}): TokenListQueryOptions<PlexResource[]> {
   return tokenListQueryOptions(serversQuery, token, options)
 }

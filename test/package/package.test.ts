@@ -40,7 +40,7 @@ describe('the built package', () => {
     expect(files).toContain('LICENSE')
     expect(readFileSync('LICENSE', 'utf8')).toMatch(/^MIT License/)
     expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json'])
-  })
+  }, 30_000) // `npm pack` takes seconds on a busy 2-core machine
 
   it('declares only its CSS as having side effects', () => {
     expect(pkg.sideEffects).toEqual(['**/*.css'])
