@@ -1,19 +1,11 @@
-import {
-  allKey,
-  homeUserListsKey,
-  homeUsersKey,
-  pinKey,
-  pinsKey,
-  serverListsKey,
-  serversKey,
-  userKey,
-  usersKey,
-} from './queryKeys'
+import { allKey, connectionKey, homeUsersKey, pinKey, pinsKey, serversKey, tokenKey, tokensKey, userKey } from './queryKeys'
 
 /**
  * The one query-key factory of react-plex-auth, so apps can read, prefetch, invalidate or remove
  * the kit's queries. The kit's own modules build their keys with these very functions (from
- * core/queryKeys, one import per key), so the shapes are written once.
+ * core/queryKeys, one import per key), so the shapes are written once. Everything a token unlocked
+ * sits under `plexKeys.token(apiBaseUrl, fingerprint)`: the session removes that prefix whenever
+ * the token ends (sign-out, another tab, a 401, a profile switch).
  *
  * @example
  * ```ts
@@ -32,16 +24,16 @@ export const plexKeys = {
   pins: pinsKey,
   /** One PIN. */
   pin: pinKey,
-  /** Every account query against one API base. */
-  users: usersKey,
-  /** The account behind a token. The token itself is not in the key (keys show up in devtools). */
+  /** Every query that holds what some token unlocked, against one API base. */
+  tokens: tokensKey,
+  /** Everything one token unlocked, by the token's fingerprint (never the token itself). */
+  token: tokenKey,
+  /** The account behind a token. */
   user: userKey,
-  /** Every server list against one API base (what sign-out removes: the lists hold servers' tokens). */
-  serverLists: serverListsKey,
-  /** The servers an account can see, by a fingerprint of its token (never the token itself). */
+  /** The servers a token's account can see (with each server's `accessToken`). */
   servers: serversKey,
-  /** Every Plex Home profile list against one API base (what sign-out removes). */
-  homeUserLists: homeUserListsKey,
-  /** The profiles of the Home a token belongs to, by a fingerprint of the token (never the token itself). */
+  /** The profiles of the Plex Home a token belongs to. */
   homeUsers: homeUsersKey,
+  /** The connection found to one server of a token's list. */
+  connection: connectionKey,
 }

@@ -3,6 +3,11 @@
  * keys it uses: an app that imports only the sign-in gets no server or Home keys (bundlers keep a
  * whole object for one of its properties). The public {@link plexKeys} object is these same
  * functions under one name; nothing in the kit imports it. Internal.
+ *
+ * Everything got with a token (the account, the servers with their `accessToken`s, the Home's
+ * profiles, connections) sits under that token's one prefix, {@link tokenKey}, so that removing
+ * the prefix removes all of it when the token ends. The token itself is never in a key (keys show
+ * up in devtools, logs and persisted caches): a fingerprint of it is.
  */
 
 /** Every query of the kit. */
@@ -15,22 +20,25 @@ export const pinsKey = (apiBaseUrl: string) => [...allKey, apiBaseUrl, 'pin'] as
 export const pinKey = (apiBaseUrl: string, pinId: number | string | null | undefined) =>
   [...pinsKey(apiBaseUrl), pinId ?? null] as const
 
-/** Every account query against one API base. */
-export const usersKey = (apiBaseUrl: string) => [...allKey, apiBaseUrl, 'user'] as const
+/** Every query that holds what some token unlocked, against one API base. */
+export const tokensKey = (apiBaseUrl: string) => [...allKey, apiBaseUrl, 'token'] as const
 
-/** The account behind a token. The token itself is not in the key (keys show up in devtools). */
-export const userKey = (apiBaseUrl: string, tokenHash: string | null) => [...usersKey(apiBaseUrl), tokenHash] as const
+/** Everything one token unlocked, by the token's fingerprint (`null`: no token, nothing fetched). */
+export const tokenKey = (apiBaseUrl: string, tokenHash: string | null) => [...tokensKey(apiBaseUrl), tokenHash] as const
 
-/** Every server list against one API base (what sign-out removes: the lists hold servers' tokens). */
-export const serverListsKey = (apiBaseUrl: string) => [...allKey, apiBaseUrl, 'servers'] as const
+/** The account behind a token. */
+export const userKey = (apiBaseUrl: string, tokenHash: string | null) => [...tokenKey(apiBaseUrl, tokenHash), 'user'] as const
 
-/** The servers an account can see, by a fingerprint of its token (never the token itself). */
-export const serversKey = (apiBaseUrl: string, tokenHash: string | null) =>
-  [...serverListsKey(apiBaseUrl), tokenHash] as const
+/** The servers a token's account can see (with each server's `accessToken`). */
+export const serversKey = (apiBaseUrl: string, tokenHash: string | null) => [...tokenKey(apiBaseUrl, tokenHash), 'servers'] as const
 
-/** Every Plex Home profile list against one API base (what sign-out removes). */
-export const homeUserListsKey = (apiBaseUrl: string) => [...allKey, apiBaseUrl, 'home-users'] as const
-
-/** The profiles of the Home a token belongs to, by a fingerprint of the token (never the token itself). */
+/** The profiles of the Plex Home a token belongs to. */
 export const homeUsersKey = (apiBaseUrl: string, tokenHash: string | null) =>
-  [...homeUserListsKey(apiBaseUrl), tokenHash] as const
+  [...tokenKey(apiBaseUrl, tokenHash), 'home-users'] as const
+
+/**
+ * The connection found to one server of a token's list: `server` names the machine and what its
+ * connections were when probed (the probe round starts again when they change).
+ */
+export const connectionKey = (apiBaseUrl: string, tokenHash: string | null, server: string) =>
+  [...tokenKey(apiBaseUrl, tokenHash), 'connection', server] as const

@@ -22,7 +22,7 @@ const serversQuery: TokenListQuery<PlexResource[]> = {
  * `X-Plex-Token` header and the query's `AbortSignal`, keeping the devices that provide `server`,
  * owned ones first. Keyed by `plexKeys.servers(apiBaseUrl, fingerprint)`: the token is never in
  * the key. The data holds each server's `accessToken` (needed to talk to it); the session's
- * sign-out removes every server list (`plexKeys.serverLists`).
+ * the session removes them with everything else of the token when it ends (`plexKeys.token`).
  *
  * - Without a token (`null`, `undefined`, `''`) or without `product`, the query function is
  *   `skipToken`: nothing is sent.

@@ -4,7 +4,7 @@ import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { homeUserListsKey, homeUsersKey, pinsKey, serverListsKey, usersKey } from '../core/queryKeys'
+import { homeUsersKey, pinsKey, tokensKey } from '../core/queryKeys'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { usePlexUser } from '../account/usePlexUser'
@@ -68,9 +68,7 @@ export function useSessionStore(
   const signOut = useCallback(() => {
     forgetFailure()
     clearToken()
-    queryClient.removeQueries({ queryKey: usersKey(apiBaseUrl) })
-    queryClient.removeQueries({ queryKey: serverListsKey(apiBaseUrl) })
-    queryClient.removeQueries({ queryKey: homeUserListsKey(apiBaseUrl) })
+    queryClient.removeQueries({ queryKey: tokensKey(apiBaseUrl) })
     queryClient.removeQueries({
       queryKey: pinsKey(apiBaseUrl),
       predicate: (query) => !!(query.state.data as PlexPin | undefined)?.authToken,

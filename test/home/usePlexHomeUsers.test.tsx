@@ -49,7 +49,7 @@ describe('usePlexHomeUsers', () => {
     expect(homeRequests(plex)[0]!.headers['x-plex-token']).toBe(TOKEN)
     const loaded = queryClient.getQueryCache().getAll().filter((q) => q.state.data)
     expect(loaded.map((q) => q.queryKey)).toEqual([plexHomeUsersQueryOptions(TOKEN, { apiBaseUrl: API }).queryKey])
-    expect(loaded[0]!.queryKey.slice(0, -1)).toEqual(plexKeys.homeUserLists(API))
+    expect(loaded[0]!.queryKey.slice(-1)).toEqual(['home-users'])
     expect(JSON.stringify(queryClient.getQueryCache().getAll().map((q) => [q.queryKey, q.state.data]))).not.toContain(TOKEN)
   })
 
@@ -102,7 +102,7 @@ describe('usePlexHomeUsers', () => {
     act(() => result.current.session.signOut())
     await tick(0)
     expect(result.current.home).toMatchObject({ status: 'idle', users: null })
-    expect(queryClient.getQueryCache().findAll({ queryKey: plexKeys.homeUserLists(API) }).filter((q) => q.state.data)).toHaveLength(0)
+    expect(queryClient.getQueryCache().findAll({ queryKey: plexKeys.tokens(API) }).filter((q) => q.queryKey.at(-1) === 'home-users' && q.state.data)).toHaveLength(0)
     expect(homeRequests(plex)).toHaveLength(1)
   })
 

@@ -77,7 +77,7 @@ describe('usePlexServers', () => {
     const loaded = queryClient.getQueryCache().getAll().filter((q) => q.state.data)
     expect(loaded.map((q) => q.queryKey)).toEqual([plexServersQueryOptions(TOKEN, { apiBaseUrl: API }).queryKey])
     expect(JSON.stringify(loaded[0]!.queryKey)).not.toContain(TOKEN)
-    expect(loaded[0]!.queryKey.slice(0, -1)).toEqual(plexKeys.serverLists(API))
+    expect(loaded[0]!.queryKey.slice(-1)).toEqual(['servers'])
     expect(plexServersQueryOptions('other', { apiBaseUrl: API }).queryKey).not.toEqual(loaded[0]!.queryKey)
   })
 
@@ -147,7 +147,7 @@ describe('usePlexServers', () => {
     act(() => result.current.session.signOut())
     await tick(0)
     expect(result.current.servers).toMatchObject({ status: 'idle', servers: null })
-    const cached = queryClient.getQueryCache().findAll({ queryKey: plexKeys.serverLists(API) }).filter((q) => q.state.data)
+    const cached = queryClient.getQueryCache().findAll({ queryKey: plexKeys.tokens(API) }).filter((q) => q.queryKey.at(-1) === 'servers' && q.state.data)
     expect(cached).toEqual([])
   })
 
