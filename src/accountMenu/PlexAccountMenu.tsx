@@ -107,6 +107,9 @@ function AccountMenu({
   const cls = (name: string) => (unstyled ? undefined : name)
 
   const signedIn = session.status === 'signed-in'
+  // The dialog belongs to the session it was opened in: once that ends (here or in another tab),
+  // it is closed, never shown again by itself to whoever signs in next.
+  if (switching && !session.token) setSwitching(false)
   useEffect(() => {
     if (signedIn || !refocus.current) return
     refocus.current()

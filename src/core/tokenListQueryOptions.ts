@@ -8,6 +8,7 @@ import type { PlexAuthOptions } from './PlexAuthOptions'
 import { isTransientError, pollBackoff } from './pollBackoff'
 import { toClientOptions } from './toClientOptions'
 import { tokenFingerprint } from './tokenFingerprint'
+import { tokenRejections } from './tokenRejections'
 
 /** Retries after the first failure, for 429, 5xx and network errors only. */
 const MAX_RETRIES = 2
@@ -34,14 +35,17 @@ export function tokenListQueryOptions<T>(query: TokenListQuery<T>, token: string
   const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
   const hasToken = typeof token === 'string' && token !== ''
   const runnable = hasToken && validateOptions(options) === null
+  const tokenHash = hasToken ? tokenFingerprint(token) : null
   return queryOptions<T, PlexApiError, T, readonly unknown[]>({
-    queryKey: query.key(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
+    queryKey: query.key(apiBaseUrl, tokenHash),
     queryFn: runnable
       ? async (context) => {
           // Read the signal one microtask late, as plexUserQueryOptions does: StrictMode's
           // simulated unmount would otherwise abort and re-send the request.
           await Promise.resolve()
-          return query.fetch({ ...toClientOptions(options), token }, { signal: context.signal })
+          const request = query.fetch({ ...toClientOptions(options), token }, { signal: context.signal })
+          // A 401 ends the token for the whole session, whichever list learnt it.
+          return tokenRejections.watch(context.client, apiBaseUrl, tokenHash!, request)
         }
       : skipToken,
     staleTime: query.staleTime,

@@ -8,9 +8,23 @@ import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { homeUsersKey, userKey } from '../core/queryKeys'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
+import { tokenRejections } from '../core/tokenRejections'
 
 /** How long a switch may wait for plex.tv before it is given up (and aborted): a hung request must not leave a picker switching forever. */
 const SWITCH_TIMEOUT_MS = 15_000
+/** How long what a switch primes is kept at least, whatever the app's `gcTime`. */
+const PRIMED_GC_TIME = 5 * 60_000
+
+/**
+ * Caches what a switch learnt for the new token. The app's `gcTime` (even `0`) must not collect it
+ * before the session's components subscribe to it (React may commit and run their effects
+ * several tasks later): the query is kept at least 5 minutes, and goes with the new token's
+ * prefix whenever that token ends.
+ */
+function prime(queryClient: QueryClient, queryKey: readonly unknown[], data: unknown): void {
+  queryClient.getQueryCache().build(queryClient, { queryKey, gcTime: PRIMED_GC_TIME })
+  queryClient.setQueryData(queryKey, data)
+}
 
 /** Runs `request` with a signal that aborts with `signal` or after SWITCH_TIMEOUT_MS (then a `network` error). */
 async function withDeadline<T>(signal: AbortSignal | undefined, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -46,9 +60,14 @@ export async function switchAndCache(
   signal?: AbortSignal,
 ): Promise<{ token: string; user: PlexUser }> {
   const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
-  const { authToken, ...user } = await withDeadline(signal, (inner) => switchHomeUser({ ...toClientOptions(options), token, uuid, pin }, { signal: inner }))
-  queryClient.setQueryData<PlexUser>(userKey(apiBaseUrl, tokenFingerprint(authToken)), user as PlexUser)
+  const request = withDeadline(signal, (inner) => switchHomeUser({ ...toClientOptions(options), token, uuid, pin }, { signal: inner }))
+  // A 401 here is the current token revoked (a wrong PIN is `wrong-pin`): it ends for the session too.
+  const { authToken, ...user } = await tokenRejections.watch(queryClient, apiBaseUrl, tokenFingerprint(token), request)
+  // Cancelled while plex.tv's answer was on its way: nothing of the profile may be kept.
+  if (signal?.aborted) throw new PlexApiError('aborted', 'The profile switch was cancelled.')
+  const next = tokenFingerprint(authToken)
+  prime(queryClient, userKey(apiBaseUrl, next), user)
   const home = queryClient.getQueryData<PlexHomeUser[]>(homeUsersKey(apiBaseUrl, tokenFingerprint(token)))
-  if (home) queryClient.setQueryData(homeUsersKey(apiBaseUrl, tokenFingerprint(authToken)), home)
+  if (home) prime(queryClient, homeUsersKey(apiBaseUrl, next), home)
   return { token: authToken, user: user as PlexUser }
 }

@@ -1,18 +1,17 @@
-import type { QueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { skipToken, useQuery, type QueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
-import { PlexApiError } from '../api/PlexApiError'
-import type { PlexPin } from '../api/PlexPin'
+import type { PlexApiError } from '../api/PlexApiError'
+import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { homeUsersKey, pinsKey, tokensKey } from '../core/queryKeys'
+import { homeUsersKey } from '../core/queryKeys'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { usePlexUser } from '../account/usePlexUser'
-import type { PlexHomeUser } from '../api/PlexHomeUser'
 import { tokenFingerprint } from '../core/tokenFingerprint'
-import { switchAndCache } from '../home/switchAndCache'
-import { useLatest } from '../core/useLatest'
+import { useSessionSwitch } from './useSessionSwitch'
 import { useSignInSlot } from './useSignInSlot'
+import { useTokenOwner } from './useTokenOwner'
 import { useTokenStore, type PlexTokenStorage } from './useTokenStore'
 
 /** The longest pause between two automatic checks of a token that plex.tv could not confirm. */
@@ -44,19 +43,24 @@ export function useSessionStore(
       setFailure(null)
     }
     if (!token || !error) return
-    if (error.kind === 'unauthorized') {
-      setRejection(error)
-      return clearToken(token)
-    }
+    // A 401 ended the token already (useTokenOwner heard it from the account's query).
+    if (error.kind === 'unauthorized') return
     setFailure(error)
     if (!isTransientError(error)) return
     // StrictMode runs this effect twice for one error: count it once.
     if (failures.current.last !== error) failures.current = { count: failures.current.count + 1, last: error }
     const timer = setTimeout(() => void refetch(), pollBackoff(failures.current.count - 1, error, 500, MAX_CHECK_DELAY))
     return () => clearTimeout(timer)
-  }, [token, error, status, refetch, clearToken])
+  }, [token, error, status, refetch])
 
   const { queryClient, apiBaseUrl = DEFAULT_API_BASE_URL } = config
+  const reject = useCallback(
+    (rejected: string, why: PlexApiError) => {
+      setRejection(why)
+      clearToken(rejected)
+    },
+    [clearToken],
+  )
   const setToken = useCallback(
     (next: string) => {
       setRejection(null)
@@ -65,15 +69,14 @@ export function useSessionStore(
     },
     [store, forgetFailure],
   )
+  const user = token ? account.user : null
+  const { switchProfile, cancel: cancelSwitch } = useSessionSwitch({ token, user, config, setToken })
+  // What the token unlocked goes in useTokenOwner, once nothing renders with it any more.
   const signOut = useCallback(() => {
+    cancelSwitch()
     forgetFailure()
     clearToken()
-    queryClient.removeQueries({ queryKey: tokensKey(apiBaseUrl) })
-    queryClient.removeQueries({
-      queryKey: pinsKey(apiBaseUrl),
-      predicate: (query) => !!(query.state.data as PlexPin | undefined)?.authToken,
-    })
-  }, [clearToken, forgetFailure, queryClient, apiBaseUrl])
+  }, [cancelSwitch, clearToken, forgetFailure])
   const retry = useCallback(() => void refetch(), [refetch])
   // Starting a sign-in makes the last rejection old news.
   const trackSignIn = useCallback<PlexSessionStore['track']>(
@@ -84,29 +87,15 @@ export function useSessionStore(
     [track],
   )
 
-  const user = token ? account.user : null
   const shown = signInFailure ?? (token ? (user ? null : (error ?? failure)) : rejection)
 
-  // The Home's list as loaded by usePlexHomeUsers (or primed by a switch), read from the cache and
-  // never fetched here: a session that never shows profiles neither asks plex.tv nor bundles the call.
+  // The Home's list as loaded by usePlexHomeUsers (or primed by a switch), observed and never
+  // fetched here: a session that never shows profiles neither asks plex.tv nor bundles the call.
   const homeKey = token && user ? tokenFingerprint(token) : null
-  const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient])
-  const readHome = () => (homeKey ? queryClient.getQueryData<PlexHomeUser[]>(homeUsersKey(apiBaseUrl, homeKey)) : undefined)
-  const home = useSyncExternalStore(subscribe, readHome, () => undefined)
+  const { data: home } = useQuery<PlexHomeUser[]>({ queryKey: homeUsersKey(apiBaseUrl, homeKey), queryFn: skipToken }, queryClient)
   const profile = (user && home?.find((entry) => entry.uuid === user.uuid)) || null
-  const latest = useLatest({ token, user, config, setToken })
-  const switchProfile = useCallback(
-    async (uuid: string, pin?: string) => {
-      const { token: from, user: signedIn, config: options, setToken: signIn } = latest.current
-      if (!from || !signedIn) throw new PlexApiError('invalid-config', 'react-plex-auth: switchProfile() needs a signed-in session.')
-      // Nothing changes until plex.tv said yes: a refused switch leaves the session as it was.
-      const { token: next } = await switchAndCache(options.queryClient, options, from, uuid, pin)
-      // Signed out (or in as someone else) meanwhile: the switch must not bring the old session back.
-      if (latest.current.token !== from) throw new PlexApiError('aborted', 'react-plex-auth: the session changed during the profile switch.')
-      signIn(next)
-    },
-    [latest],
-  )
+  // Last: its effect forgets an ended token after every observer above moved off its queries.
+  useTokenOwner(token, queryClient, apiBaseUrl, reject)
   return useMemo(
     () => ({ token, restored, user, error: shown, signingIn, track: trackSignIn, start, setToken, clearToken, signOut, retry, profile, switchProfile }),
     [token, restored, user, shown, signingIn, trackSignIn, start, setToken, clearToken, signOut, retry, profile, switchProfile],

@@ -1,0 +1,27 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import { homeUsersKey, userKey } from '../../src/core/queryKeys'
+import { tokenFingerprint } from '../../src/core/tokenFingerprint'
+import { plexHomeUsersQueryOptions } from '../../src/home/plexHomeUsersQueryOptions'
+import { switchAndCache } from '../../src/home/switchAndCache'
+import { API, usePlexMock } from '../support/mockPlex'
+import { CLIENT_ID } from '../support/renderWithPlex'
+
+const mock = usePlexMock()
+const ADMIN = 'admin-token'
+const options = { product: 'Test App', clientIdentifier: CLIENT_ID, apiBaseUrl: API }
+
+describe('switchAndCache', () => {
+  it("keeps what it primed for the new token through the tasks React may take to subscribe, whatever the app's gcTime: 0", async () => {
+    mock({ tokens: [ADMIN] })
+    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: 0 } } })
+    const home = new QueryObserver(queryClient, plexHomeUsersQueryOptions(ADMIN, options))
+    const unsubscribe = home.subscribe(() => {})
+    await home.refetch()
+    const { token } = await switchAndCache(queryClient, options, ADMIN, 'home-kids-0001', undefined)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(queryClient.getQueryData(userKey(API, tokenFingerprint(token)))).toMatchObject({ title: 'Kids' })
+    expect(queryClient.getQueryData(homeUsersKey(API, tokenFingerprint(token)))).toHaveLength(4)
+    unsubscribe()
+  })
+})
