@@ -143,10 +143,11 @@ async function route(ctx, req, url, entry) {
     // plex.tv reads the PIN from the query string; the log keeps the query, so it is masked there.
     const pin = url.searchParams.get('pin')
     if (pin !== null) entry.query = entry.query.replace(/([?&]pin=)[^&]*/, '$1****')
-    ctx.home.check(DEMO_USER, uuid, pin)
+    const profilePin = ctx.home.check(DEMO_USER, uuid, pin)
     const token = ctx.store.mintProfile(uuid)
     const user = /** @type {NonNullable<ReturnType<typeof ctx.store.user>>} */ (ctx.store.user(token, ctx.urls.apiOrigin))
-    return json(200, asProfile(ctx, user, uuid))
+    // plex.tv echoes a protected profile's PIN in the answer (`pin`): so does the emulator, so that clients' tests see it.
+    return json(200, { ...asProfile(ctx, user, uuid), ...(profilePin !== null && { pin: profilePin }) })
   }
 
   if (path === '/api/v2/resources' && method === 'GET') {

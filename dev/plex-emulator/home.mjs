@@ -99,7 +99,9 @@ export class HomeState {
 
   /**
    * Checks a switch to `uuid` with `pin`; throws plex.tv's errors (404, 403 code 1041, 429).
+   * Returns the profile's own PIN (null if it has none), which plex.tv's answer echoes.
    * @param {{ id: number, uuid: string }} admin @param {string} uuid @param {string | null} pin
+   * @returns {string | null}
    */
   check(admin, uuid, pin) {
     const { retryAfter, wrongPinLimit, adminPin } = this.config
@@ -116,5 +118,6 @@ export class HomeState {
       throw new PlexError(403, 1041, 'Invalid PIN')
     }
     this.wrong = 0
+    return expected
   }
 }

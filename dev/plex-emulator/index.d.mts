@@ -57,7 +57,8 @@ export interface EmulatedHomeMember {
  * The emulated Plex Home. A switch (with any known token) to a protected profile without its PIN,
  * or with a wrong one, answers 403 (plex.tv's error 1041); after `wrongPinLimit` wrong PINs in a
  * row every switch answers 429 with `Retry-After: retryAfter` for that many seconds (or until
- * `reset()`). A successful switch mints a token that `GET /user` answers as that profile.
+ * `reset()`). A successful switch mints a token that `GET /user` answers as that profile; its
+ * answer echoes a protected profile's PIN as `pin`, as plex.tv's does.
  */
 export interface EmulatedHome {
   /** The admin's PIN. Default none. */

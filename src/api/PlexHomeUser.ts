@@ -45,5 +45,7 @@ export interface PlexSwitchedUser {
   thumb: string
   /** The profile's own token: a full plex.tv token for that profile (a secret). */
   authToken: string
+  /** Never set: plex.tv's answer echoes the profile's PIN as `pin`, and `switchHomeUser` drops it. */
+  pin?: never
   [field: string]: unknown
 }

@@ -14,6 +14,8 @@ const WRONG_PIN_CODE = 1041
  * `pin`: the profile's 4-digit PIN, for a protected profile. plex.tv reads it only from the query
  * string (`?pin=NNNN`), so that is the one place it is sent; it is never logged or kept. Send it
  * whenever the person typed one: whether the admin needs a managed profile's PIN varies by account.
+ * plex.tv's answer echoes the profile's PIN (`pin`); the resolved profile never carries it, nor any
+ * other field whose value is that PIN or the one sent, so an app cannot store or show it by mistake.
  *
  * A wrong or missing PIN rejects with kind `wrong-pin` (plex.tv's 403, or a 401 carrying its error
  * 1041 or answering a request that had a PIN); a 401 without a PIN is `unauthorized` (a revoked
@@ -58,7 +60,10 @@ export async function switchHomeUser(
   if (typeof user !== 'object' || user === null || typeof user.uuid !== 'string' || typeof user.authToken !== 'string' || user.authToken === '') {
     throw new PlexApiError('invalid-response', 'plex.tv answered the profile switch with something that is not a profile with a token.')
   }
-  return user as PlexSwitchedUser
+  // plex.tv echoes the profile's PIN (`pin`): it goes no further, nor does a field repeating it or the PIN sent.
+  const { pin: echoed, ...profile } = user as Record<string, unknown>
+  for (const key in profile) if (profile[key] && [echoed, pin].includes(profile[key])) delete profile[key]
+  return profile as PlexSwitchedUser
 }
 
 function isWrongPin(error: PlexApiError, hasPin: boolean): boolean {

@@ -31,7 +31,8 @@ export interface PlexHandlersOptions {
    * The account's Plex Home (`GET /home/users`, `POST /home/users/:uuid/switch`). The admin is the
    * `user` account; a switch checks protected profiles' PINs (403, plex.tv's error 1041), answers
    * 429 after `wrongPinLimit` wrong PINs in a row, and mints a token that `GET /user` answers as
-   * that profile. `false`: no Home, `GET /home/users` lists the account alone.
+   * that profile; like plex.tv's, the switch answer echoes a protected profile's PIN as `pin`.
+   * `false`: no Home, `GET /home/users` lists the account alone.
    * @default DEFAULT_MOCK_HOME (Kids without PIN, Teen with PIN 2468, Sam with PIN 1357; admin without PIN)
    */
   home?: PlexMockHome | false

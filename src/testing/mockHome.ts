@@ -71,7 +71,8 @@ export function mockHome(home: PlexMockHome | false | undefined, admin: Account,
       const token = `profile-${uuid}-${++minted}`
       profileOfToken.set(token, uuid)
       mint(token)
-      return { status: 200, body: { ...account, authToken: token } }
+      // plex.tv echoes a protected profile's PIN in its answer: so does the mock, so that apps' tests see it.
+      return { status: 200, body: { ...account, authToken: token, ...(expected && { pin: expected }) } }
     },
     reset() {
       profileOfToken.clear()

@@ -6,7 +6,7 @@ import { isPlexApiError } from '../../src/api/isPlexApiError'
 import { switchHomeUser } from '../../src/api/switchHomeUser'
 import { API, server, usePlexMock } from '../support/mockPlex'
 
-usePlexMock()
+const mock = usePlexMock()
 const client = { product: 'Test App', clientIdentifier: 'client-abc-123', apiBaseUrl: API }
 
 const admin = { id: 1, uuid: 'uuid-admin', title: 'Alex', username: 'alex', email: 'alex@example.com', friendlyName: '', thumb: 'https://plex.tv/users/a/avatar', hasPassword: true, restricted: false, admin: true, guest: false, protected: true }
@@ -139,6 +139,23 @@ describe('switchHomeUser', () => {
   it('keeps 429 as rate-limited with its retryAfter', async () => {
     mockSwitch(() => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '60' } }))
     expect(await failure(switchHomeUser({ ...client, token: 't', uuid: 'u', pin: '1111' }))).toMatchObject({ kind: 'rate-limited', status: 429, retryAfter: 60 })
+  })
+
+  it("resolves without the PIN that plex.tv echoes in its answer (the testing kit's, like plex.tv's, carries it)", async () => {
+    mock({ tokens: ['admin-token'] })
+    const teen = await switchHomeUser({ ...client, token: 'admin-token', uuid: 'home-teen-0002', pin: '2468' })
+    expect(teen).toMatchObject({ uuid: 'home-teen-0002', title: 'Teen' })
+    expect(teen).not.toHaveProperty('pin')
+    expect(JSON.stringify(teen)).not.toContain('2468')
+  })
+
+  it('drops the echoed PIN also when none was sent, and any other field that repeats it', async () => {
+    // An admin switching to a protected managed profile without its PIN (allowed on some accounts).
+    mockSwitch((_, uuid) => HttpResponse.json({ id: 2, uuid, title: 'Kid', username: '', email: '', thumb: 't', protected: true, pin: '8642', pinCode: '8642', authToken: 'kid-token' }))
+    const kid = await switchHomeUser({ ...client, token: 'admin-token', uuid: 'uuid-kid' })
+    expect(kid).toEqual({ id: 2, uuid: 'uuid-kid', title: 'Kid', username: '', email: '', thumb: 't', protected: true, authToken: 'kid-token' })
+    mockSwitch((_, uuid) => HttpResponse.json({ id: 1, uuid, title: 'Alex', username: 'alex', email: '', thumb: 't', lastPin: '1234', authToken: 'alex-token' }))
+    expect(await switchHomeUser({ ...client, token: 't', uuid: 'uuid-admin', pin: '1234' })).not.toHaveProperty('lastPin')
   })
 
   it('encodes the uuid in the path and rejects an answer without authToken as invalid-response', async () => {

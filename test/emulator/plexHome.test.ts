@@ -63,9 +63,13 @@ describe('the emulated Plex Home', () => {
     expect((await switchTo(token, 'home-teen-0002', '1111')).status).toBe(403)
     const right = await switchTo(token, 'home-teen-0002', '2468')
     expect(right.status).toBe(200)
-    expect(await whoIs(((await right.json()) as { authToken: string }).authToken)).toMatchObject({ title: 'Teen' })
+    const teen = (await right.json()) as { authToken: string }
+    // plex.tv echoes the profile's PIN in its answer; so does the emulator (an unprotected profile has none).
+    expect(teen).toMatchObject({ uuid: 'home-teen-0002', pin: '2468' })
+    expect(await (await switchTo(token, 'home-kids-0001')).json()).not.toHaveProperty('pin')
+    expect(await whoIs(teen.authToken)).toMatchObject({ title: 'Teen' })
     const logged = emu.log.filter((e) => e.path.endsWith('/switch')).map((e) => e.query)
-    expect(logged).toEqual(['', '?pin=****', '?pin=****'])
+    expect(logged).toEqual(['', '?pin=****', '?pin=****', ''])
     expect((await switchTo(token, 'no-such-profile')).status).toBe(404)
   })
 

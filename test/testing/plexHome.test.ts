@@ -56,6 +56,16 @@ describe('createPlexHandlers: the Plex Home', () => {
     expect(await getUser({ ...client, token: teen.authToken })).toMatchObject({ title: 'Teen' })
   })
 
+  it("echoes a protected profile's PIN in the raw switch answer (pin), as plex.tv does; an unprotected one has none", async () => {
+    mock({ tokens: ['admin-token'] })
+    const raw = async (uuid: string, query = '') => {
+      const res = await fetch(`${API}/home/users/${uuid}/switch${query}`, { method: 'POST', headers: { Accept: 'application/json', 'X-Plex-Token': 'admin-token' } })
+      return (await res.json()) as Record<string, unknown>
+    }
+    expect(await raw('home-teen-0002', '?pin=2468')).toMatchObject({ title: 'Teen', pin: '2468' })
+    expect(await raw('home-kids-0001')).not.toHaveProperty('pin')
+  })
+
   it('answers 429 with Retry-After after wrongPinLimit wrong PINs in a row, even to the right PIN, until reset()', async () => {
     const plex = mock({ tokens: ['admin-token'], home: { wrongPinLimit: 2, retryAfter: 30 } })
     const attempt = (pin: string) => switchHomeUser({ ...client, token: 'admin-token', uuid: 'home-sam-0003', pin })
