@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { PlexResource } from '../api/PlexResource'
 import type { PlexServerConnection } from '../connection/PlexConnectionCandidate'
 import { useLatest } from '../core/useLatest'
@@ -18,28 +18,54 @@ export interface PickerSelectionOptions {
   value?: string | null
   defaultValue?: string | null
   onSelect?: (server: PlexResource, connection: PlexServerConnection) => void
+  onDeselect?: () => void
+  /** The server list is loaded (a server missing from it is gone, not still loading). */
+  ready: boolean
 }
 
 /**
  * The radio group's behaviour (WAI-ARIA radio group pattern): the selection (controlled or not),
  * a roving tabindex (the focused row, else the checked one, else the first), and the keys: arrows
  * (wrapping), Home and End move focus and select; Space selects. Only a connected server can be
- * selected: the others take focus (so their reasons are read) and nothing else. Internal.
+ * selected: the others take focus (so their reasons are read) and nothing else. When the list
+ * comes again with another token (a profile switch), the server picked last is resolved in it: the
+ * same machine with another `accessToken` is selected again (`onSelect` with the new resource,
+ * once it is connected), a machine the new list lacks is cleared (`onDeselect`). Internal.
  */
-export function usePickerSelection(items: PlexServerPickerItem[], { value, defaultValue, onSelect }: PickerSelectionOptions) {
+export function usePickerSelection(items: PlexServerPickerItem[], { value, defaultValue, onSelect, onDeselect, ready }: PickerSelectionOptions) {
   const [own, setOwn] = useState<string | null>(defaultValue ?? null)
   const selected = value !== undefined ? value : own
-  const latestSelect = useLatest(onSelect)
+  const latest = useLatest({ onSelect, onDeselect })
+  // The resource the app was last given: it holds the server's token the app now uses.
+  const given = useRef<PlexResource | null>(null)
+  const choose = useCallback(
+    (item: PlexServerPickerItem) => {
+      if (item.status !== 'connected' || !item.connection) return false
+      given.current = item.server
+      setOwn(item.server.clientIdentifier)
+      latest.current.onSelect?.(item.server, item.connection)
+      return true
+    },
+    [latest],
+  )
   const select = useCallback(
     (id: string) => {
       const item = items.find((i) => i.server.clientIdentifier === id)
-      if (!item || item.status !== 'connected' || !item.connection) return false
-      setOwn(id)
-      latestSelect.current?.(item.server, item.connection)
-      return true
+      return item ? choose(item) : false
     },
-    [items, latestSelect],
+    [items, choose],
   )
+
+  useEffect(() => {
+    const last = given.current
+    if (!last || !ready || last.clientIdentifier !== selected) return
+    const item = items.find((i) => i.server.clientIdentifier === last.clientIdentifier)
+    if (!item) {
+      given.current = null
+      setOwn(null)
+      latest.current.onDeselect?.()
+    } else if (item.server.accessToken !== last.accessToken) choose(item)
+  }, [items, ready, selected, choose, latest])
 
   const rows = useRef(new Map<string, HTMLDivElement>())
   const [focused, setFocused] = useState<string | null>(null)
