@@ -2,6 +2,7 @@ import { DEFAULT_API_BASE_URL } from './defaults'
 import { PlexApiError, type PlexErrorDetail } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
 import { plexDeviceInfo } from './plexDeviceInfo'
+import { safeCause } from './safeCause'
 import { toPlexApiError } from './toPlexApiError'
 import { validateOptions } from './validateOptions'
 
@@ -18,7 +19,10 @@ interface RequestSpec {
   headers?: Record<string, string>
 }
 
-/** Sends one request to plex.tv and returns its parsed JSON, or rejects with a `PlexApiError`. */
+/**
+ * Sends one request to plex.tv and returns its parsed JSON, or rejects with a `PlexApiError` that
+ * names the method and path, never the query string (nor keeps it in its `cause`). Internal.
+ */
 export async function plexRequest(
   options: PlexClientOptions,
   spec: RequestSpec,
@@ -41,16 +45,19 @@ export async function plexRequest(
   const search = String(query)
   const url = `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${spec.path}${search && (spec.path.includes('?') ? '&' : '?')}${search}`
   const doFetch = options.fetch ?? globalThis.fetch
+  // Errors name the path only: the query string may hold a profile PIN and X-Plex-* values.
+  const where = `plex.tv (${spec.method} ${spec.path.split('?')[0]})`
   let response: Response | undefined
   let body: unknown
   let parseError: unknown
   try {
     response = await doFetch(url, { method: spec.method, signal: init.signal ?? null, headers: { ...headers, ...spec.headers } })
     body = JSON.parse(await response.text())
-  } catch (cause) {
-    if (init.signal?.aborted) throw new PlexApiError('aborted', `Request to ${url} cancelled.`, { cause })
+  } catch (error) {
+    const cause = safeCause(error)
+    if (init.signal?.aborted) throw new PlexApiError('aborted', `Request to ${where} cancelled.`, { cause })
     if (!response) {
-      throw new PlexApiError('network', `Could not reach ${url}. Check the connection (a blocked CORS preflight looks the same).`, { cause })
+      throw new PlexApiError('network', `Could not reach ${where}. Check the connection (a blocked CORS preflight looks the same).`, { cause })
     }
     parseError = cause // an empty or non-JSON body
   }
@@ -59,7 +66,7 @@ export async function plexRequest(
     throw toPlexApiError(response, Array.isArray(errors) ? errors : [])
   }
   if (body == null) {
-    throw new PlexApiError('invalid-response', `plex.tv answered ${url} with a body that is not JSON.`, {
+    throw new PlexApiError('invalid-response', `${where} answered with a body that is not JSON.`, {
       status: response.status,
       cause: parseError,
     })

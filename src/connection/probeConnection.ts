@@ -61,7 +61,7 @@ export async function probeConnection(target: Target, options: ProbeConnectionOp
   const { signal, timeoutMs = 3000, clientIdentifier, opaque } = options
   const doFetch = options.fetch ?? globalThis.fetch
   const url = `${target.uri.replace(/\/+$/, '')}/identity`
-  const aborted = () => new PlexApiError('aborted', `Probe of ${url} cancelled.`)
+  const aborted = () => new PlexApiError('aborted', 'Probe of GET /identity cancelled.')
   if (signal?.aborted) throw aborted()
   const inner = new AbortController()
   const cancel = () => inner.abort()

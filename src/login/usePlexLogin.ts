@@ -5,6 +5,7 @@ import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { isPlexApiError } from '../api/isPlexApiError'
 import { PlexApiError } from '../api/PlexApiError'
 import { plexDeviceInfo } from '../api/plexDeviceInfo'
+import { safeCause } from '../api/safeCause'
 import { buildAuthUrl } from './buildAuthUrl'
 import { openPopup, type PopupSize } from './openPopup'
 import { pendingLogin } from './pendingLogin'
@@ -258,7 +259,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       closeQuietly(popup)
       const typed = isPlexApiError(error)
         ? error
-        : new PlexApiError('invalid-response', 'Signing in with Plex failed unexpectedly.', { cause: error })
+        : new PlexApiError('invalid-response', 'Signing in with Plex failed unexpectedly.', { cause: safeCause(error) })
       dispatch({ type: 'failed', attempt, error: typed })
     }
     const configError = validateOptions(config)
