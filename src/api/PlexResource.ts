@@ -66,4 +66,10 @@ export interface PlexResource {
   createdAt: string | null
   /** Every advertised way to reach it, in plex.tv's order (`rankConnections` orders them). */
   connections: PlexConnection[]
+  /**
+   * Why the kit cannot use this server, in a sentence a person can act on (e.g. plex.tv sent its
+   * addresses in a form that cannot be read: it then has no `connections`), else `null`. Such a
+   * server is still listed, so a person sees it and why, rather than every server failing.
+   */
+  problem: string | null
 }

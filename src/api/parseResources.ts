@@ -16,8 +16,12 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ty
 const maybeText = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-function parseConnection(raw: unknown): PlexConnection {
-  if (!isObject(raw) || typeof raw.uri !== 'string') throw invalid('a connection has no uri')
+/** Why a server listed without a usable address cannot be used, and what to do. */
+const NO_ADDRESS = 'plex.tv sent no usable address for this server: restart Plex Media Server, then refresh the server list.'
+
+/** A connection, or `null` when it has no http(s) `uri` to request (it cannot be used). */
+function parseConnection(raw: unknown): PlexConnection | null {
+  if (!isObject(raw) || typeof raw.uri !== 'string' || !/^https?:\/\//i.test(raw.uri)) return null
   const protocol = raw.protocol === 'http' || raw.protocol === 'https' ? raw.protocol : raw.uri.startsWith('https:') ? 'https' : 'http'
   const port = Number(raw.port)
   return {
@@ -31,13 +35,19 @@ function parseConnection(raw: unknown): PlexConnection {
   }
 }
 
-function parseResource(raw: unknown): PlexResource {
-  if (!isObject(raw) || typeof raw.clientIdentifier !== 'string' || raw.clientIdentifier === '') {
-    throw invalid('a device has no clientIdentifier')
-  }
-  if (raw.connections !== undefined && raw.connections !== null && !Array.isArray(raw.connections)) {
-    throw invalid('connections is not a list')
-  }
+/**
+ * A device, or `null` when it cannot be listed: no `clientIdentifier` (it cannot be told apart), or
+ * a malformed device that is not a server. A malformed server is listed with a `problem`.
+ */
+function parseResource(raw: unknown): PlexResource | null {
+  if (!isObject(raw) || typeof raw.clientIdentifier !== 'string' || raw.clientIdentifier === '') return null
+  const provides = text(raw.provides)
+  const listed = raw.connections ?? []
+  const connections = Array.isArray(listed) ? listed.map(parseConnection).filter((c) => c !== null) : []
+  // Addresses plex.tv sent but none readable: a server is shown as unusable, any other device dropped.
+  const unreadable = !Array.isArray(listed) || (listed.length > 0 && connections.length === 0)
+  const server = provides.split(',').some((role) => role.trim() === 'server')
+  if (unreadable && !server) return null
   const ownerId = Number(raw.ownerId)
   return {
     name: text(raw.name),
@@ -47,7 +57,7 @@ function parseResource(raw: unknown): PlexResource {
     platformVersion: text(raw.platformVersion),
     device: text(raw.device),
     clientIdentifier: raw.clientIdentifier,
-    provides: text(raw.provides),
+    provides,
     owned: flag(raw.owned),
     ownerId: raw.ownerId == null || raw.ownerId === '' || !Number.isFinite(ownerId) ? null : ownerId,
     sourceTitle: maybeText(raw.sourceTitle),
@@ -64,15 +74,19 @@ function parseResource(raw: unknown): PlexResource {
     synced: flag(raw.synced),
     lastSeenAt: maybeText(raw.lastSeenAt),
     createdAt: maybeText(raw.createdAt),
-    connections: ((raw.connections as unknown[] | undefined | null) ?? []).map(parseConnection),
+    connections,
+    problem: unreadable ? NO_ADDRESS : null,
   }
 }
 
 /**
  * Checks and normalises plex.tv's answer to `GET /resources`: a bare JSON array of devices.
  * Flags become booleans (plex.tv sends `true` or `"1"` inconsistently), missing texts become `''`
- * or `null`, a missing `presence` counts as present. Anything that is not an array of devices
- * (each with a `clientIdentifier`, each connection with a `uri`) throws `invalid-response`.
+ * or `null`, a missing `presence` counts as present. One odd device never hides the others: a
+ * device without `clientIdentifier` (it cannot be told apart) or a malformed one that is not a
+ * server is left out, a connection without an http(s) `uri` is left out; a server whose addresses
+ * cannot be read (`connections` not a list, or none with a `uri`) is listed with no connections
+ * and a `problem` saying why. Only a body that is not an array throws `invalid-response`.
  *
  * @example
  * ```ts
@@ -81,9 +95,10 @@ function parseResource(raw: unknown): PlexResource {
  * declare const response: Response
  *
  * const resources = parseResources(await response.json()) // PlexApiError('invalid-response') if it is not a list
+ * const unusable = resources.filter((resource) => resource.problem !== null)
  * ```
  */
 export function parseResources(body: unknown): PlexResource[] {
   if (!Array.isArray(body)) throw invalid('the body is not an array')
-  return body.map(parseResource)
+  return body.map(parseResource).filter((resource) => resource !== null)
 }

@@ -4,7 +4,8 @@ import type { PlexConnectionState } from '../connection/usePlexConnection'
 
 /**
  * Where one server of `<PlexServerPicker>` stands: `connecting`, `connected` (pickable),
- * `unreachable` (every connection failed: see `candidates`) or `offline` (plex.tv sees it offline).
+ * `unreachable` (every connection failed: see `candidates`; or the kit cannot use it at all: see
+ * `server.problem`) or `offline` (plex.tv sees it offline).
  */
 export type PlexServerPickerItemStatus = 'connecting' | 'connected' | 'unreachable' | 'offline'
 
@@ -22,11 +23,13 @@ export interface PlexServerPickerItem {
 
 /** Internal: a server and its `usePlexConnection` state (`undefined` before the first report) as an item. */
 export function toPickerItem(server: PlexResource, state: PlexConnectionState | undefined): PlexServerPickerItem {
-  const status: PlexServerPickerItemStatus = !server.presence
-    ? 'offline'
-    : state?.status === 'connected' || state?.status === 'unreachable'
-      ? state.status
-      : 'connecting'
+  const status: PlexServerPickerItemStatus = server.problem
+    ? 'unreachable'
+    : !server.presence
+      ? 'offline'
+      : state?.status === 'connected' || state?.status === 'unreachable'
+        ? state.status
+        : 'connecting'
   return {
     server,
     status,

@@ -22,8 +22,9 @@ export const connectionKind = (connection: PlexServerConnection, labels: PlexSer
 
 /**
  * One server as a radio: its name (the accessible name), then, as its description, who owns it and
- * its chosen connection or why it cannot be reached. Only a connected server can be checked; the
- * others are aria-disabled but focusable, so their reasons can be read. Internal.
+ * its chosen connection or why it cannot be reached (or, for a server the kit cannot use at all,
+ * its `problem`). Only a connected server can be checked; the others are aria-disabled but
+ * focusable, so their reasons can be read. Internal.
  */
 export function PlexServerRow({ item, labels, checked, tabbable, unstyled, rowRef, onPick, onFocus, onKeyDown }: PlexServerRowProps) {
   const id = useId()
@@ -38,7 +39,13 @@ export function PlexServerRow({ item, labels, checked, tabbable, unstyled, rowRe
           ? labels.offline
           : labels.unreachable
   const offlineReason = candidates.find((c) => c.outcome === 'offline')?.reason
-  const reasons = status === 'unreachable' ? candidates.map((c) => labels.reason(c)) : status === 'offline' && offlineReason ? [offlineReason] : []
+  const reasons = server.problem
+    ? [labels.problem(server)]
+    : status === 'unreachable'
+      ? candidates.map((c) => labels.reason(c))
+      : status === 'offline' && offlineReason
+        ? [offlineReason]
+        : []
 
   return (
     <div

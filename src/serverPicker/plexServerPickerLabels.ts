@@ -39,6 +39,11 @@ export interface PlexServerPickerLabels {
    * (`reason` is the hook's English sentence: translate by `candidate.outcome`)
    */
   reason: (candidate: PlexConnectionCandidate) => string
+  /**
+   * Why a server cannot be used at all, e.g. plex.tv sent its addresses in a form that cannot be
+   * read. @default (server) => server.problem (the kit's English sentence)
+   */
+  problem: (server: PlexResource) => string
   /** Announced (aria-live) when a server connects. @default (server, kind, connection) => `${server.name} connected, ${kind}, ${latency} ms` */
   announceConnected: (server: PlexResource, kind: string, connection: PlexServerConnection) => string
   /** Announced when a server cannot be reached. @default (server) => `${server.name} cannot be reached` */
@@ -73,6 +78,7 @@ export const defaultPlexServerPickerLabels: PlexServerPickerLabels = {
   offline: 'Offline',
   unreachable: 'Unreachable',
   reason: (candidate) => `${candidate.uri}: ${candidate.reason}`,
+  problem: (server) => server.problem ?? '',
   announceConnected: (server, kind, connection) => `${server.name} connected, ${kind.toLowerCase()}, ${connection.latencyMs} ms`,
   announceUnreachable: (server) => `${server.name} cannot be reached`,
   announceOffline: (server) => `${server.name} is offline`,

@@ -76,6 +76,7 @@ describe('getResources', () => {
         { protocol: 'https', address: '192.168.1.10', port: 32400, uri: 'https://192-168-1-10.abc.plex.direct:32400', local: true, relay: false, IPv6: false },
         { protocol: 'http', address: '192.168.1.10', port: 32400, uri: 'http://192.168.1.10:32400', local: true, relay: false, IPv6: false },
       ],
+      problem: null,
     })
   })
 
@@ -86,12 +87,44 @@ describe('getResources', () => {
 
   it.each([
     ['an object', { MediaContainer: { Device: [] } }],
-    ['a list of strings', ['server']],
-    ['a device without clientIdentifier', [{ name: 'x', connections: [] }]],
-    ['a connection without uri', [{ clientIdentifier: 'm', connections: [{ address: '1.2.3.4' }] }]],
-  ])('rejects %s as invalid-response', async (_, body) => {
+    ['a string', 'server'],
+    ['null', null],
+  ])('rejects a body that is not a list (%s) as invalid-response', async (_, body) => {
     server.use(http.get(`${API}/resources`, () => HttpResponse.json(body)))
     expect(await failure(getResources({ ...client, token: 't' }))).toMatchObject({ kind: 'invalid-response' })
+  })
+
+  it('lists the servers when a device that is not a server lacks a field (a player without clientIdentifier)', async () => {
+    const player = { name: 'Phone', product: 'Plex for iOS', provides: 'client,player', connections: [] }
+    const shared: FakeServer = { name: 'Cabin', clientIdentifier: 'machine-cabin', owned: false, connections: [{ uri: 'https://10-0-0-5.cabin.plex.direct:32400' }] }
+    server.use(http.get(`${API}/resources`, () => HttpResponse.json([player, resourceOf(home), 'server', null, resourceOf(shared)])))
+    const resources = await getResources({ ...client, token: 't' })
+    expect(resources.map((r) => [r.name, r.problem])).toEqual([['Home', null], ['Cabin', null]])
+  })
+
+  it('keeps the other connections of a server when one has no uri', async () => {
+    const raw = resourceOf(home)
+    const connections = raw.connections as Record<string, unknown>[]
+    server.use(http.get(`${API}/resources`, () => HttpResponse.json([{ ...raw, connections: [{ ...connections[0], uri: undefined }, connections[1], 'relay'] }])))
+    const [resource] = await getResources({ ...client, token: 't' })
+    expect(resource!.connections.map((c) => c.uri)).toEqual(['http://192.168.1.10:32400'])
+    expect(resource!.problem).toBeNull()
+  })
+
+  it.each([
+    ['whose connections is not a list', { connections: { uri: 'https://192-168-1-10.abc.plex.direct:32400' } }],
+    ['none of whose connections has a uri', { connections: [{ address: '192.168.1.10', port: 32400 }] }],
+  ])('lists a server %s, with no connection and the reason it cannot be used', async (_, broken) => {
+    server.use(http.get(`${API}/resources`, () => HttpResponse.json([{ ...resourceOf(home), ...broken }])))
+    const [resource] = await getResources({ ...client, token: 't' })
+    expect(resource).toMatchObject({ name: 'Home', clientIdentifier: 'machine-home', connections: [] })
+    expect(resource!.problem).toMatch(/^plex\.tv .*address.*: .*Plex Media Server/)
+  })
+
+  it('drops a server without clientIdentifier (it cannot be told apart), keeps the others', async () => {
+    const { clientIdentifier: _, ...anonymous } = resourceOf({ ...home, name: 'Nameless' })
+    server.use(http.get(`${API}/resources`, () => HttpResponse.json([anonymous, resourceOf(home)])))
+    expect((await getResources({ ...client, token: 't' })).map((r) => r.name)).toEqual(['Home'])
   })
 })
 
