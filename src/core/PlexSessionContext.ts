@@ -1,6 +1,7 @@
 import { createContext } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
+import type { PlexPin } from '../api/PlexPin'
 import type { PlexUser } from '../api/PlexUser'
 
 /** A sign-in under way in the provider, whichever flow runs it (the session's, a button's). Internal. */
@@ -9,6 +10,8 @@ export interface PlexSignInInProgress {
   status: 'signing-in' | 'blocked'
   /** Plex's approval page for its PIN, once created. */
   authUrl: string | null
+  /** Its PIN, once created (what `usePlexLogin` shows as `pin`). */
+  pin?: Pick<PlexPin, 'id' | 'code' | 'clientIdentifier' | 'expiresAt'> | null
   /** Brings Plex's page back (focuses the popup, or opens the approval page again). Call from a click. */
   bringBack: () => void
   /** Abandons it: nothing more is sent for it. */

@@ -50,30 +50,14 @@ function assignRef<T>(ref: ForwardedRef<T>, value: T | null) {
   else if (ref) ref.current = value
 }
 
-function announce(login: PlexLogin, labels: PlexLoginLabels, cancelled: boolean): string {
-  switch (login.status) {
-    case 'idle':
-      return cancelled ? labels.cancelled : ''
-    case 'creating':
-    case 'waiting':
-      return login.failureReason?.kind === 'rate-limited' ? labels.slow : labels.waiting
-    case 'blocked':
-      return labels.blocked
-    case 'authorized':
-      return labels.signedIn
-    case 'expired':
-      return labels.expired
-    case 'error':
-      return labels.error(login.error!)
-  }
-}
-
 /**
  * A "Sign in with Plex" button that runs the whole PIN sign-in (see `usePlexLogin`): a popup
  * opened inside the click, a link when the popup is blocked or when the tab came back from Plex
  * unapproved (redirect mode), a Cancel button while waiting (a click on the main button then
  * brings Plex's page back),
  * Try again after expiry or failure, and every change announced politely to screen readers.
+ * Inside a `<PlexAuthProvider>`, every button shows the provider's one sign-in, whichever started
+ * it: a click on any of them brings Plex back, and Cancel on any ends it for all.
  * It forwards its ref and spreads its props to the `<button>`, whose `data-state` is the status.
  *
  * @example
@@ -111,13 +95,18 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
     assignRef(forwardedRef, node)
   }, [forwardedRef])
 
-  // Focus follows the flow: to Cancel while waiting, back to the main button afterwards.
+  // Focus follows the flow: to Cancel while waiting, back to the main button afterwards (to this
+  // one when its Cancel was pressed: another button showing the same sign-in may have taken it).
   const wasBusy = useRef(false)
   useEffect(() => {
-    const active = typeof document === 'undefined' ? null : document.activeElement
-    const inside = active === document.body || (active !== null && root.current?.contains(active))
-    if (busy && !wasBusy.current && active === main.current) cancelButton.current?.focus()
-    if (!busy && wasBusy.current && inside) main.current?.focus()
+    // Effects run in the browser only: `document` is there.
+    const active = document.activeElement
+    const inside = active === document.body || root.current?.contains(active)
+    if (busy && !wasBusy.current) {
+      cancelled.current = false
+      if (active === main.current) cancelButton.current?.focus()
+    }
+    if (!busy && wasBusy.current && (inside || cancelled.current)) main.current?.focus()
     wasBusy.current = busy
   }, [busy])
 
@@ -137,6 +126,16 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   const label =
     status === 'authorized' ? text.signedIn : busy ? text.waiting : status === 'idle' ? text.signIn : text.retry
   const message = status === 'expired' ? text.expired : status === 'error' ? text.error(login.error!) : null
+  // Every change, said politely: the message of an end, else where the sign-in stands.
+  const said =
+    message ??
+    (status === 'idle'
+      ? cancelled.current ? text.cancelled : ''
+      : status === 'blocked'
+        ? text.blocked
+        : busy
+          ? login.failureReason?.kind === 'rate-limited' ? text.slow : text.waiting
+          : text.signedIn)
   const cls = (name: string) => (unstyled ? undefined : name)
 
   return (
@@ -179,7 +178,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
         <PlexAccountBadge token={login.token} label={text.signedInAs} options={options} unstyled={unstyled} />
       )}
       <p role="status" aria-live="polite" style={visuallyHidden}>
-        {announce(login, text, cancelled.current)}
+        {said}
       </p>
     </div>
   )

@@ -68,12 +68,11 @@ export function plexLoginReducer(state: PlexLoginState, event: PlexLoginEvent): 
     case 'authorized':
     case 'expired':
       if ((state.status !== 'waiting' && state.status !== 'blocked') || event.attempt !== state.attempt) return state
-      return event.type === 'authorized'
-        ? { status: 'authorized', attempt: state.attempt, pin: state.pin, authUrl: state.authUrl, token: event.token }
-        : { status: 'expired', attempt: state.attempt, pin: state.pin, authUrl: state.authUrl }
+      // The same PIN and approval page: only the status moves (and the token comes).
+      return event.type === 'authorized' ? { ...state, status: 'authorized', token: event.token } : { ...state, status: 'expired' }
     case 'reopened':
       if (state.status !== 'blocked' || event.attempt !== state.attempt) return state
-      return { status: 'waiting', attempt: state.attempt, pin: state.pin, authUrl: state.authUrl }
+      return { ...state, status: 'waiting' }
     case 'signedOut':
       if (state.status !== 'authorized' || event.attempt !== state.attempt) return state
       return { status: 'idle', attempt: state.attempt }

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef, type Dispatch } from 'react'
 import { PlexApiError } from '../api/PlexApiError'
-import { PlexSessionContext } from '../core/PlexSessionContext'
+import { PlexSessionContext, type PlexSignInInProgress } from '../core/PlexSessionContext'
 import { isLoginActive, type PlexLoginEvent, type PlexLoginState } from './plexLoginReducer'
 
 /** What a sign-in offers the session while it is the provider's sign-in under way. */
@@ -11,20 +11,23 @@ interface LoginActions {
 
 /**
  * Ties a sign-in to the `<PlexAuthProvider>` session above it, if any. While under way it is the
- * provider's one sign-in (starting it ends any other one; every `usePlexSession()` shows it and
- * can cancel it or bring it back), and reports the failure that ended it. Once authorized it
- * follows the session: when the session no longer holds the token it was handed (signed out
- * anywhere, another tab, a 401), it is `idle` again. Returns the session's token, which an idle
- * sign-in shows as its own (the user is signed in, whichever way). Internal.
+ * provider's one sign-in (every `usePlexSession()` shows it and can cancel it or bring it back),
+ * and reports the failure that ended it. While it runs none itself, it shows the one another flow
+ * runs (`[, other]`: a second button, the session's own), so that a click brings that one back
+ * instead of starting another. Once authorized it follows the session: when the session no longer
+ * holds the token it was handed (signed out anywhere, another tab, a 401), it is `idle` again.
+ * Returns the session's token, which an idle sign-in shows as its own (the user is signed in,
+ * whichever way), and the other flow's sign-in. Internal.
  */
 export function useLoginSession(
   state: PlexLoginState,
   dispatch: Dispatch<PlexLoginEvent>,
   actions: { readonly current: LoginActions },
-): string | null {
+): [token: string | null, other: PlexSignInInProgress | null] {
   const session = useContext(PlexSessionContext)
   const track = session?.track
-  const owner = useRef({}).current
+  // This flow, as the slot's owner; its `cancel` (carried into the slot) tells its entry from another's.
+  const owner = useRef({ bringBack: () => actions.current.login(), cancel: () => actions.current.cancel() }).current
 
   const tracked = useRef(false)
   useEffect(() => {
@@ -32,10 +35,10 @@ export function useLoginSession(
     if (isLoginActive(state)) {
       tracked.current = true
       track(owner, {
+        ...owner,
         status: state.status === 'blocked' ? 'blocked' : 'signing-in',
         authUrl: 'authUrl' in state ? state.authUrl : null,
-        bringBack: () => actions.current.login(),
-        cancel: () => actions.current.cancel(),
+        pin: 'pin' in state ? state.pin : null,
       })
     } else if (tracked.current) {
       tracked.current = false
@@ -47,7 +50,7 @@ export function useLoginSession(
             : null
       track(owner, null, failure)
     }
-  }, [track, state, owner, actions])
+  }, [track, state, owner])
   useEffect(() => () => track?.(owner, null), [track, owner])
 
   // Not in the commit that authorized: the session gets the token only after it.
@@ -62,5 +65,7 @@ export function useLoginSession(
     }
   }, [state, token, dispatch])
 
-  return token ?? null
+  const slot = session?.signingIn
+  const other = slot && slot.cancel !== owner.cancel && !isLoginActive(state) ? slot : null
+  return [token ?? null, other]
 }

@@ -17,6 +17,7 @@ import {
   isLoginActive,
   plexLoginReducer,
   type PlexLoginPin,
+  type PlexLoginState,
   type PlexLoginStatus,
 } from './plexLoginReducer'
 import { PlexSessionContext } from '../core/PlexSessionContext'
@@ -78,10 +79,13 @@ export interface PlexLoginBase {
  * What {@link usePlexLogin} returns, by `status`: where the sign-in stands. Inside
  * `<PlexAuthProvider>` it follows the one session: it is `authorized` with the session's token
  * whenever the session holds one, however it got it (then `pin` and `authUrl` are `null` unless
- * this sign-in got it), and `idle` once the session is signed out; starting it ends any other
- * sign-in under way in the provider. `pin` is the PIN being watched; `authUrl` is Plex's approval
- * page for it (offer it as a link when `blocked`, or back from a redirect unapproved; while
- * `idle`, a prefetched PIN's); `token` comes with `authorized`, `error` with `error`.
+ * this sign-in got it), and `idle` once the session is signed out. While another flow signs in
+ * there (a second button, `usePlexSession().signIn()`), it shows that one sign-in (`creating`,
+ * `waiting` or `blocked`, its `pin` and `authUrl`): `login()` brings Plex back for it and
+ * `cancel()` ends it for every flow; it never starts a second one. `pin` is the PIN being
+ * watched; `authUrl` is Plex's approval page for it (offer it as a link when `blocked`, or back
+ * from a redirect unapproved; while `idle`, a prefetched PIN's); `token` comes with `authorized`,
+ * `error` with `error`.
  */
 export type PlexLogin = PlexLoginBase &
   (
@@ -124,17 +128,18 @@ const approvalUrl = (config: PlexAuthOptions, clientIdentifier: string, code: st
  * ```
  */
 export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
-  const { mode = 'popup', forwardUrl, prefetch = false, popup: popupSize, pendingKey, navigate: _n, onToken: _t, onError: _e, onStatusChange: _s, ...shared } = options
+  const { mode = 'popup', forwardUrl, prefetch = false, popup: popupSize, pendingKey, navigate, onToken, onError, onStatusChange, ...shared } = options
   const config = usePlexOptions(shared)
   const queryClient = useQueryClient(config.queryClient)
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
-  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate: options.navigate, queryClient })
+  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate, queryClient })
   const session = useContext(PlexSessionContext)
-  const callbacks = useLatest({ onToken: options.onToken, onError: options.onError, onStatusChange: options.onStatusChange, session })
   const actions = useRef({ login: () => {}, cancel: () => {} })
-  const sessionToken = useLoginSession(state, dispatch, actions)
+  // Inside a provider: the sign-in another flow runs there, shown (and brought back, cancelled) as this one.
+  const [sessionToken, other] = useLoginSession(state, dispatch, actions)
   // Inside a provider, an idle sign-in shows the session's token: the user is signed in, whichever way.
-  const followed = state.status === 'idle' ? sessionToken : null
+  const followed = state.status === 'idle' && !other ? sessionToken : null
+  const callbacks = useLatest({ onToken, onError, onStatusChange, session })
   const attemptRef = useRef(0)
   const busyRef = useRef(false)
   const popupRef = useRef<Window | null>(null)
@@ -302,10 +307,12 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     actions.current = { login, cancel }
   }, [login, cancel])
 
-  const status: PlexLoginStatus = followed ? 'authorized' : state.status
-  const token = state.status === 'authorized' ? state.token : followed
-  const pin = 'pin' in state ? state.pin : null
-  const authUrl = 'authUrl' in state ? state.authUrl : followed ? null : readyUrl
+  // What is shown: this sign-in, or the one another flow runs in the provider.
+  const shown = (other ? { ...other, status: other.status === 'blocked' ? 'blocked' : other.pin ? 'waiting' : 'creating' } : state) as PlexLoginState
+  const status: PlexLoginStatus = followed ? 'authorized' : shown.status
+  const token = shown.status === 'authorized' ? shown.token : followed
+  const pin = ('pin' in shown && shown.pin) || null
+  const authUrl = 'authUrl' in shown ? shown.authUrl : followed ? null : readyUrl
   // Every change of what the app sees, whether this sign-in or the session moved.
   const shownStatus = useRef(status)
   useEffect(() => {
@@ -313,10 +320,13 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     shownStatus.current = status
     callbacks.current.onStatusChange?.(status)
   }, [status, callbacks])
-  const error = state.status === 'error' ? state.error : null
+  const error = shown.status === 'error' ? shown.error : null
   const failureReason = polling ? watched.failureReason : null
+  // Another flow's sign-in is brought back, and cancelled for every flow showing it, where it runs
+  // (its owner's actions, stable for as long as it runs).
+  const { bringBack = login, cancel: stop = cancel } = other ?? {}
   return useMemo(
-    () => ({ login, cancel, reset: cancel, status, token, pin, authUrl, error, failureReason }) as PlexLogin,
-    [login, cancel, status, token, pin, authUrl, error, failureReason],
+    () => ({ login: bringBack, cancel: stop, reset: stop, status, token, pin, authUrl, error, failureReason }) as PlexLogin,
+    [bringBack, stop, status, token, pin, authUrl, error, failureReason],
   )
 }

@@ -68,11 +68,9 @@ describe('one session per provider', () => {
     await expectNothingSent(plex)
   })
 
-  it('a button sign-in ends the session sign-in under way, and the session follows the button', async () => {
+  it('a button shows the session sign-in under way and brings it back instead of starting another; both follow it to the end', async () => {
     const plex = mock()
-    const first = fakePopup()
-    const second = fakePopup()
-    vi.spyOn(window, 'open').mockReturnValueOnce(first as unknown as Window).mockReturnValueOnce(second as unknown as Window)
+    const { popup } = stubWindowOpen()
     const { wrapper } = plexWrapper()
     let session!: ReturnType<typeof usePlexSession>
     function Header() {
@@ -82,19 +80,18 @@ describe('one session per provider', () => {
     render(<><Header /><PlexLoginButton /></>, { wrapper })
     act(() => session.signIn())
     await tick(0)
-    const abandoned = [...plex.pins.keys()][0]!
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Plex' }))
+    const button = screen.getByRole('button', { name: 'Waiting for Plex...' })
+    fireEvent.click(button)
     await tick(0)
-    expect(first.close).toHaveBeenCalled()
-    const polled = pinPolls(plex, abandoned)
-    await tick(5000)
-    expect(pinPolls(plex, abandoned)).toBe(polled) // the abandoned PIN is not polled any more
+    expect(popup!.focus).toHaveBeenCalled()
+    expect(popup!.close).not.toHaveBeenCalled()
     expect(screen.getByText('session signing-in')).toBeTruthy()
-    expect(session.authUrl).toContain(`code=${[...plex.pins.values()][1]!.code}`)
+    expect(session.authUrl).toContain(`code=${[...plex.pins.values()][0]!.code}`)
     plex.approve()
     await tick(1000)
     expect(screen.getByText('session signed-in')).toBeTruthy()
-    expect(created(plex)).toHaveLength(2)
+    expect(screen.getByRole('button', { name: 'Signed in' })).toBeTruthy()
+    expect(created(plex)).toHaveLength(1)
   })
 
   it('session.cancel() ends a sign-in a button started', async () => {
