@@ -3,7 +3,10 @@
  * sent (`true`, `1` or `"1"`): see `parseResources`.
  */
 export interface PlexConnection {
-  /** `'https'` (usually a `*.plex.direct` name) or `'http'`. */
+  /**
+   * `'https'` (usually a `*.plex.direct` name) or `'http'`: the scheme of `uri`, what the browser
+   * fetches (when plex.tv's `protocol` field disagrees with the uri, the uri wins).
+   */
   protocol: 'http' | 'https'
   /** The IP address behind `uri`. */
   address: string

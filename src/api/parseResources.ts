@@ -22,10 +22,10 @@ const NO_ADDRESS = 'plex.tv sent no usable address for this server: restart Plex
 /** A connection, or `null` when it has no http(s) `uri` to request (it cannot be used). */
 function parseConnection(raw: unknown): PlexConnection | null {
   if (!isObject(raw) || typeof raw.uri !== 'string' || !/^https?:\/\//i.test(raw.uri)) return null
-  const protocol = raw.protocol === 'http' || raw.protocol === 'https' ? raw.protocol : raw.uri.startsWith('https:') ? 'https' : 'http'
   const port = Number(raw.port)
   return {
-    protocol,
+    // The uri's own scheme, what the browser fetches: plex.tv's `protocol` field may disagree with it.
+    protocol: /^https:/i.test(raw.uri) ? 'https' : 'http',
     address: text(raw.address),
     port: Number.isInteger(port) ? port : 32400,
     uri: raw.uri.replace(/\/+$/, ''),

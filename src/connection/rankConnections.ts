@@ -41,8 +41,11 @@ function rawIpTwin(connection: PlexConnection): PlexConnection | null {
   return { ...connection, protocol: 'http', uri: `http://${address}:${connection.port}` }
 }
 
+/** The scheme of the address itself: what the browser fetches, whatever plex.tv's `protocol` says. */
+const schemeOf = (uri: string): 'http' | 'https' => (/^https:/i.test(uri) ? 'https' : 'http')
+
 /** Local before remote before relay; https before http at equal rank. */
-const weight = (c: PlexConnection) => (c.relay ? 4 : c.local ? 0 : 2) + (c.protocol === 'http' ? 1 : 0)
+const weight = (c: PlexConnection) => (c.relay ? 4 : c.local ? 0 : 2) + (schemeOf(c.uri) === 'http' ? 1 : 0)
 
 /**
  * Orders a server's connections the way they should be preferred (local, then remote, then relay;
@@ -50,7 +53,8 @@ const weight = (c: PlexConnection) => (c.relay ? 4 : c.local ? 0 : 2) + (c.proto
  * is `mixed-content` (never requested; loopback is allowed), a server plex.tv sees offline is
  * `offline`, the rest `pending`. On a page that is not https each plex.direct connection gets a
  * raw-IP http twin (`http://address:port`), for routers that refuse to resolve plex.direct names.
- * Pure: the page's protocol is given, not read.
+ * http or https is the scheme of each `uri` (what the browser fetches), also in the candidates'
+ * `protocol`, never plex.tv's `protocol` label. Pure: the page's protocol is given, not read.
  *
  * @example
  * ```ts
@@ -82,12 +86,13 @@ export function rankConnections(
     .map((connection, index) => ({ connection, index }))
     .sort((a, b) => weight(a.connection) - weight(b.connection) || a.index - b.index)
     .map(({ connection: c }): PlexConnectionCandidate => {
-      const blocked = https && c.protocol === 'http' && !isLoopback(c.uri)
+      const protocol = schemeOf(c.uri)
+      const blocked = https && protocol === 'http' && !isLoopback(c.uri)
       const [outcome, reason] = !server.presence
         ? (['offline', OFFLINE] as const)
         : blocked
           ? (['mixed-content', mixedContent(c.local)] as const)
           : (['pending', CHECKING] as const)
-      return { uri: c.uri, protocol: c.protocol, address: c.address, port: c.port, local: c.local, relay: c.relay, IPv6: c.IPv6, outcome, reason }
+      return { uri: c.uri, protocol, address: c.address, port: c.port, local: c.local, relay: c.relay, IPv6: c.IPv6, outcome, reason }
     })
 }

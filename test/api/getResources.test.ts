@@ -121,6 +121,18 @@ describe('getResources', () => {
     expect(resource!.problem).toMatch(/^plex\.tv .*address.*: .*Plex Media Server/)
   })
 
+  it("gives each connection the protocol of its uri (what is fetched) when plex.tv's protocol field disagrees", async () => {
+    const raw = resourceOf(home)
+    const [secure, plain] = raw.connections as Record<string, unknown>[]
+    const swapped = [{ ...secure, protocol: 'http' }, { ...plain, protocol: 'https' }]
+    server.use(http.get(`${API}/resources`, () => HttpResponse.json([{ ...raw, connections: swapped }])))
+    const [resource] = await getResources({ ...client, token: 't' })
+    expect(resource!.connections.map((c) => [c.uri, c.protocol])).toEqual([
+      ['https://192-168-1-10.abc.plex.direct:32400', 'https'],
+      ['http://192.168.1.10:32400', 'http'],
+    ])
+  })
+
   it('drops a server without clientIdentifier (it cannot be told apart), keeps the others', async () => {
     const { clientIdentifier: _, ...anonymous } = resourceOf({ ...home, name: 'Nameless' })
     server.use(http.get(`${API}/resources`, () => HttpResponse.json([anonymous, resourceOf(home)])))

@@ -61,6 +61,24 @@ describe('rankConnections', () => {
     expect(uris(rankConnections({ presence: true, connections: [LOCAL_HTTPS] }, { pageProtocol: 'https:' }))).toEqual([LOCAL_HTTPS.uri])
   })
 
+  it("decides mixed content by the address's own scheme (what the browser fetches), not plex.tv's protocol label", () => {
+    const httpLabelledHttps = conn('http://192.168.1.10:32400', { local: true, protocol: 'https' })
+    const httpsLabelledHttp = conn('https://203-0-113-7.abc.plex.direct:32400', { address: '203.0.113.7', protocol: 'http' })
+    const ranked = rankConnections({ presence: true, connections: [httpLabelledHttps, httpsLabelledHttp] }, { pageProtocol: 'https:' })
+    expect(ranked.map((c) => [c.uri, c.protocol, c.outcome])).toEqual([
+      [httpLabelledHttps.uri, 'http', 'mixed-content'],
+      [httpsLabelledHttp.uri, 'https', 'pending'],
+    ])
+    expect(ranked[0]!.reason).toMatch(/https.*plain http.*blocks/)
+  })
+
+  it("ranks https before http by the address's own scheme", () => {
+    const httpLabelledHttps = conn('http://192.168.1.10:32400', { local: true, protocol: 'https' })
+    const httpsLabelledHttp = conn('https://192-168-1-10.abc.plex.direct:32400', { address: '192.168.1.10', local: true, protocol: 'http' })
+    const ranked = rankConnections({ presence: true, connections: [httpLabelledHttps, httpsLabelledHttp] }, { pageProtocol: 'http:' })
+    expect(uris(ranked)).toEqual([httpsLabelledHttp.uri, httpLabelledHttps.uri])
+  })
+
   it('marks every connection offline when plex.tv says the server is not present', () => {
     const ranked = rankConnections({ presence: false, connections: [LOCAL_HTTPS, REMOTE_HTTP] }, { pageProtocol: 'https:' })
     expect(ranked.map((c) => c.outcome)).toEqual(['offline', 'offline'])
