@@ -21,7 +21,7 @@ export interface PlexConnectionFlow {
   /** Candidates whose probe failed without an answer (`readFailed`), not yet confirmed. */
   unread: string[]
   /**
-   * Every probe ended and none can be used: the hook sends one opaque confirmation to each
+   * Every probe ended and none can be used: the round sends one opaque confirmation to each
    * `unread` candidate (`probeConnection` with `opaque`), then the attempt is `unreachable`.
    */
   confirming: boolean
@@ -84,11 +84,12 @@ function record(flow: PlexConnectionFlow, uri: string, from: (outcome: PlexConne
 }
 
 /**
- * The pure decision behind `usePlexConnection`, tested without React: `start` an attempt with
- * ranked candidates (those not `pending` are never probed), record each probe's result as it
+ * The pure decision behind `usePlexConnection`, tested without React; the connection query's
+ * function (`plexConnectionQueryOptions`) drives it, one round per query fetch: `start` an attempt
+ * with ranked candidates (those not `pending` are never probed), record each probe's result as it
  * `settle`s, and choose: a remembered connection as soon as it answers; otherwise the
  * best-ranked success, at once when no better-ranked candidate is still pending, else when the
- * hook's grace timer sends `grace-over`. With nothing pending and no success: `unreachable`,
+ * round's grace timer sends `grace-over`. With nothing pending and no success: `unreachable`,
  * after `confirming` the candidates whose read failed (`unread`), each by a `confirmed` event
  * (so a working setup never pays for the confirmation).
  * Results of another attempt are ignored; a result after the choice is recorded, the choice kept.

@@ -13,7 +13,9 @@ export interface ServerConnectionWatcherProps {
 /**
  * Runs `usePlexConnection` for one server and reports its state upward, rendering nothing: the
  * picker needs every server's state in one place (selection, keyboard, announcements, `render`),
- * while hooks can only run one per component. Internal.
+ * while hooks can only run one per component. The connection is a query: an app's own
+ * `usePlexConnection` on the same server (same token, same page protocol) shares this watcher's
+ * probe round, and each progress report (`connecting`, candidate by candidate) reaches both. Internal.
  */
 export function ServerConnectionWatcher({ server, options, onChange }: ServerConnectionWatcherProps) {
   const state = usePlexConnection(server, options)

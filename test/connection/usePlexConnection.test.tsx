@@ -1,4 +1,6 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, renderHook } from '@testing-library/react'
+import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { parseResources } from '../../src/api/parseResources'
 import type { PlexResource } from '../../src/api/PlexResource'
@@ -36,19 +38,24 @@ function setup(connections: FakeConnection[], extra: Partial<FakeServer> = {}) {
   return { plex, fake, server: server! }
 }
 
-/** Renders the hook (StrictMode: see test/setup.ts), recording each distinct result with the fake time it appeared. */
-function render(server: PlexResource | null, options: UsePlexConnectionOptions = { pageProtocol: 'https:' }) {
+/**
+ * Renders the hook (StrictMode: see test/setup.ts) in the app's QueryClientProvider, recording each
+ * distinct result with the fake time it appeared. Each render gets a fresh QueryClient (a new page
+ * load) unless given one: a connection found is kept in the QueryClient (see sharedConnection.test.tsx).
+ */
+function render(server: PlexResource | null, options: UsePlexConnectionOptions = { pageProtocol: 'https:' }, queryClient = new QueryClient()) {
   const history: { at: number; state: PlexConnectionState }[] = []
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   const view = renderHook(
     ({ server: s, options: o }) => {
       const state = usePlexConnection(s, o)
       if (history.at(-1)?.state !== state) history.push({ at: Date.now(), state })
       return state
     },
-    { initialProps: { server, options } },
+    { initialProps: { server, options }, wrapper },
   )
   const when = (status: string) => history.find((h) => h.state.status === status)?.at
-  return { ...view, history, when, start: Date.now() }
+  return { ...view, history, when, start: Date.now(), queryClient }
 }
 /** Advances fake time in 10 ms steps, each its own act(), so renders and effects happen when they would. */
 async function advance(ms: number) {
