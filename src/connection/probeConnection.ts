@@ -1,5 +1,6 @@
 import { PlexApiError } from '../api/PlexApiError'
 import { connectionHint as hint } from './connectionHint'
+import { machineIdentifierOf } from './machineIdentifierOf'
 import type { PlexConnectionCandidate, PlexConnectionOutcome } from './PlexConnectionCandidate'
 
 /** Options of {@link probeConnection}. */
@@ -39,8 +40,9 @@ type Target = Pick<PlexConnectionCandidate, 'uri' | 'local' | 'relay'>
 /**
  * Tries one connection: `GET {uri}/identity` (`Accept: application/json`, `cache: 'no-store'` so a
  * hung earlier probe cannot hold it in the browser's cache lock), and checks that the answer's
- * `MediaContainer.machineIdentifier` is the server's `clientIdentifier`. Resolves with the outcome
- * and a reason a person can act on; never rejects except when `signal` aborts (kind `aborted`).
+ * `MediaContainer.machineIdentifier` (JSON, or XML from a proxy that drops `Accept`) is the
+ * server's `clientIdentifier`. Resolves with the outcome and a reason a person can act on; never
+ * rejects except when `signal` aborts (kind `aborted`).
  * Exactly one request: a read that fails without an answer is `network` with `readFailed: true`
  * (no answer, or an answer the page may not read); a second probe with `opaque: true` tells which.
  *
@@ -113,7 +115,7 @@ export async function probeConnection(target: Target, options: ProbeConnectionOp
     }
     let machine: unknown
     try {
-      machine = ((await response.json()) as { MediaContainer?: { machineIdentifier?: unknown } } | null)?.MediaContainer?.machineIdentifier
+      machine = machineIdentifierOf(await response.text())
     } catch {
       if (timedOut || signal?.aborted) return stopped()
     }

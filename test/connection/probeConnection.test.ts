@@ -1,7 +1,8 @@
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { isPlexApiError } from '../../src/api/isPlexApiError'
 import { probeConnection } from '../../src/connection/probeConnection'
-import { usePlexMock } from '../support/mockPlex'
+import { server, usePlexMock } from '../support/mockPlex'
 import { mockServers, type IdentityBehaviour } from '../support/mockServers'
 import { tick, useFakeClockEachTest } from '../support/tick'
 
@@ -41,6 +42,34 @@ describe('probeConnection', () => {
   it('reports another machine answering as wrong-server', async () => {
     fake({ answer: 'wrong-machine' })
     expect((await probe(LOCAL)).result).toMatchObject({ outcome: 'wrong-server', reason: expect.stringMatching(/Another Plex server/) })
+  })
+
+  describe('an /identity answered in XML (a proxy that drops Accept)', () => {
+    const xml = (attributes: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<MediaContainer size="0" claimed="1" ${attributes} version="1.40.0.7998-c29d4c0c8"> </MediaContainer>`
+    const answer = (body: string) => {
+      server.use(http.get(`${LOCAL.uri}/identity`, () => new HttpResponse(body, { headers: { 'Content-Type': 'text/xml;charset=utf-8' } })))
+    }
+
+    it('verifies the machine it names', async () => {
+      answer(xml(`machineIdentifier="${ID}"`))
+      expect((await probe(LOCAL)).result).toMatchObject({ outcome: 'ok' })
+    })
+
+    it('reads the attribute in single quotes, with entities decoded', async () => {
+      answer(xml(`machineIdentifier='machine&amp;&#x68;ome&#33;'`))
+      expect((await probe(LOCAL, { clientIdentifier: 'machine&home!' })).result).toMatchObject({ outcome: 'ok' })
+    })
+
+    it('reports another machine as wrong-server', async () => {
+      answer(xml('machineIdentifier="machine-attic"'))
+      expect((await probe(LOCAL)).result).toMatchObject({ outcome: 'wrong-server', reason: expect.stringMatching(/Another Plex server/) })
+    })
+
+    it('reports XML that names no machine as not a Plex Media Server', async () => {
+      answer('<?xml version="1.0"?><html><body machineIdentifier="machine-home">Router login</body></html>')
+      expect((await probe(LOCAL)).result).toMatchObject({ outcome: 'wrong-server', reason: expect.stringMatching(/not a Plex Media Server/) })
+    })
   })
 
   it('reports 401 as unauthorized', async () => {
