@@ -10,10 +10,11 @@ const NOT_IN_A_HOME = new Set([400, 403, 404])
 
 /**
  * The profiles of the account's Plex Home (admin, managed and invited members, the guest):
- * `GET /home/users`, the token in the `X-Plex-Token` header only. An account that is not in a Home
- * is a list of one, itself: plex.tv either lists it alone or answers 400/403/404, in which case the
- * account is read from `GET /user` (marked `admin`). A revoked token rejects with `unauthorized`,
- * 429 with `rate-limited` (and `retryAfter`).
+ * `GET /home/users`, the token in the `X-Plex-Token` header only. The list always holds at least
+ * the account the token belongs to: an account that is not in a Home is a list of one, itself.
+ * plex.tv either lists it alone, or answers 400/403/404 or an empty list (`{ users: [] }`, for some
+ * accounts), in which case the account is read from `GET /user` (marked `admin`). A revoked token
+ * rejects with `unauthorized`, 429 with `rate-limited` (and `retryAfter`).
  *
  * @example
  * ```ts
@@ -29,12 +30,12 @@ export async function getHomeUsers(
   options: PlexClientOptions & { token: string },
   init?: PlexRequestInit,
 ): Promise<PlexHomeUser[]> {
-  let body: unknown
+  let users: PlexHomeUser[] = []
   try {
-    body = await plexRequest(options, { method: 'GET', path: '/home/users', headers: { 'X-Plex-Token': options.token } }, init)
+    users = parseHomeUsers(await plexRequest(options, { method: 'GET', path: '/home/users', headers: { 'X-Plex-Token': options.token } }, init))
   } catch (error) {
     if (!(error instanceof PlexApiError) || error.status === null || !NOT_IN_A_HOME.has(error.status)) throw error
-    return [{ ...parseHomeUser(await getUser(options, init)), admin: true }]
   }
-  return parseHomeUsers(body)
+  // Not in a Home (or a Home that lists nobody): the account itself, from GET /user.
+  return users.length ? users : [{ ...parseHomeUser(await getUser(options, init)), admin: true }]
 }

@@ -36,8 +36,9 @@ export type UsePlexHomeUsersOptions = PlexAuthOptions
  * The profiles of the account's Plex Home ("Who's watching?"): admin, managed (kids') and invited
  * members, each with `protected` when switching to it needs a PIN. `GET /home/users` through
  * react-query, cached and shared by every component asking for the same token; the token travels
- * only in the `X-Plex-Token` header and is never in the query key. An account outside a Home is a
- * list of one (itself), not an error.
+ * only in the `X-Plex-Token` header and is never in the query key. The list always holds at least
+ * the token's own account: an account outside a Home (or one plex.tv lists as an empty Home) is a
+ * list of one, itself (from `GET /user`), not an error.
  *
  * `token`: `undefined` (or no argument) uses the session of the surrounding `<PlexAuthProvider>`
  * once it is signed in; `null` means no token (`idle`, nothing sent). A revoked token is an

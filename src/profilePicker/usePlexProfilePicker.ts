@@ -36,7 +36,7 @@ export interface PlexProfilePickerState {
   status: PlexProfilePickerStatus
   /** `usePlexHomeUsers`' state (with `refetch`). */
   home: PlexHomeUsersState
-  /** The Home's profiles (empty until loaded). */
+  /** The Home's profiles (empty until loaded; once loaded, at least the token's own account, see `usePlexHomeUsers`). */
   profiles: PlexHomeUser[]
   /** The uuid of the profile in use: the session's, or the account of `token`, once known. */
   current: string | null
