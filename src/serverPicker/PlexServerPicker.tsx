@@ -93,12 +93,14 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
 
   const { selected, select, tabbable, rowProps, tabStop } = usePickerSelection(items, { value, defaultValue, onSelect })
 
-  // Retry pressed: once the button is gone, focus goes to the list (or its message), never to <body>.
-  const retried = useRef(false)
+  // Retry pressed: the button stays (focused, aria-disabled) while the list loads again, and is
+  // there to try once more if that fails too; once the list came, focus goes to the list (or its
+  // message), never to <body>.
+  const [retrying, setRetrying] = useState(false)
   const message = useRef<HTMLParagraphElement | null>(null)
   useEffect(() => {
-    if (!retried.current || status === 'error' || status === 'loading') return
-    retried.current = false
+    if (!retrying || status === 'error' || status === 'loading') return
+    setRetrying(false)
     const target = tabStop() ?? message.current
     if (document.activeElement === document.body || !document.activeElement) target?.focus()
   })
@@ -125,16 +127,20 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
           {note}
         </p>
       )}
-      {servers.status === 'error' && (
+      {(servers.status === 'error' || (retrying && status === 'loading')) && (
         <div className={cls('rpa-picker__error')}>
-          <p role="alert" className={cls('rpa-picker__message')}>
-            {text.error(servers.error)}
-          </p>
+          {servers.status === 'error' && (
+            <p role="alert" className={cls('rpa-picker__message')}>
+              {text.error(servers.error)}
+            </p>
+          )}
           <button
             type="button"
             className={cls('rpa-button rpa-picker__retry')}
+            aria-disabled={status === 'loading' || undefined}
             onClick={() => {
-              retried.current = true
+              if (status === 'loading') return
+              setRetrying(true)
               void servers.refetch()
             }}
           >

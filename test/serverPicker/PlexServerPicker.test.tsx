@@ -222,6 +222,35 @@ describe('PlexServerPicker', () => {
     expect(document.activeElement).toBe(radio('Home'))
   })
 
+  it('keeps focus on Retry while a retry loads and when it fails again, never on <body>', async () => {
+    mock()
+    const plex = mockServers(SERVERS)
+    plex.fail(500, 500, 500, 500, 500, 500)
+    const { container } = render(<PlexServerPicker token={TOKEN} connectionOptions={{ pageProtocol: 'https:' }} />, { wrapper: plexWrapper().wrapper })
+    await advance(10_000)
+    const retry = screen.getByRole('button', { name: 'Retry' })
+    retry.focus()
+    fireEvent.click(retry)
+    await tick(0)
+    expect(container.firstElementChild!.getAttribute('data-state')).toBe('loading')
+    expect(screen.getByText('Looking for your Plex servers...')).toBeTruthy()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Retry' }))
+    expect(screen.getByRole('button', { name: 'Retry' }).getAttribute('aria-disabled')).toBe('true')
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' })) // while it loads: nothing more sent
+    await advance(10_000)
+    expect(plex.resourceRequests).toHaveLength(6)
+    expect(container.firstElementChild!.getAttribute('data-state')).toBe('error')
+    expect(screen.getByRole('alert').textContent).toBe('Plex is having trouble right now. Try again in a moment.')
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Retry' }))
+    expect(screen.getByRole('button', { name: 'Retry' }).hasAttribute('aria-disabled')).toBe(false)
+
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' })) // and once plex.tv answers, focus goes to the list
+    await tick(0)
+    expect(plex.resourceRequests).toHaveLength(7)
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+    expect(document.activeElement).toBe(radio('Home'))
+  })
+
   it('sends nothing more once unmounted while connecting', async () => {
     const { plex, unmount } = renderPicker()
     await advance(100)
