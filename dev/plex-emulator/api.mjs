@@ -7,6 +7,7 @@ import { handleControl } from './control.mjs'
 import { avatarSvg, qrSvg } from './svg.mjs'
 import { DEMO_USER } from './store.mjs'
 import { renderResource } from './servers.mjs'
+import { asSeenBy, memberSees } from './homeServers.mjs'
 
 /** @typedef {import('./context.mjs').EmulatorContext} EmulatorContext */
 /** @typedef {import('./http.mjs').Reply} Reply */
@@ -23,6 +24,15 @@ const image = (svg) => ({
 
 /** @param {EmulatorContext} ctx @param {string} uuid */
 const avatarUrl = (ctx, uuid) => `${ctx.urls.apiOrigin}/users/${uuid}/avatar?c=1`
+
+/**
+ * The Home member a token was switched to; null for the admin's tokens.
+ * @param {EmulatorContext} ctx @param {string | null} token
+ */
+function memberOf(ctx, token) {
+  const profile = token ? ctx.store.tokens.get(token)?.profile : undefined
+  return (profile && profile !== DEMO_USER.uuid && ctx.home.member(DEMO_USER, profile)?.member) || null
+}
 
 /**
  * The account `GET /user` answers for a token: the admin's, or the Home member's it was switched to.
@@ -154,13 +164,21 @@ async function route(ctx, req, url, entry) {
     // Header only, as for /user. Relay connections are listed only when asked for, like plex.tv.
     if (!entry.token || !ctx.store.tokens.has(entry.token)) throw unauthenticated()
     const options = { includeRelay: url.searchParams.get('includeRelay') === '1', now: Date.now() }
-    return json(200, ctx.mediaServers.running.map((s) => renderResource(s.config, s.listeners, options)))
+    // A Home member's token lists that profile's share of the servers, each with its own token.
+    const member = memberOf(ctx, entry.token)
+    return json(200, ctx.mediaServers.running.flatMap(({ config, listeners }) => {
+      if (member && !memberSees(member, config)) return []
+      const resource = renderResource(config, listeners, options)
+      return [member ? asSeenBy(resource, config, member, DEMO_USER) : resource]
+    }))
   }
 
   const avatar = /^\/users\/([^/]+)\/avatar$/.exec(path)
   if (avatar && method === 'GET') {
     const uuid = decodePathPart(avatar[1] || '')
-    if (uuid === DEMO_USER.uuid || ctx.home.member(DEMO_USER, uuid)) return image(avatarSvg())
+    if (uuid === DEMO_USER.uuid) return image(avatarSvg(DEMO_USER.title, null))
+    const found = ctx.home.member(DEMO_USER, uuid)
+    if (found) return image(avatarSvg(found.member.title, uuid))
   }
 
   throw notFound()

@@ -1,6 +1,7 @@
 // Options of startPlexEmulator() and the runtime knobs of configure(), validated.
 import { DEFAULT_SERVERS, parseServers } from './servers.mjs'
 import { parseHome } from './home.mjs'
+import { checkHomeServers } from './homeServers.mjs'
 
 /** @typedef {'404' | 'null-token'} ExpiredStyle */
 /** @typedef {{ pinLifetime: number, latency: number, expiredStyle: ExpiredStyle, coop: boolean, clockOffset: number }} Knobs */
@@ -92,5 +93,6 @@ export function parseOptions(options = {}) {
   if (ports.apiPort > 65535 || ports.authPort > 65535) throw new TypeError('plex-emulator: ports must be <= 65535')
   const { knobs, rateLimit, servers = parseServers(DEFAULT_SERVERS), home = parseHome('default') } = parsePatch(rest)
   if (rateLimit) throw new TypeError('plex-emulator: rateLimit is set with configure(), not at start')
+  checkHomeServers(home, servers)
   return { host: /** @type {string} */ (host), ...ports, knobs: { ...DEFAULT_KNOBS, ...knobs }, servers, home }
 }

@@ -3,6 +3,7 @@ import { parsePatch } from './config.mjs'
 import { PinStore } from './store.mjs'
 import { createMediaServers } from './mediaServers.mjs'
 import { HomeState, parseHome } from './home.mjs'
+import { checkHomeServers, serverAccepts } from './homeServers.mjs'
 
 /** @typedef {import('./config.mjs').Knobs} Knobs */
 
@@ -21,7 +22,8 @@ import { HomeState, parseHome } from './home.mjs'
  * @property {{ apiOrigin: string, apiBaseUrl: string, controlUrl: string, authOrigin: string, authAppUrl: string, linkUrl: string }} urls
  * @property {boolean} closed
  * @property {(ms: number) => Promise<void>} delay
- * @property {(patch: Record<string, unknown>) => Promise<void>} configure validates at once (throws a TypeError); resolves once new servers listen
+ * @property {(patch: Record<string, unknown>) => Promise<void>} configure validates at once (throws a TypeError; a new Home's
+ *   members may name only servers it will run); resolves once new servers listen
  * @property {() => void} reset
  * @property {() => Knobs & { rateLimit: { remaining: number, retryAfter: number } }} currentConfig
  */
@@ -29,9 +31,10 @@ import { HomeState, parseHome } from './home.mjs'
 /**
  * @param {Knobs} knobs
  * @param {import('./home.mjs').HomeConfig} [home]
+ * @param {import('./servers.mjs').ServerConfig[]} [servers] the servers the emulator starts with
  * @returns {{ ctx: EmulatorContext, timers: Map<ReturnType<typeof setTimeout>, () => void> }}
  */
-export function createContext(knobs, home = parseHome('default')) {
+export function createContext(knobs, home = parseHome('default'), servers = []) {
   /** @type {Map<ReturnType<typeof setTimeout>, () => void>} */
   const timers = new Map()
   /** @param {number} ms @returns {Promise<void>} */
@@ -41,6 +44,8 @@ export function createContext(knobs, home = parseHome('default')) {
   })
   /** @type {ServerLogEntry[]} */
   const serverLog = []
+  // The servers last asked for (the running ones may still be starting): what a new Home is checked against.
+  let serverConfigs = servers
 
   /** @type {EmulatorContext} */
   const ctx = {
@@ -50,12 +55,14 @@ export function createContext(knobs, home = parseHome('default')) {
     home: new HomeState(home),
     log: [],
     serverLog,
-    mediaServers: createMediaServers({ delay, log: serverLog }),
+    mediaServers: createMediaServers({ delay, log: serverLog, accepts: (server, token) => serverAccepts(server, token, ctx.home.config.members) }),
     urls: { apiOrigin: '', apiBaseUrl: '', controlUrl: '', authOrigin: '', authAppUrl: '', linkUrl: '' },
     closed: false,
     delay,
     configure(patch) {
       const { knobs: changes, rateLimit, servers, home: newHome } = parsePatch(patch)
+      if (newHome) checkHomeServers(newHome, servers ?? serverConfigs)
+      if (servers) serverConfigs = servers
       Object.assign(ctx.knobs, changes)
       if (newHome) ctx.home = new HomeState(newHome)
       if (rateLimit) ctx.rateLimit = { remaining: rateLimit.count, retryAfter: rateLimit.retryAfter }

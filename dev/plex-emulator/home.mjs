@@ -2,11 +2,14 @@
 import { PlexError, notFound, tooManyRequests } from './http.mjs'
 
 /**
- * @typedef {{ uuid: string, title: string, username: string, email: string, restricted: boolean, guest: boolean, pin: string | null }} HomeMember
+ * @typedef {{ uuid: string, title: string, username: string, email: string, restricted: boolean, guest: boolean, pin: string | null, servers: string[] | null }} HomeMember
  * @typedef {{ enabled: boolean, adminPin: string | null, members: HomeMember[], wrongPinLimit: number, retryAfter: number }} HomeConfig
  */
 
-/** The Home `npm start` serves: Kids (managed, no PIN), Teen (managed, PIN 2468), Sam (invited, PIN 1357). */
+/**
+ * The Home `npm start` serves: Kids (managed, no PIN), Teen (managed, PIN 2468), Sam (invited, PIN
+ * 1357). Each has its own avatar and sees the admin's own servers, each with a token of its own.
+ */
 export const DEFAULT_HOME = Object.freeze({
   members: Object.freeze([
     Object.freeze({ uuid: 'home-kids-0001', title: 'Kids' }),
@@ -20,6 +23,15 @@ function pinOf(value, name) {
   if (value === undefined || value === null) return null
   if (typeof value !== 'string' || !/^\d{4}$/.test(value)) throw new TypeError(`plex-emulator: ${name} must be 4 digits, got ${String(value)}`)
   return value
+}
+
+/** @param {unknown} value @param {string} name @returns {string[] | null} */
+function serverNames(value, name) {
+  if (value === undefined) return null
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v === '')) {
+    throw new TypeError(`plex-emulator: ${name} must be an array of server names or clientIdentifiers`)
+  }
+  return [...value]
 }
 
 /**
@@ -45,6 +57,7 @@ export function parseHome(value) {
       uuid: m.uuid, title: m.title, username, email: typeof m.email === 'string' ? m.email : '',
       restricted: typeof m.restricted === 'boolean' ? m.restricted : username === '',
       guest: m.guest === true, pin: pinOf(m.pin, `home.members[${i}].pin`),
+      servers: serverNames(m.servers, `home.members[${i}].servers`),
     }
   })
   const count = (/** @type {string} */ name, /** @type {unknown} */ v, /** @type {number} */ fallback) => {

@@ -51,6 +51,17 @@ export interface EmulatedHomeMember {
   guest?: boolean
   /** 4 digits: the profile is `protected` and a switch must send it (`?pin=`). */
   pin?: string
+  /**
+   * The servers `GET /api/v2/resources` lists to this profile's tokens: names or
+   * `clientIdentifier`s of the configured `servers` (checked when the Home is set: one the
+   * emulator does not run throws a TypeError; after a later `servers` change, a missing one is
+   * left out), in the servers' order. Each comes with a token of this profile's own, which only
+   * that server takes; the admin's own servers are listed as shared by the admin (`owned: false`,
+   * `home: true`, `sourceTitle` and `ownerId` the admin's). Default: the admin's own servers
+   * (owned, providing `server`), not those friends shared with the admin, nor players.
+   * @example ['Living Room']
+   */
+  servers?: readonly string[]
 }
 
 /**
@@ -58,7 +69,8 @@ export interface EmulatedHomeMember {
  * or with a wrong one, answers 403 (plex.tv's error 1041); after `wrongPinLimit` wrong PINs in a
  * row every switch answers 429 with `Retry-After: retryAfter` for that many seconds (or until
  * `reset()`). A successful switch mints a token that `GET /user` answers as that profile; its
- * answer echoes a protected profile's PIN as `pin`, as plex.tv's does.
+ * answer echoes a protected profile's PIN as `pin`, as plex.tv's does. Every profile has its own
+ * avatar (`thumb`) and its own servers and server tokens (see {@link EmulatedHomeMember.servers}).
  */
 export interface EmulatedHome {
   /** The admin's PIN. Default none. */
@@ -127,7 +139,10 @@ export interface EmulatedServerSpec {
   /** Who shared it: makes it a shared server. Default null (owned) or 'a friend' (owned: false). */
   sourceTitle?: string | null
   ownerId?: number | null
-  /** The token its `/library/sections` requires (`X-Plex-Token` header). Default 'emu-server-…'. */
+  /**
+   * The account's token for it: what its `/library/sections` requires (`X-Plex-Token` header); it
+   * also takes the token each Home profile it is listed to got for it. Default 'emu-server-…'.
+   */
   accessToken?: string
   /** Whether plex.tv sees it online. Default true. */
   presence?: boolean
@@ -163,6 +178,7 @@ export interface EmulatedConnection {
 export interface EmulatedServer {
   name: string
   clientIdentifier: string
+  /** The account's (the admin's) token for it; each Home profile gets its own in `GET /api/v2/resources`. */
   accessToken: string
   owned: boolean
   presence: boolean
@@ -348,7 +364,11 @@ export type ServerScenario =
   | 'local-and-remote' | 'local-silent' | 'only-relay' | 'wrong-machine' | 'all-unreachable' | 'offline'
   | 'all-silent' | 'cors-blocked' | 'empty'
 
-/** The Home `npm start` serves: Kids (managed, no PIN), Teen (managed, PIN 2468), Sam (invited, PIN 1357); the admin has no PIN. */
+/**
+ * The Home `npm start` serves: Kids (managed, no PIN), Teen (managed, PIN 2468), Sam (invited, PIN
+ * 1357); the admin has no PIN. Each profile has its own avatar and sees the admin's own servers
+ * (with `DEFAULT_SERVERS`: Living Room and Cabin), each with a token of its own.
+ */
 export declare const DEFAULT_HOME: Readonly<{ members: readonly EmulatedHomeMember[] }>
 
 export declare const SERVER_SCENARIOS: Readonly<Record<ServerScenario, readonly EmulatedServerSpec[]>>

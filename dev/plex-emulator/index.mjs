@@ -33,7 +33,7 @@ function explain(pinIdOrCode, action) {
  */
 export async function startPlexEmulator(options = {}) {
   const { host, apiPort, authPort, knobs, servers, home } = parseOptions(/** @type {Record<string, unknown>} */ (options))
-  const { ctx, timers } = createContext(knobs, home)
+  const { ctx, timers } = createContext(knobs, home, servers)
 
   const apiServer = createServer(createApiHandler(ctx))
   const authServer = createServer(createAuthHandler(ctx))

@@ -80,11 +80,20 @@ const UNAUTHORIZED = {
 const NOT_FOUND = { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>404 Not Found</h1></body></html>' }
 
 /**
+ * @typedef {object} ServersEnv
+ * @property {(ms: number) => Promise<void>} delay
+ * @property {ServerLogEntry[]} log
+ * @property {(server: ServerConfig, token: string | null) => boolean} accepts whether a server takes an
+ *   `X-Plex-Token`: its own, or one a Home profile got for it
+ */
+
+/**
  * What a connection answers (after its latency).
  * @param {ServerConfig} server @param {ConnectionConfig} connection
- * @param {import('node:http').IncomingMessage} req @param {URL} url @returns {Reply}
+ * @param {import('node:http').IncomingMessage} req @param {URL} url
+ * @param {ServersEnv['accepts']} accepts @returns {Reply}
  */
-function answer(server, connection, req, url) {
+function answer(server, connection, req, url, accepts) {
   if (connection.behavior === 'unauthorized') return UNAUTHORIZED
   const path = url.pathname.replace(/\/+$/, '') || '/'
   if (req.method !== 'GET' && req.method !== 'HEAD') return NOT_FOUND
@@ -94,7 +103,7 @@ function answer(server, connection, req, url) {
   }
   if (path === '/library/sections') {
     // Only the header counts: the kit never puts a token in a URL, so a query token is a bug to catch.
-    if (connection.behavior === 'wrong-machine' || first(req.headers['x-plex-token']) !== server.accessToken) return UNAUTHORIZED
+    if (connection.behavior === 'wrong-machine' || !accepts(server, first(req.headers['x-plex-token']))) return UNAUTHORIZED
     const items = server.libraries.map((library) => ({
       allowSync: true, key: library.key, type: library.type, title: library.title,
       agent: `tv.plex.agents.${library.type === 'show' ? 'series' : library.type === 'artist' ? 'music' : 'movie'}`,
@@ -108,7 +117,7 @@ function answer(server, connection, req, url) {
 
 /**
  * @param {ServerConfig} server @param {ConnectionConfig} connection @param {Listener} listener
- * @param {{ delay: (ms: number) => Promise<void>, log: ServerLogEntry[], isClosed: () => boolean }} env
+ * @param {ServersEnv & { isClosed: () => boolean }} env
  * @returns {import('node:http').RequestListener}
  */
 function connectionHandler(server, connection, listener, env) {
@@ -134,7 +143,7 @@ function connectionHandler(server, connection, listener, env) {
     const preflight = req.method === 'OPTIONS'
     const cors = corsFor(connection.cors, req, preflight)
     if (preflight) return send(res, { status: 204 }, cors)
-    send(res, answer(server, connection, req, url), { 'Cache-Control': 'no-cache', 'X-Plex-Protocol': '1.0', ...cors })
+    send(res, answer(server, connection, req, url, env.accepts), { 'Cache-Control': 'no-cache', 'X-Plex-Protocol': '1.0', ...cors })
   }
 }
 
@@ -148,7 +157,7 @@ async function closedPort() {
 
 /**
  * The fake servers of one emulator; `replace()` swaps the whole set, `close()` ends it.
- * @param {{ delay: (ms: number) => Promise<void>, log: ServerLogEntry[] }} env
+ * @param {ServersEnv} env
  */
 export function createMediaServers(env) {
   /** @type {RunningServer[]} */

@@ -1,4 +1,4 @@
-// Placeholder images: the PIN's "QR code" and the demo user's avatar.
+// Placeholder images: the PIN's "QR code" and the profiles' avatars.
 
 /** @param {string} text */
 const escapeXml = (text) =>
@@ -17,9 +17,16 @@ export function qrSvg(code) {
     `${escapeXml(code)}</text></svg>`
 }
 
-/** The demo user's avatar: initials on a disc. */
-export function avatarSvg() {
+/**
+ * A profile's avatar: its initials on a disc, Plex's orange for the admin (`uuid` null), a colour
+ * of its own for a Home member, so each profile looks like itself.
+ * @param {string} title @param {string | null} uuid
+ */
+export function avatarSvg(title, uuid) {
+  let hue = 0
+  for (const c of uuid ?? '') hue = (hue * 31 + c.charCodeAt(0)) % 360
+  const initials = title.split(/\s+/).filter(Boolean).slice(0, 2).map((word) => [...word][0]?.toUpperCase()).join('')
   return `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120" role="img">` +
-    `<title>Emulated User</title><circle cx="60" cy="60" r="60" fill="#e5a00d"/>` +
-    `<text x="60" y="74" font-family="sans-serif" font-size="40" fill="#1f1f1f" text-anchor="middle">EU</text></svg>`
+    `<title>${escapeXml(title)}</title><circle cx="60" cy="60" r="60" fill="${uuid ? `hsl(${hue} 55% 45%)` : '#e5a00d'}"/>` +
+    `<text x="60" y="74" font-family="sans-serif" font-size="40" fill="${uuid ? '#fff' : '#1f1f1f'}" text-anchor="middle">${escapeXml(initials)}</text></svg>`
 }

@@ -23,8 +23,10 @@ export interface PlexHandlersOptions {
    */
   tokens?: readonly string[]
   /**
-   * The servers `GET /resources` lists (default none: `[]`). The mock also answers each
-   * connection's `GET {uri}/identity` and `GET {uri}/library/sections` by its `behavior`.
+   * The servers `GET /resources` lists (default none: `[]`) to the account's tokens; a Home
+   * profile's token lists its own share of them, each with a token of that profile's (see
+   * `PlexMockHomeMember.servers`). The mock also answers each connection's `GET {uri}/identity`
+   * and `GET {uri}/library/sections` by its `behavior`.
    */
   servers?: readonly PlexMockServer[]
   /**
@@ -32,6 +34,8 @@ export interface PlexHandlersOptions {
    * `user` account; a switch checks protected profiles' PINs (403, plex.tv's error 1041), answers
    * 429 after `wrongPinLimit` wrong PINs in a row, and mints a token that `GET /user` answers as
    * that profile; like plex.tv's, the switch answer echoes a protected profile's PIN as `pin`.
+   * Each profile has its own avatar (`thumb`, served by the mock) and its own servers and server
+   * tokens in `GET /resources` (by default the admin's own servers: see `PlexMockHomeMember.servers`).
    * `false`: no Home, `GET /home/users` lists the account alone.
    * @default DEFAULT_MOCK_HOME (Kids without PIN, Teen with PIN 2468, Sam with PIN 1357; admin without PIN)
    */
@@ -61,7 +65,7 @@ export interface PlexMock {
   handlers: HttpHandler[]
   /** Every request plex.tv received, oldest first (not preflights). */
   requests: PlexMockRequest[]
-  /** The mocked servers, with their defaults filled in (`clientIdentifier`, `accessToken`, `owned`). */
+  /** The mocked servers, with their defaults filled in (`clientIdentifier`, `accessToken`: the account's own, `owned`). */
   servers: readonly ResolvedMockServer[]
   /** Every request the mocked servers received, oldest first: "nothing after unmount" is its length not moving. */
   serverRequests: PlexMockServerRequest[]

@@ -15,6 +15,19 @@ export interface PlexMockHomeMember {
   guest?: boolean
   /** The profile's 4-digit PIN: set, the profile is `protected` and switching to it checks the PIN. */
   pin?: string
+  /**
+   * The servers `GET /resources` lists to this profile's token: names or `clientIdentifier`s of the
+   * mock's `servers` (one it does not have throws), in the account's order. Each comes with a token
+   * of this profile's own (`accessToken`), which only that server takes; the admin's own servers
+   * are listed as shared by the admin (`owned: false`, `home: true`, `sourceTitle`: the admin).
+   * @default the admin's own servers (owned, providing `server`): not the servers friends shared
+   * with the admin, nor players
+   * @example
+   * ```ts
+   * createPlexHandlers({ servers: [living, cabin], home: { members: [{ uuid: 'kid', title: 'Kid', servers: ['Cabin'] }] } })
+   * ```
+   */
+  servers?: readonly string[]
 }
 
 /**
@@ -35,6 +48,7 @@ export interface PlexMockHome {
 /**
  * The default Home: a managed profile without PIN (Kids, no PIN), a managed one with PIN `2468`
  * (Teen) and an invited account with PIN `1357` (Sam). The admin (the `user` account) has no PIN.
+ * Each profile has its own avatar and sees the admin's own servers, each with a token of its own.
  */
 export const DEFAULT_MOCK_HOME: Required<Pick<PlexMockHome, 'members'>> = {
   members: [

@@ -70,7 +70,11 @@ export interface PlexMockServer {
   owned?: boolean
   /** Who shared it (makes it a shared server). @default null */
   sourceTitle?: string | null
-  /** The token its `/library/sections` requires in `X-Plex-Token`. @default `'server-token-<clientIdentifier>'` */
+  /**
+   * The account's token for it: what its `/library/sections` requires in `X-Plex-Token` (it also
+   * takes the token each Home profile was given for it in `GET /resources`).
+   * @default `'server-token-<clientIdentifier>'`
+   */
   accessToken?: string
   /** Whether plex.tv sees it online. @default true */
   presence?: boolean

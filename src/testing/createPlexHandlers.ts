@@ -2,8 +2,9 @@ import { delay, http, HttpResponse } from 'msw'
 import type { PlexPin } from '../api/PlexPin'
 import { isPinExpired } from '../pin/isPinExpired'
 import { createServerHandlers } from './createServerHandlers'
+import { mockAvatar } from './mockAvatar'
 import { mockHome } from './mockHome'
-import { mockResource } from './mockResource'
+import { mockHomeServers } from './mockHomeServers'
 import type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './PlexMock'
 import type { PlexMockBehavior, PlexMockServerRequest } from './PlexMockServer'
 import { resolveMockServer } from './resolveMockServer'
@@ -20,7 +21,8 @@ const plexValue = (request: Request, name: string) => request.headers.get(name) 
 /**
  * A mocked plex.tv for tests and stories of apps that use react-plex-auth: msw 2 handlers for
  * `POST /pins`, `GET /pins/:id`, `GET /user`, `GET /resources` and the Plex Home (`GET /home/users`,
- * `POST /home/users/:uuid/switch` with PIN checks) with plex.tv's shapes, status codes and error bodies, helpers to approve, deny, expire, rate-limit or break them, and the
+ * `POST /home/users/:uuid/switch` with PIN checks; each profile with its own avatar, servers and
+ * server tokens) with plex.tv's shapes, status codes and error bodies, helpers to approve, deny, expire, rate-limit or break them, and the
  * account's servers (`servers`), each connection answering `/identity` and `/library/sections`
  * with its own behaviour (latency, silent, refused, another machine, 401).
  *
@@ -69,16 +71,18 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
   let limited = { count: 0, retryAfter: 1 }
   const noFailure = { count: 0, status: 500 as number | 'network', route: undefined as PlexMockRoute | undefined }
   let failing = { ...noFailure }
+  const adminUuid = options.user?.uuid ?? 'f0e1d2c3b4a59687'
   const admin = {
     id: 1,
-    uuid: 'f0e1d2c3b4a59687',
+    uuid: adminUuid,
     username: 'plexfan',
     title: 'Plex Fan',
     email: 'plexfan@example.com',
-    thumb: `${base}/users/f0e1d2c3b4a59687/avatar.svg`,
+    thumb: `${base}/users/${adminUuid}/avatar.svg`,
     ...options.user,
   }
   const home = mockHome(options.home, admin, (uuid) => `${base}/users/${uuid}/avatar.svg`)
+  const homeServers = mockHomeServers(servers, home.members, admin)
   const reply = (answer: { status: number; body: unknown; headers?: Record<string, string> }) => json(answer.body, answer.status, answer.headers)
 
   const find = (pin?: number | string) => {
@@ -121,7 +125,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
   const handlers = [
     // Images the PIN and the account point at, so nothing leaves for the real plex.tv.
     http.get(`${base}/pins/qr/:code`, () => svg('<rect width="10" height="10" fill="#fff"/><path d="M1 1h3v3H1zM6 1h3v3H6zM1 6h3v3H1zM6 6h1v1H6zM8 8h1v1H8z"/>')),
-    http.get(`${base}/users/:uuid/avatar.svg`, () => svg('<circle cx="5" cy="5" r="5" fill="#e5a00d"/>')),
+    http.get(`${base}/users/:uuid/avatar.svg`, ({ params }) => mockAvatar(String(params.uuid), home.title(String(params.uuid)), params.uuid === admin.uuid)),
     http.post(`${base}/pins`, async ({ request }) => {
       const blocked = await gate(request, 'POST /pins')
       if (blocked) return blocked
@@ -185,9 +189,9 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       if (!token || !tokens.has(token)) return plexError(401, 1001, 'User could not be authenticated')
       // Like plex.tv: relay connections only when asked for.
       const includeRelay = new URL(request.url).searchParams.get('includeRelay') === '1'
-      return HttpResponse.json(servers.map((server, i) => mockResource(server, i, includeRelay)))
+      return HttpResponse.json(homeServers.resources(home.member(token), includeRelay))
     }),
-    ...createServerHandlers(servers, serverRequests, behaviors),
+    ...createServerHandlers(servers, serverRequests, behaviors, homeServers.accepts),
   ]
   const initialBehaviors = new Map(behaviors)
 

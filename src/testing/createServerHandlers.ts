@@ -33,12 +33,14 @@ function readable(cors: NonNullable<PlexMockConnection['cors']>): boolean {
 /**
  * msw handlers for every connection of the mocked servers: `GET {uri}/identity` and
  * `GET {uri}/library/sections`, answering by the connection's current behaviour (read from
- * `behaviors` at each request, so a test can change it) and recording each request.
+ * `behaviors` at each request, so a test can change it) and recording each request. `accepts`
+ * says which `X-Plex-Token`s a server takes (its own, and the ones the Home's profiles got for it).
  */
 export function createServerHandlers(
   servers: readonly ResolvedMockServer[],
   requests: PlexMockServerRequest[],
   behaviors: Map<string, PlexMockBehavior>,
+  accepts: (server: ResolvedMockServer, token: string | null) => boolean,
 ): HttpHandler[] {
   return servers.flatMap((server) =>
     server.connections.flatMap((connection: PlexMockConnection) => {
@@ -82,7 +84,7 @@ export function createServerHandlers(
           const early = await gate(request)
           if (early) return early
           // Header only: a token in the URL is what the kit must never send.
-          if (wrongMachine() || request.headers.get('X-Plex-Token') !== server.accessToken) return unauthorized()
+          if (wrongMachine() || !accepts(server, request.headers.get('X-Plex-Token'))) return unauthorized()
           const libraries = (server.libraries ?? DEFAULT_LIBRARIES).map((library) => ({ allowSync: true, ...library }))
           return mediaContainer(request, { size: libraries.length, allowSync: false, title1: 'Plex Library' }, 'Directory', libraries)
         }),

@@ -45,11 +45,20 @@ export function mockHome(home: PlexMockHome | false | undefined, admin: Account,
   })
 
   return {
+    /** The profiles besides the admin (none outside a Home). */
+    members: members as readonly PlexMockHomeMember[],
     /** The account a token stands for: a switched profile's, or the admin's. */
     account(token: string): Account {
       const uuid = profileOfToken.get(token)
       return (uuid && accountOf(uuid)) || admin
     },
+    /** The Home member a token stands for; `null` for the admin's. */
+    member(token: string): PlexMockHomeMember | null {
+      const uuid = profileOfToken.get(token)
+      return members.find((member) => member.uuid === uuid) ?? null
+    },
+    /** The name of the profile `uuid` (admin included), or `null`. */
+    title: (uuid: string): string | null => accountOf(uuid)?.title ?? null,
     list(): Answer {
       const users = [listed(admin, null), ...members.map((member) => listed(accountOf(member.uuid)!, member))]
       return { status: 200, body: { id: 1, name: config ? `${admin.title}'s Home` : admin.title, guestUserID: null, guestUserUUID: null, guestEnabled: false, subscription: false, users } }
