@@ -7,8 +7,9 @@
 import os from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { cleanup, renderHook } from '@testing-library/react'
-import { useEffect, useState } from 'react'
+import { createElement, useEffect, useState, type ReactNode } from 'react'
 import { test } from 'vitest'
 import { startPlexEmulator, type EmulatedConnectionSpec, type PlexEmulator } from '../../dev/plex-emulator/index.mjs'
 import { max, median, ms, ROOT, runLines, sleep, table, until, version } from './benchTools'
@@ -153,6 +154,15 @@ function useImpl(impl: Impl, server: Resource): BaselineState {
   return state.status === 'idle' ? CONNECTING : { status: state.status, uri: state.connection?.uri ?? null }
 }
 
+/**
+ * The app's QueryClientProvider around a mount (the kit's connection is a query). A fresh client
+ * per mount unless one is given: each mount is a new page, as the baselines are; only the
+ * "remembered" column carries something over (the page's memory of the last working connection).
+ */
+function appWrapper(queryClient = new QueryClient()) {
+  return ({ children }: { children: ReactNode }) => createElement(QueryClientProvider, { client: queryClient }, children)
+}
+
 // ---------------------------------------------------------------------------------------------
 // What the page saw of every `/identity` fetch: when it started and when it settled.
 
@@ -222,16 +232,19 @@ async function mountOnce(impl: Impl, server: Resource): Promise<Mount> {
   let chosen: string | null = null
   const wall0 = Date.now()
   const t0 = performance.now()
-  const view = renderHook(() => {
-    const state = useImpl(impl, server)
-    if (decidedAt === null && (state.status === 'connected' || state.status === 'unreachable')) {
-      decidedAt = performance.now()
-      decidedWall = Date.now()
-      status = state.status
-      chosen = state.uri
-    }
-    return state
-  })
+  const view = renderHook(
+    () => {
+      const state = useImpl(impl, server)
+      if (decidedAt === null && (state.status === 'connected' || state.status === 'unreachable')) {
+        decidedAt = performance.now()
+        decidedWall = Date.now()
+        status = state.status
+        chosen = state.uri
+      }
+      return state
+    },
+    { wrapper: appWrapper() },
+  )
   await until(() => decidedAt !== null, 20_000)
   if (decidedAt === null) decidedWall = Date.now()
   await sleep(50)
@@ -260,7 +273,7 @@ async function mountOnce(impl: Impl, server: Resource): Promise<Mount> {
 async function unmountDuringProbing(impl: Impl, server: Resource): Promise<{ after: number; open: number }> {
   const uris = urisOf(server)
   const t0 = performance.now()
-  const view = renderHook(() => useImpl(impl, server))
+  const view = renderHook(() => useImpl(impl, server), { wrapper: appWrapper() })
   await sleep(UNMOUNT_AT)
   const at = Date.now()
   view.unmount()
@@ -268,6 +281,23 @@ async function unmountDuringProbing(impl: Impl, server: Resource): Promise<{ aft
   const stillOpen = openProbes(uris, t0)
   await sleep(AFTER_UNMOUNT - 50)
   return { after: received(uris, at, Date.now()), open: stillOpen }
+}
+
+/**
+ * Two components of one page (one QueryClient) on the same server, as `<PlexServerPicker>` and an
+ * app's own `usePlexConnection`: `GET /identity` each candidate received until both decided, at most.
+ */
+async function twoConsumers(impl: Impl, server: Resource): Promise<number> {
+  const uris = urisOf(server)
+  const from = Date.now()
+  const wrapper = appWrapper()
+  const decided = (state: BaselineState) => state.status !== 'connecting'
+  const views = [renderHook(() => useImpl(impl, server), { wrapper }), renderHook(() => useImpl(impl, server), { wrapper })]
+  await until(() => views.every((view) => decided(view.result.current)), 20_000)
+  await sleep(AFTER_DECISION)
+  const counts = uris.map((uri) => received([uri], from - 1, Date.now(), '/identity'))
+  for (const view of views) view.unmount()
+  return max(counts) ?? 0
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,6 +339,8 @@ test('react-plex-auth servers bench', async () => {
     const silentScenario = 2
     log(`unmount ${UNMOUNT_AT} ms into "${SCENARIOS[silentScenario]!.name}"`)
     const unmounted = await Promise.all(IMPLS.map((impl) => unmountDuringProbing(impl, serverFor(silentScenario, impl))))
+    log(`two consumers of one server in "${SCENARIOS[0]!.name}"`)
+    const shared = await Promise.all(IMPLS.map((impl) => twoConsumers(impl, serverFor(0, impl))))
     log('done')
 
     // -----------------------------------------------------------------------------------------
@@ -384,6 +416,7 @@ test('react-plex-auth servers bench', async () => {
       ['probes still open 50 ms after the decision (all runs)', '0', ...IMPLS.map((impl) => total(impl, 'openAfterDecision'))],
       [`requests in the ${AFTER_UNMOUNT} ms after unmount, ${UNMOUNT_AT} ms into "${SCENARIOS[silentScenario]!.name}"`, '0', ...unmounted.map((u) => String(u.after))],
       ['… probes still open 50 ms after unmount', '0', ...unmounted.map((u) => String(u.open))],
+      [`\`GET /identity\` per candidate, two components on one server of "${SCENARIOS[0]!.name}" (one page): max`, '1', ...shared.map(String)],
     ]
 
     const head = ['react-plex-auth', '… remembered (second visit)', `serial, ${TIMEOUT / 1000} s each`, 'parallel, wait for all']
