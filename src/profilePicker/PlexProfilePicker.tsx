@@ -4,6 +4,7 @@ import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { visuallyHidden } from '../core/visuallyHidden'
 import { defaultPlexProfilePickerLabels, type PlexProfilePickerLabels } from './plexProfilePickerLabels'
 import { ProfileButton } from './ProfileButton'
+import { ProfileLoadError } from './ProfileLoadError'
 import { ProfilePinEntry } from './ProfilePinEntry'
 import { usePlexProfilePicker, type PlexProfilePickerState } from './usePlexProfilePicker'
 
@@ -120,16 +121,7 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
         {text.heading}
       </h2>
       {note && <p className={cls('rpa-profiles__message')}>{note}</p>}
-      {status === 'error' && home.error && (
-        <div className={cls('rpa-profiles__error')}>
-          <p role="alert" className={cls('rpa-profiles__alert')}>
-            {text.error(home.error)}
-          </p>
-          <button type="button" className={cls('rpa-button rpa-profiles__retry')} onClick={() => void home.refetch()}>
-            {text.retry}
-          </button>
-        </div>
-      )}
+      {(status === 'error' || status === 'loading') && <ProfileLoadError home={home} labels={text} unstyled={unstyled} />}
       {status !== 'error' && pinOpen && profile ? (
         <ProfilePinEntry
           profile={profile}

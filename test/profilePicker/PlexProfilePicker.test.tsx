@@ -263,6 +263,26 @@ describe('PlexProfilePicker', () => {
     expect(document.activeElement).toBe(button('Plex Fan, admin'))
   })
 
+  it('keeps focus on Retry while a retry loads and when it fails again, never on <body>', async () => {
+    const { root, plex } = renderPicker()
+    plex.fail(6, 500, 'GET /home/users')
+    await tick(10_000)
+    button('Retry').focus()
+    fireEvent.click(button('Retry'))
+    await tick(0)
+    expect(root().getAttribute('data-state')).toBe('loading')
+    expect(document.activeElement).toBe(button('Retry'))
+    expect(button('Retry').getAttribute('aria-disabled')).toBe('true')
+    await tick(10_000)
+    expect(root().getAttribute('data-state')).toBe('error')
+    expect(screen.getByRole('alert').textContent).toBe('Plex is having trouble right now. Try again in a moment.')
+    expect(document.activeElement).toBe(button('Retry'))
+    fireEvent.click(button('Retry'))
+    await tick(0)
+    expect(root().getAttribute('data-state')).toBe('grid')
+    expect(document.activeElement).toBe(button('Plex Fan, admin'))
+  })
+
   it('says there is nobody else to switch to for an account outside a Home', async () => {
     const { root, container } = renderPicker({}, { home: false })
     await tick(0)
