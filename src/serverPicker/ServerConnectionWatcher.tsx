@@ -6,6 +6,11 @@ import { usePlexConnection, type PlexConnectionState, type UsePlexConnectionOpti
 export interface ServerConnectionWatcherProps {
   server: PlexResource
   options?: UsePlexConnectionOptions
+  /**
+   * The account token the server was listed with (the picker's `token`), which keys the shared
+   * connection; `options.token` wins when given. @default the signed-in session's token
+   */
+  token?: string | null
   /** Stable: receives each new state, and `null` once the watcher unmounts. */
   onChange: (clientIdentifier: string, state: PlexConnectionState | null) => void
 }
@@ -17,8 +22,8 @@ export interface ServerConnectionWatcherProps {
  * `usePlexConnection` on the same server (same token, same page protocol) shares this watcher's
  * probe round, and each progress report (`connecting`, candidate by candidate) reaches both. Internal.
  */
-export function ServerConnectionWatcher({ server, options, onChange }: ServerConnectionWatcherProps) {
-  const state = usePlexConnection(server, options)
+export function ServerConnectionWatcher({ server, options, token, onChange }: ServerConnectionWatcherProps) {
+  const state = usePlexConnection(server, token === undefined || options?.token !== undefined ? options : { ...options, token })
   const id = server.clientIdentifier
   useEffect(() => onChange(id, state), [id, state, onChange])
   useEffect(() => () => onChange(id, null), [id, onChange])

@@ -4,6 +4,7 @@ import { createPin } from '../../src/api/createPin'
 import { forgetRememberedConnections } from '../../src/connection/rememberedConnections'
 import { usePlexConnection } from '../../src/connection/usePlexConnection'
 import { PlexServerPicker } from '../../src/serverPicker/PlexServerPicker'
+import { ServerConnectionWatcher } from '../../src/serverPicker/ServerConnectionWatcher'
 import { usePlexServers } from '../../src/servers/usePlexServers'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { API, usePlexMock } from '../support/mockPlex'
@@ -49,10 +50,10 @@ const SERVERS: FakeServer[] = [
 ]
 
 /** An app's own status line for one server of its list, beside the picker. */
-function AppStatus({ name, token }: { name: string; token?: string | null }) {
+function AppStatus({ name, token, keyToken }: { name: string; token?: string | null; keyToken?: string | null }) {
   const list = usePlexServers(token)
   const server = list.servers?.find((s) => s.name === name) ?? null
-  const reach = usePlexConnection(server, { pageProtocol: 'https:' })
+  const reach = usePlexConnection(server, { pageProtocol: 'https:', token: keyToken })
   return (
     <p>
       app {name} {reach.status}
@@ -112,6 +113,28 @@ describe('one probe round per server, whoever asks', () => {
     await advance(500)
     expect(screen.getByText(`app Home connected ${LOCAL}`)).toBeTruthy()
     expect(screen.getByRole('radio', { name: 'Home' }).getAttribute('data-state')).toBe('connected')
+    expect([LOCAL, REMOTE, RELAY].map((uri) => plex.to(uri).length)).toEqual([1, 1, 1])
+  })
+
+  it('a picker row given the account token (ServerConnectionWatcher’s token) shares the round of a hook given the same token', async () => {
+    mock()
+    const plex = mockServers(SERVERS)
+    const onChange = vi.fn()
+    function Watched() {
+      const list = usePlexServers(TOKEN)
+      const home = list.servers?.find((s) => s.name === 'Home')
+      return home ? <ServerConnectionWatcher server={home} token={TOKEN} options={{ pageProtocol: 'https:' }} onChange={onChange} /> : null
+    }
+    render(
+      <>
+        <Watched />
+        <AppStatus name="Home" token={TOKEN} keyToken={TOKEN} />
+      </>,
+      { wrapper: plexWrapper().wrapper },
+    )
+    await advance(500)
+    expect(screen.getByText(`app Home connected ${LOCAL}`)).toBeTruthy()
+    expect(onChange).toHaveBeenLastCalledWith('machine-home', expect.objectContaining({ status: 'connected' }))
     expect([LOCAL, REMOTE, RELAY].map((uri) => plex.to(uri).length)).toEqual([1, 1, 1])
   })
 
