@@ -9,12 +9,6 @@ type Inspected = { message?: unknown; cause?: unknown; name?: unknown } | null |
  * Why: a request's query string may hold a Plex Home profile PIN (`?pin=`) and X-Plex-* values,
  * and `fetch` implementations put the URL in their errors (undici's "Failed to parse URL from
  * ...", or `TypeError: Invalid URL` with the URL as `input`). Small on purpose: sign-in code. Internal.
- *
- * @example
- * ```ts
- * declare const error: unknown // what fetch rejected with
- * throw new PlexApiError('network', 'Could not reach plex.tv (GET /user).', { cause: safeCause(error) })
- * ```
  */
 export function safeCause(error: unknown): unknown {
   // At most 5 deep: a chain of causes may loop.
