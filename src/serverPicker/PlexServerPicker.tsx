@@ -35,6 +35,13 @@ export interface PlexServerPickerProps extends Omit<HTMLAttributes<HTMLDivElemen
   token?: string | null
   /** Called when the user picks a connected server, with the connection to use. */
   onSelect?: (server: PlexResource, connection: PlexServerConnection) => void
+  /**
+   * Called when the server picked last is gone from the list loaded for a new token (a profile
+   * switch to a profile it is not shared with): the selection is cleared, and the app should drop
+   * the resource (and its server token) it got from `onSelect`. The same server in the new list is
+   * given to `onSelect` again, with the new profile's server token.
+   */
+  onDeselect?: () => void
   /** The selected server's `clientIdentifier` (controlled; `null`: none). */
   value?: string | null
   /** The initially selected server's `clientIdentifier` (uncontrolled). */
@@ -70,7 +77,7 @@ export interface PlexServerPickerProps extends Omit<HTMLAttributes<HTMLDivElemen
  * ```
  */
 export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexServerPickerProps>(function PlexServerPicker(
-  { token, onSelect, value, defaultValue, connectionOptions, options, labels, unstyled, render, className, ...rest },
+  { token, onSelect, onDeselect, value, defaultValue, connectionOptions, options, labels, unstyled, render, className, ...rest },
   ref,
 ) {
   const text: PlexServerPickerLabels = { ...defaultPlexServerPickerLabels, ...labels }
@@ -91,7 +98,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
     servers.status === 'ready' ? (items.length ? 'ready' : 'empty') : servers.status
   const announcement = usePickerAnnouncement(items, text)
 
-  const { selected, select, tabbable, rowProps, tabStop } = usePickerSelection(items, { value, defaultValue, onSelect })
+  const { selected, select, tabbable, rowProps, tabStop } = usePickerSelection(items, { value, defaultValue, onSelect, onDeselect, ready: servers.status === 'ready' })
 
   // Retry pressed: the button stays (focused, aria-disabled) while the list loads again, and is
   // there to try once more if that fails too; once the list came, focus goes to the list (or its
@@ -106,7 +113,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
   })
 
   const watchers = (list ?? []).map((s) => (
-    <ServerConnectionWatcher key={s.clientIdentifier} server={s} options={connectionOptions} onChange={report} />
+    <ServerConnectionWatcher key={s.clientIdentifier} server={s} token={token} options={connectionOptions} onChange={report} />
   ))
   if (render) {
     return (
