@@ -8,7 +8,6 @@ import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { userKey } from '../core/queryKeys'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
-import { tokenRejections } from '../core/tokenRejections'
 import { validateOptions } from '../api/validateOptions'
 import { kitRefetchOptions } from '../core/kitRefetchOptions'
 
@@ -52,9 +51,8 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
   const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
   const hasToken = typeof token === 'string' && token !== ''
   const runnable = hasToken && validateOptions(options) === null
-  const tokenHash = hasToken ? tokenFingerprint(token) : null
   return queryOptions<PlexUser, PlexApiError, PlexUser, readonly unknown[]>({
-    queryKey: userKey(apiBaseUrl, tokenHash),
+    queryKey: userKey(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
     queryFn: runnable
       ? async (context) => {
           // Read the signal one microtask late: react-query aborts and re-sends a request whose
@@ -62,8 +60,7 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
           // (development) does at once; unread, the request simply continues and is shared.
           await Promise.resolve()
           // plex.tv's account carries the token again: keep it out of the cache (and any persister).
-          const request = getUser({ ...toClientOptions(options), token }, { signal: context.signal })
-          const { authToken: _token, ...user } = await tokenRejections.watch(context.client, apiBaseUrl, tokenHash!, request)
+          const { authToken: _token, ...user } = await getUser({ ...toClientOptions(options), token }, { signal: context.signal })
           return user as PlexUser
         }
       : skipToken,

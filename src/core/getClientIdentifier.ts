@@ -15,17 +15,12 @@ const memory = new Map<string, string>()
 let warned = false
 
 function newId(): string {
-  const c = globalThis.crypto
-  if (typeof c?.randomUUID === 'function') return c.randomUUID()
-  const bytes = new Uint8Array(32)
-  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes)
-  else for (let i = 0; i < 32; i++) bytes[i] = Math.random() * 256
-  // Version 4, variant 10xx: each x takes 4 random bits, y 2 random bits after `10`.
-  let i = 0
-  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (slot) => {
-    const nibble = bytes[i++]! & 15
-    return (slot === 'x' ? nibble : (nibble & 3) | 8).toString(16)
-  })
+  // getRandomValues, not randomUUID: the latter is missing on plain-http pages (an app opened at a LAN address).
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6]! & 15) | 64 // version 4
+  bytes[8] = (bytes[8]! & 63) | 128 // variant 10xx
+  const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
 function isUsable(value: unknown): value is string {

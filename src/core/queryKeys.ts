@@ -26,8 +26,8 @@ export const tokensKey = (apiBaseUrl: string) => [...allKey, apiBaseUrl, 'token'
 /** Everything one token unlocked, by the token's fingerprint (`null`: no token, nothing fetched). */
 export const tokenKey = (apiBaseUrl: string, tokenHash: string | null) => [...tokensKey(apiBaseUrl), tokenHash] as const
 
-/** The account behind a token. */
-export const userKey = (apiBaseUrl: string, tokenHash: string | null) => [...tokenKey(apiBaseUrl, tokenHash), 'user'] as const
+/** The account behind a token (spelled out, not built on tokenKey: the sign-in bundles only this key). */
+export const userKey = (apiBaseUrl: string, tokenHash: string | null) => [...allKey, apiBaseUrl, 'token', tokenHash, 'user'] as const
 
 /** The servers a token's account can see (with each server's `accessToken`). */
 export const serversKey = (apiBaseUrl: string, tokenHash: string | null) => [...tokenKey(apiBaseUrl, tokenHash), 'servers'] as const

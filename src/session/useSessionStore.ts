@@ -36,24 +36,6 @@ export function useSessionStore(
   const [failure, setFailure] = useState<PlexApiError | null>(null)
   const { error, refetch, status } = account
 
-  const failures = useRef({ count: 0, last: null as PlexApiError | null })
-  useEffect(() => {
-    if (!token || status === 'ready') {
-      failures.current = { count: 0, last: null }
-      setFailure(null)
-    }
-    if (!token || !error) return
-    // A 401 ended the token already (useTokenOwner heard it from the account's query).
-    if (error.kind === 'unauthorized') return
-    setFailure(error)
-    if (!isTransientError(error)) return
-    // StrictMode runs this effect twice for one error: count it once.
-    if (failures.current.last !== error) failures.current = { count: failures.current.count + 1, last: error }
-    const timer = setTimeout(() => void refetch(), pollBackoff(failures.current.count - 1, error, 500, MAX_CHECK_DELAY))
-    return () => clearTimeout(timer)
-  }, [token, error, status, refetch])
-
-  const { queryClient, apiBaseUrl = DEFAULT_API_BASE_URL } = config
   const reject = useCallback(
     (rejected: string, why: PlexApiError) => {
       setRejection(why)
@@ -61,6 +43,24 @@ export function useSessionStore(
     },
     [clearToken],
   )
+  const failures = useRef({ count: 0, last: null as PlexApiError | null })
+  useEffect(() => {
+    if (!token || status === 'ready') {
+      failures.current = { count: 0, last: null }
+      setFailure(null)
+    }
+    if (!token || !error) return
+    // The account's own 401 (the other calls' reach useTokenOwner): the same end of the token.
+    if (error.kind === 'unauthorized') return reject(token, error)
+    setFailure(error)
+    if (!isTransientError(error)) return
+    // StrictMode runs this effect twice for one error: count it once.
+    if (failures.current.last !== error) failures.current = { count: failures.current.count + 1, last: error }
+    const timer = setTimeout(() => void refetch(), pollBackoff(failures.current.count - 1, error, 500, MAX_CHECK_DELAY))
+    return () => clearTimeout(timer)
+  }, [token, error, status, refetch, reject])
+
+  const { queryClient, apiBaseUrl = DEFAULT_API_BASE_URL } = config
   const setToken = useCallback(
     (next: string) => {
       setRejection(null)

@@ -70,7 +70,7 @@ describe('getClientIdentifier', () => {
     spy.mockRestore()
   })
 
-  it('falls back to getRandomValues when randomUUID is missing', async () => {
+  it('makes a version 4 UUID without randomUUID (missing on plain-http pages)', async () => {
     const original = crypto.randomUUID
     Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true })
     try {
