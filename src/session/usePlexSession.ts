@@ -70,10 +70,13 @@ export type PlexSession = PlexSessionBase &
  * The app's Plex session, inside `<PlexAuthProvider>`: one state for the whole provider. Every
  * call sees the same status, token and account, whatever signed in (`signIn()`, any
  * `<PlexLoginButton>`, a `<PlexLinkCode>`, a redirect back from Plex, `setToken`) or signed out
- * (`signOut()`, another tab, a 401). A provider runs one sign-in at a time: starting one ends the
- * one under way. A token counts as signed in only once `GET /user` confirmed it; a 401 drops it
- * (`error` says why); a 429, 5xx or network failure keeps it (status `error`) and checks again
- * with backoff, or at once with `retry()`. Other tabs follow (with `tokenStorage: 'local'`).
+ * (`signOut()`, another tab, a 401 on any of the kit's plex.tv calls). A provider runs one sign-in
+ * at a time: every `<PlexLoginButton>` shows it and brings it back, and a flow that starts its own
+ * (a link code) ends the one under way. A token counts as signed in only once `GET /user`
+ * confirmed it; a 401 drops it (`error` says why); a 429, 5xx or network failure keeps it (status
+ * `error`) and checks again with backoff, or at once with `retry()`. Other tabs follow (with
+ * `tokenStorage: 'local'`). Whenever the token ends, everything it unlocked (the account, the
+ * servers and their tokens, the Home's profiles, connections) leaves the QueryClient with it.
  *
  * @example
  * ```tsx
