@@ -74,8 +74,8 @@ describe('one probe round per server, whoever asks', () => {
     render(
       <>
         <PlexServerPicker token={TOKEN} connectionOptions={{ pageProtocol: 'https:' }} />
-        <AppStatus name="Home" token={TOKEN} />
-        <AppStatus name="Attic" token={TOKEN} />
+        <AppStatus name="Home" token={TOKEN} keyToken={TOKEN} />
+        <AppStatus name="Attic" token={TOKEN} keyToken={TOKEN} />
       </>,
       { wrapper: plexWrapper().wrapper },
     )
