@@ -24,7 +24,15 @@ export interface PlexMockHomeMember {
    * with the admin, nor players
    * @example
    * ```ts
-   * createPlexHandlers({ servers: [living, cabin], home: { members: [{ uuid: 'kid', title: 'Kid', servers: ['Cabin'] }] } })
+   * import { createPlexHandlers } from 'react-plex-auth/testing'
+   *
+   * createPlexHandlers({
+   *   servers: [
+   *     { name: 'Living Room', connections: [{ uri: 'http://127.0.0.1:32400' }] },
+   *     { name: 'Cabin', connections: [{ uri: 'http://127.0.0.1:32401' }] },
+   *   ],
+   *   home: { members: [{ uuid: 'kid', title: 'Kid', servers: ['Cabin'] }] },
+   * })
    * ```
    */
   servers?: readonly string[]

@@ -61,6 +61,11 @@ describe('probeConnection', () => {
       expect((await probe(LOCAL, { clientIdentifier: 'machine&home!' })).result).toMatchObject({ outcome: 'ok' })
     })
 
+    it('settles (never rejects, never stuck) on character references that are not characters', async () => {
+      answer(xml('machineIdentifier="machine&#x110000;&#xZZ;"'))
+      expect((await probe(LOCAL)).result).toMatchObject({ outcome: 'wrong-server' })
+    })
+
     it('reports another machine as wrong-server', async () => {
       answer(xml('machineIdentifier="machine-attic"'))
       expect((await probe(LOCAL)).result).toMatchObject({ outcome: 'wrong-server', reason: expect.stringMatching(/Another Plex server/) })
