@@ -1,26 +1,19 @@
 import { act } from '@testing-library/react'
 import { dehydrate } from '@tanstack/react-query'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isPlexApiError } from '../../src/api/isPlexApiError'
 import { usePlexSwitchProfile } from '../../src/home/usePlexSwitchProfile'
 import { plexUserQueryOptions } from '../../src/account/plexUserQueryOptions'
 import { API, usePlexMock } from '../support/mockPlex'
 import { renderPlexHook as renderWithPlex } from '../support/renderWithPlex'
-import { tick, useFakeClock } from '../support/tick'
+import { tick, useFreshPage } from '../support/tick'
 
 const mock = usePlexMock()
 const renderPlexHook: typeof renderWithPlex = (hook, options = {}) => renderWithPlex(hook, { reactStrictMode: true, ...options })
 const TOKEN = 'admin-token'
 const switches = (plex: ReturnType<typeof mock>) => plex.requests.filter((r) => r.path.endsWith('/switch'))
 
-beforeEach(() => {
-  useFakeClock()
-  localStorage.clear()
-  sessionStorage.clear()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFreshPage()
 
 async function attempt<T>(run: () => Promise<T>): Promise<T | unknown> {
   let outcome: T | unknown

@@ -2,25 +2,18 @@
 // <PlexAuthProvider> show the provider's one sign-in; outside a provider they stay independent.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PlexLoginButton } from '../../src/login/PlexLoginButton'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { fakePopup, stubWindowOpen } from '../support/fakePopup'
 import { API, expectNothingSent, usePlexMock } from '../support/mockPlex'
 import { CLIENT_ID, plexWrapper } from '../support/renderWithPlex'
-import { tick, useFakeClock } from '../support/tick'
+import { tick, useFreshPage } from '../support/tick'
 
 const mock = usePlexMock()
 const created = (plex: ReturnType<typeof mock>) => plex.requests.filter((r) => r.method === 'POST')
 
-beforeEach(() => {
-  useFakeClock()
-  localStorage.clear()
-  sessionStorage.clear()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFreshPage()
 
 /** A header and a page, each with its own button. */
 function TwoButtons() {

@@ -2,26 +2,19 @@
 // `{ users: [] }` for some accounts. "Who's watching?" still lists the signed-in account.
 import { render, screen } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { usePlexHomeUsers } from '../../src/home/usePlexHomeUsers'
 import { PlexProfilePicker } from '../../src/profilePicker/PlexProfilePicker'
 import { usePlexSession, type PlexSession } from '../../src/session/usePlexSession'
 import { expectNoAxeViolations } from '../support/axe'
 import { API, server, usePlexMock } from '../support/mockPlex'
 import { plexWrapper, renderPlexHook } from '../support/renderWithPlex'
-import { tick, useFakeClock } from '../support/tick'
+import { tick, useFreshPage } from '../support/tick'
 
 const mock = usePlexMock()
 const TOKEN = 'admin-token'
 
-beforeEach(() => {
-  useFakeClock()
-  localStorage.clear()
-  sessionStorage.clear()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFreshPage()
 
 /** The mocked plex.tv, whose GET /home/users lists nobody. */
 function emptyHome() {

@@ -1,24 +1,17 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { useState } from 'react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { PlexProfilePicker } from '../../src/profilePicker/PlexProfilePicker'
 import { usePlexSession, type PlexSession } from '../../src/session/usePlexSession'
 import { usePlexMock } from '../support/mockPlex'
 import { plexWrapper } from '../support/renderWithPlex'
-import { tick, useFakeClock } from '../support/tick'
+import { tick, useFreshPage } from '../support/tick'
 
 const mock = usePlexMock()
 const KEY = 'react-plex-auth:token'
 const ADMIN = 'admin-token'
 
-beforeEach(() => {
-  useFakeClock()
-  localStorage.clear()
-  sessionStorage.clear()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFreshPage()
 
 /** A signed-in session (restored from localStorage), the picker without a token, and the session as the app sees it. */
 async function signedIn() {

@@ -1,11 +1,11 @@
 import { act } from '@testing-library/react'
 import { QueryClient } from '@tanstack/react-query'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { stubWindowOpen } from '../support/fakePopup'
 import { usePlexMock } from '../support/mockPlex'
 import { renderPlexHook } from '../support/renderWithPlex'
-import { tick, useFakeClock } from '../support/tick'
+import { tick, useFreshPage } from '../support/tick'
 
 // Two behaviours an earlier review reported as defects, which do not reproduce with what a browser
 // really sends, pinned so that they stay that way.
@@ -13,14 +13,7 @@ import { tick, useFakeClock } from '../support/tick'
 const mock = usePlexMock()
 const KEY = 'react-plex-auth:token'
 
-beforeEach(() => {
-  useFakeClock()
-  localStorage.clear()
-  sessionStorage.clear()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFreshPage()
 
 describe('the session, checked again', () => {
   it('a session signed in with signIn() (not restored) signs out when another tab signs out, and ignores another storage area', async () => {

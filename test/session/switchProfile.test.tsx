@@ -1,26 +1,19 @@
 import { act } from '@testing-library/react'
 import { dehydrate } from '@tanstack/react-query'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { isPlexApiError } from '../../src/api/isPlexApiError'
 import { usePlexHomeUsers } from '../../src/home/usePlexHomeUsers'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { usePlexMock } from '../support/mockPlex'
 import { renderPlexHook as renderWithPlex } from '../support/renderWithPlex'
-import { tick, useFakeClock } from '../support/tick'
+import { tick, useFreshPage } from '../support/tick'
 
 const mock = usePlexMock()
 const renderPlexHook: typeof renderWithPlex = (hook, options = {}) => renderWithPlex(hook, { reactStrictMode: true, ...options })
 const KEY = 'react-plex-auth:token'
 const ADMIN = 'admin-token'
 
-beforeEach(() => {
-  useFakeClock()
-  localStorage.clear()
-  sessionStorage.clear()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFreshPage()
 
 /** A signed-in session (restored from localStorage) and the Home's profiles, loaded. */
 async function signedInWithHome() {

@@ -1,6 +1,6 @@
 import { dehydrate, QueryClient } from '@tanstack/react-query'
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPin } from '../../src/api/createPin'
 import { PlexLinkCode } from '../../src/linkCode/PlexLinkCode'
 import { PlexLoginButton } from '../../src/login/PlexLoginButton'
@@ -8,7 +8,7 @@ import { usePlexSession } from '../../src/session/usePlexSession'
 import { stubWindowOpen } from '../support/fakePopup'
 import { API, expectNothingSent, usePlexMock } from '../support/mockPlex'
 import { CLIENT_ID, plexWrapper, renderPlexHook } from '../support/renderWithPlex'
-import { tick, useFakeClock } from '../support/tick'
+import { tick, useFreshPage } from '../support/tick'
 
 const mock = usePlexMock()
 const KEY = 'react-plex-auth:token'
@@ -29,14 +29,7 @@ async function restoredSession(plex: ReturnType<typeof mock>) {
   return { token, ...view }
 }
 
-beforeEach(() => {
-  useFakeClock()
-  localStorage.clear()
-  sessionStorage.clear()
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFreshPage()
 
 describe('usePlexSession', () => {
   it('signs in through the popup flow, then confirms the account; memory only by default', async () => {

@@ -32,3 +32,18 @@ export async function tick(ms: number, step = 10): Promise<void> {
     } while (left > 0)
   })
 }
+
+/**
+ * A fresh page for every test of the file: the fake clock, and empty local and session storage
+ * (a token or a pending sign-in left by another test must not leak in); real timers after each.
+ */
+export function useFreshPage() {
+  beforeEach(() => {
+    useFakeClock()
+    localStorage.clear()
+    sessionStorage.clear()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+}
