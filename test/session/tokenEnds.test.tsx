@@ -121,7 +121,7 @@ describe('a token that ends', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
-  it('signOut() with usePlexHomeUsers and the account menu mounted logs no React error', async () => {
+  it('signOut() and a profile switch with usePlexHomeUsers and the account menu mounted log no React error', async () => {
     mock({ tokens: [ADMIN] })
     localStorage.setItem(KEY, ADMIN)
     const errors = vi.spyOn(console, 'error')
@@ -142,6 +142,11 @@ describe('a token that ends', () => {
     await screen.findByRole('button', { name: 'Account: Plex Fan' })
     act(() => session!.signOut())
     expect(await screen.findByText('idle')).toBeTruthy()
+    // Signed in again, then a profile switch (the old token ends again): still nothing logged.
+    act(() => session!.setToken(ADMIN))
+    expect(await screen.findByText('ready')).toBeTruthy()
+    await act(() => session!.switchProfile('home-kids-0001'))
+    expect(await screen.findByRole('button', { name: 'Account: Kids' })).toBeTruthy()
     expect(errors).not.toHaveBeenCalled()
   })
 })
