@@ -43,7 +43,7 @@ export interface PlexSessionStore {
   setToken: (token: string) => void
   /** Forgets the token; with `only`, only if it is still that token (a late 401 must not drop a newer one). */
   clearToken: (only?: string) => void
-  /** Forgets the token and every cached answer that holds it (the account, a finished PIN). */
+  /** Forgets the token (what it unlocked goes once the change is committed) and cancels a profile switch. */
   signOut: () => void
   /** Checks the token again now, instead of waiting for the next automatic check. */
   retry: () => void

@@ -11,8 +11,8 @@ const homeUsersQuery: TokenListQuery<PlexHomeUser[]> = { key: homeUsersKey, fetc
  * The react-query options behind `usePlexHomeUsers`: `GET /home/users` with the token in the
  * `X-Plex-Token` header and the query's `AbortSignal`. An account outside a Plex Home is a list of
  * one (itself), not an error. Keyed by `plexKeys.homeUsers(apiBaseUrl, fingerprint)`: the token is
- * never in the key, and the profiles hold no token. The session's sign-out removes every list
- * (`plexKeys.token`: everything of the token, when it ends).
+ * never in the key, and the profiles hold no token. The list sits under the token's prefix
+ * (`plexKeys.token`): the session removes it with everything else of the token when it ends.
  *
  * - Without a token (`null`, `undefined`, `''`) or without `product`, the query function is
  *   `skipToken`: nothing is sent.

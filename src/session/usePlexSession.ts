@@ -27,7 +27,11 @@ export interface PlexSessionBase {
    * `blocked`), to offer as a link when the browser blocked the popup; else `null`.
    */
   authUrl: string | null
-  /** Ends any sign-in under way and forgets the token and the cached account, here and in the app's other tabs. */
+  /**
+   * Ends any sign-in under way (and a profile switch), and forgets the token and everything it
+   * unlocked (the account, the servers and their tokens, the Home's profiles, connections), here
+   * and in the app's other tabs. Local only: plex.tv has no revoke call for a PIN token.
+   */
   signOut: () => void
   /**
    * Signs the session in with a token obtained another way (your own flow, a server); it is
