@@ -22,7 +22,7 @@ export async function handleControl(ctx, req, url) {
           'GET /__emulator/log', 'DELETE /__emulator/log', 'GET /__emulator/config', 'POST /__emulator/config',
           'POST /__emulator/reset', 'GET /__emulator/pins', 'POST /__emulator/pins/:idOrCode/approve',
           'POST /__emulator/pins/:idOrCode/deny', 'POST /__emulator/pins/:idOrCode/expire', 'POST /__emulator/approve',
-          'GET /__emulator/servers', 'GET /__emulator/servers/log', 'DELETE /__emulator/servers/log',
+          'GET /__emulator/servers', 'GET /__emulator/servers/log', 'DELETE /__emulator/servers/log', 'POST /__emulator/revoke',
         ],
       })
     case 'GET /log':
@@ -47,6 +47,12 @@ export async function handleControl(ctx, req, url) {
     case 'DELETE /servers/log':
       ctx.mediaServers.clearLog()
       return NO_CONTENT
+    case 'POST /revoke': {
+      // The token in the body, never in the URL: { "token": "..." } or { "all": true }.
+      const body = await readBody(req)
+      if (body.all !== true && typeof body.token !== 'string') throw badRequest('token or all: true is required')
+      return json(200, { revoked: ctx.store.revoke(body.all === true ? { all: true } : { token: body.token }) })
+    }
     case 'POST /reset':
       ctx.reset()
       return NO_CONTENT

@@ -331,6 +331,11 @@ export interface PlexEmulator {
   configure(patch: EmulatorConfigPatch): Promise<void>
   /** Sets (once) and returns the PIN's token; throws if there is no live PIN. */
   approve(pinIdOrCode: number | string): string
+  /**
+   * Revokes a token (a password reset, "sign out of all devices"): every plex.tv call with it
+   * answers 401 from then on. `{ all: true }` revokes every token minted so far. Returns how many.
+   */
+  revoke(what: string | { token?: string; all?: boolean }): number
   /** Forgets the PIN: 404 from then on. Throws if unknown. */
   deny(pinIdOrCode: number | string): void
   /** Makes the PIN expired now. Throws if unknown. */

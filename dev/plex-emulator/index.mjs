@@ -74,6 +74,7 @@ export async function startPlexEmulator(options = {}) {
     approve: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.approve(pinIdOrCode)),
     deny: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.deny(pinIdOrCode)),
     expire: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.expire(pinIdOrCode)),
+    revoke: (what) => ctx.store.revoke(typeof what === 'string' ? { token: what } : what),
     reset: () => ctx.reset(),
     close() {
       if (!closing) {

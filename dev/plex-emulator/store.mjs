@@ -119,6 +119,20 @@ export class PinStore {
     return token
   }
 
+  /**
+   * Revokes tokens, as a password reset or "sign out of all devices" does: every call with them
+   * answers 401 from then on. `token` alone, or every token minted so far (`all`). Returns how
+   * many were revoked. @param {{ token?: string, all?: boolean }} what
+   */
+  revoke({ token, all }) {
+    if (all) {
+      const count = this.tokens.size
+      this.tokens.clear()
+      return count
+    }
+    return token !== undefined && this.tokens.delete(token) ? 1 : 0
+  }
+
   /** Forgets a PIN: it answers 404 from then on. @param {number | string} idOrCode */
   deny(idOrCode) {
     const pin = this.get(idOrCode)

@@ -505,3 +505,28 @@ describe('close()', () => {
     await emu.close()
   })
 })
+
+describe('revoking tokens (a password reset, "sign out of all devices")', () => {
+  const user = (token: string) => fetch(`${emu.apiBaseUrl}/user`, { headers: plexHeaders({ 'X-Plex-Token': token }) })
+
+  it('revoke(token) makes GET /user answer 401 for that token only; the control endpoint takes it in the body', async () => {
+    const first = emu.approve((await createPin()).pin.id)
+    const second = emu.approve((await createPin()).pin.id)
+    expect((await user(first)).status).toBe(200)
+    expect(emu.revoke(first)).toBe(1)
+    const refused = await user(first)
+    expect(refused.status).toBe(401)
+    expect(await refused.json()).toEqual(UNAUTHENTICATED)
+    expect((await user(second)).status).toBe(200)
+    const res = await control('/revoke', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: second }) })
+    expect(await res.json()).toEqual({ revoked: 1 })
+    expect((await user(second)).status).toBe(401)
+    expect((await control('/revoke', { method: 'POST', body: '{}' })).status).toBe(400)
+  })
+
+  it('revoke({ all: true }) ends every token', async () => {
+    const tokens = [emu.approve((await createPin()).pin.id), emu.approve((await createPin()).pin.id)]
+    expect(emu.revoke({ all: true })).toBe(2)
+    for (const token of tokens) expect((await user(token)).status).toBe(401)
+  })
+})
