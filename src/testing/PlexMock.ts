@@ -75,6 +75,11 @@ export interface PlexMock {
   pins: Map<number, PlexPin>
   /** Approves a PIN (by id or code; default: the newest) and returns its token. */
   approve(pin?: number | string): string
+  /**
+   * Revokes a token (a password reset, "sign out of all devices"): every call with it answers 401
+   * from then on, as the emulator's `revoke`. `{ all: true }`: every token. Returns how many.
+   */
+  revoke(what: string | { all: true }): number
   /** Forgets a PIN: plex.tv answers 404 from then on. */
   deny(pin?: number | string): void
   /** Makes a PIN expired now (answering per `expiredStyle`). */

@@ -212,6 +212,12 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       tokens.add(found.authToken)
       return found.authToken
     },
+    revoke(what) {
+      if (typeof what === 'string') return tokens.delete(what) ? 1 : 0
+      const count = tokens.size
+      tokens.clear()
+      return count
+    },
     deny(pin) {
       pins.delete(find(pin).id)
     },
