@@ -4,11 +4,13 @@ import { PlexAuthContext } from '../core/PlexAuthContext'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { SessionSignIn, type PlexSessionSignInOptions } from './SessionSignIn'
+import type { PlexSessionEvents } from './useLifecycleEvents'
+import type { PlexRevalidateOptions } from './useRevalidation'
 import { useSessionStore } from './useSessionStore'
 import type { PlexTokenStorage } from './useTokenStore'
 
 /** Props of {@link PlexAuthProvider}: the shared configuration and the app. */
-export interface PlexAuthProviderProps extends PlexAuthOptions {
+export interface PlexAuthProviderProps extends PlexAuthOptions, PlexRevalidateOptions, PlexSessionEvents {
   /** The app's name, shown by Plex on the approval page. Required. */
   product: string
   /**
@@ -59,6 +61,12 @@ export function PlexAuthProvider({
   tokenStorage = 'memory',
   tokenStorageKey = 'react-plex-auth:token',
   signInOptions,
+  revalidateOnFocus,
+  revalidateOnReconnect,
+  revalidateInterval,
+  onSignIn,
+  onSignOut,
+  onProfileSwitch,
   ...options
 }: PlexAuthProviderProps) {
   const outer = useContext(QueryClientContext)
@@ -76,7 +84,8 @@ export function PlexAuthProvider({
   const was: Record<string, unknown> = config
   const now: Record<string, unknown> = next
   if (Object.keys({ ...was, ...now }).some((key) => was[key] !== now[key])) setConfig(next)
-  const session = useSessionStore(tokenStorage, tokenStorageKey, config)
+  const lifecycle = { revalidateOnFocus, revalidateOnReconnect, revalidateInterval, onSignIn, onSignOut, onProfileSwitch }
+  const session = useSessionStore(tokenStorage, tokenStorageKey, config, lifecycle)
   return (
     <PlexAuthContext.Provider value={config}>
       <PlexSessionContext.Provider value={session}>

@@ -1,64 +1,56 @@
 import { skipToken, useQuery, type QueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { homeUsersKey } from '../core/queryKeys'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
-import { isTransientError, pollBackoff } from '../core/pollBackoff'
-import { usePlexUser } from '../account/usePlexUser'
 import { tokenFingerprint } from '../core/tokenFingerprint'
+import { useLatest } from '../core/useLatest'
+import { useLifecycleEvents, type LifecycleMarks, type PlexSessionEvents } from './useLifecycleEvents'
+import { useRevalidation, type PlexRevalidateOptions } from './useRevalidation'
+import { useSessionAccount } from './useSessionAccount'
 import { useSessionSwitch } from './useSessionSwitch'
 import { useSignInSlot } from './useSignInSlot'
+import { useTabChannel, type PlexTabMessage } from './useTabChannel'
 import { useTokenOwner } from './useTokenOwner'
 import { useTokenStore, type PlexTokenStorage } from './useTokenStore'
 
-/** The longest pause between two automatic checks of a token that plex.tv could not confirm. */
-const MAX_CHECK_DELAY = 60_000
+/** What the provider adds to its session: revalidation and lifecycle callbacks. Internal. */
+export type SessionLifecycle = PlexRevalidateOptions & PlexSessionEvents
 
 /**
  * The provider's one session: the token store, the account that confirms it, and the rules that
  * keep it moving. A 401 drops the token it was about (only that one); a 429, 5xx or network
- * failure keeps it, reports the error and checks again by itself with backoff, whatever the app's
- * `refetchOnWindowFocus`. Internal.
+ * failure keeps it, reports the error and checks again by itself with backoff. A signed-in token
+ * is checked again on focus, reconnect and an interval (useRevalidation). The app's other tabs
+ * hear of a sign-out, a revoked token or a switch (storage events, or useTabChannel), and the
+ * app's callbacks of every sign-in, sign-out and switch (useLifecycleEvents). Internal.
  */
 export function useSessionStore(
   kind: PlexTokenStorage,
   key: string,
   config: PlexAuthOptions & { queryClient: QueryClient },
+  lifecycle: SessionLifecycle = {},
 ): PlexSessionStore {
   const { token, restored, setToken: store, clearToken } = useTokenStore(kind, key)
   const { signingIn, failure: signInFailure, track, start, forgetFailure } = useSignInSlot()
-  const account = usePlexUser(token, config)
   const [rejection, setRejection] = useState<PlexApiError | null>(null)
-  // react-query clears `error` while it fetches again: the last failure stays shown until a success.
-  const [failure, setFailure] = useState<PlexApiError | null>(null)
-  const { error, refetch, status } = account
-
+  const marks = useRef<LifecycleMarks>({ initial: undefined, switchedTo: null, ending: null })
+  const post = useTabChannel(kind, key, (message) => onTabMessage.current(message))
   const reject = useCallback(
     (rejected: string, why: PlexApiError) => {
+      marks.current.ending = 'unauthorized'
       setRejection(why)
       clearToken(rejected)
+      // Another tab may hold the same token: it checks its own, and signs out on the same 401.
+      post({ type: 'check' })
     },
-    [clearToken],
+    [clearToken, post],
   )
-  const failures = useRef({ count: 0, last: null as PlexApiError | null })
-  useEffect(() => {
-    if (!token || status === 'ready') {
-      failures.current = { count: 0, last: null }
-      setFailure(null)
-    }
-    if (!token || !error) return
-    // The account's own 401 (the other calls' reach useTokenOwner): the same end of the token.
-    if (error.kind === 'unauthorized') return reject(token, error)
-    setFailure(error)
-    if (!isTransientError(error)) return
-    // StrictMode runs this effect twice for one error: count it once.
-    if (failures.current.last !== error) failures.current = { count: failures.current.count + 1, last: error }
-    const timer = setTimeout(() => void refetch(), pollBackoff(failures.current.count - 1, error, 500, MAX_CHECK_DELAY))
-    return () => clearTimeout(timer)
-  }, [token, error, status, refetch, reject])
+  const { user: confirmed, error, failure, retry: refetch, check } = useSessionAccount(token, config, reject)
+  const user = token ? confirmed : null
 
   const { queryClient, apiBaseUrl = DEFAULT_API_BASE_URL } = config
   const setToken = useCallback(
@@ -69,14 +61,32 @@ export function useSessionStore(
     },
     [store, forgetFailure],
   )
-  const user = token ? account.user : null
-  const { switchProfile, cancel: cancelSwitch } = useSessionSwitch({ token, user, config, setToken })
+  const switchTo = useCallback(
+    (next: string) => {
+      marks.current.switchedTo = next
+      setToken(next)
+      post({ type: 'check' })
+    },
+    [setToken, post],
+  )
+  const { switchProfile, cancel: cancelSwitch } = useSessionSwitch({ token, user, config, setToken: switchTo })
   // What the token unlocked goes in useTokenOwner, once nothing renders with it any more.
-  const signOut = useCallback(() => {
+  const end = useCallback(() => {
     cancelSwitch()
     forgetFailure()
     clearToken()
   }, [cancelSwitch, clearToken, forgetFailure])
+  const signOut = useCallback(() => {
+    marks.current.ending = 'user'
+    end()
+    post({ type: 'signed-out' })
+  }, [end, post])
+  const onTabMessage = useLatest((message: PlexTabMessage) => {
+    if (message.type === 'check') return void (user && check())
+    if (!token) return
+    marks.current.ending = 'other-tab'
+    end()
+  })
   const retry = useCallback(() => void refetch(), [refetch])
   // Starting a sign-in makes the last rejection old news.
   const trackSignIn = useCallback<PlexSessionStore['track']>(
@@ -94,6 +104,8 @@ export function useSessionStore(
   const homeKey = token && user ? tokenFingerprint(token) : null
   const { data: home } = useQuery<PlexHomeUser[]>({ queryKey: homeUsersKey(apiBaseUrl, homeKey), queryFn: skipToken }, queryClient)
   const profile = (user && home?.find((entry) => entry.uuid === user.uuid)) || null
+  useRevalidation(user !== null, check, lifecycle)
+  useLifecycleEvents({ token, user, profile, restored }, marks, lifecycle)
   // Last: its effect forgets an ended token after every observer above moved off its queries.
   useTokenOwner(token, queryClient, apiBaseUrl, reject)
   return useMemo(
