@@ -4,6 +4,7 @@ import {
   useEffect,
   useId,
   useRef,
+  useState,
   type ButtonHTMLAttributes,
   type ForwardedRef,
   type MouseEvent,
@@ -13,6 +14,7 @@ import { PlexAccountBadge } from '../account/PlexAccountBadge'
 import { PlexIcon } from '../core/PlexIcon'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { signsInByRedirect } from './signsInByRedirect'
 import { usePlexLogin, type PlexLogin, type UsePlexLoginOptions } from './usePlexLogin'
 import { visuallyHidden } from '../core/visuallyHidden'
 
@@ -83,8 +85,12 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   const text: PlexLoginLabels = { ...defaultPlexLoginLabels, ...labels }
   const { status } = login
   const busy = status === 'creating' || status === 'waiting' || status === 'blocked'
+  // Whether this button signs in by redirect ('auto': in an installed app), known after mount:
+  // the display mode is never read during render.
+  const [redirects, setRedirects] = useState(false)
+  useEffect(() => setRedirects(signsInByRedirect(mode)), [mode])
   // Waiting in redirect mode means back from Plex unapproved: the way back is a same-tab link.
-  const returned = status === 'waiting' && mode === 'redirect'
+  const returned = status === 'waiting' && redirects
   const main = useRef<HTMLButtonElement | null>(null)
   const cancelButton = useRef<HTMLButtonElement | null>(null)
   const root = useRef<HTMLDivElement | null>(null)

@@ -9,6 +9,7 @@ import { safeCause } from '../api/safeCause'
 import { buildAuthUrl } from './buildAuthUrl'
 import { openPopup, type PopupSize } from './openPopup'
 import { pendingLogin } from './pendingLogin'
+import { signsInByRedirect } from './signsInByRedirect'
 import { pinKey } from '../core/queryKeys'
 import { quietly } from '../core/quietly'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
@@ -34,9 +35,15 @@ import { validateOptions } from '../api/validateOptions'
 export interface UsePlexLoginOptions extends PlexAuthOptions {
   /**
    * `'popup'` opens Plex's approval page in a popup (falling back to a link when blocked);
-   * `'redirect'` sends this tab there and completes when Plex sends it back. @default 'popup'
+   * `'redirect'` sends this tab there and completes when Plex sends it back. `'auto'` is
+   * `'redirect'` in an installed web app (`display-mode` `standalone` or `fullscreen`, or iOS's
+   * `navigator.standalone`) and `'popup'` elsewhere: there a popup opens outside the app, in a
+   * browser whose storage is not the app's, so the token never reaches the app and the user signs
+   * in again and again. Decided at click time, never during render (SSR-safe); no `matchMedia`
+   * counts as a browser tab. In `'auto'`, an idle prefetched PIN's `authUrl` is built as for a popup.
+   * @default 'auto'
    */
-  mode?: 'popup' | 'redirect'
+  mode?: 'auto' | 'popup' | 'redirect'
   /** Where Plex sends the tab after approval. @default in redirect mode, the current URL without its fragment */
   forwardUrl?: string
   /** Create the PIN on mount (and renew it) so the approval URL is ready at click time. @default false */
@@ -100,7 +107,7 @@ export type PlexLogin = PlexLoginBase &
 const closeQuietly = (popup: Window | null) => quietly(() => popup?.close())
 
 /** Where Plex sends the tab after approval: in redirect mode, by default, back here (without the fragment). */
-const forwardFor = (mode: 'popup' | 'redirect', forwardUrl: string | undefined) =>
+const forwardFor = (mode: UsePlexLoginOptions['mode'], forwardUrl: string | undefined) =>
   mode === 'redirect' ? (forwardUrl ?? window.location.href.split('#')[0]) : forwardUrl
 
 /** Plex's approval page for a PIN, with the client identifier that created it. */
@@ -128,7 +135,7 @@ const approvalUrl = (config: PlexAuthOptions, clientIdentifier: string, code: st
  * ```
  */
 export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
-  const { mode = 'popup', forwardUrl, prefetch = false, popup: popupSize, pendingKey, navigate, onToken, onError, onStatusChange, ...shared } = options
+  const { mode = 'auto', forwardUrl, prefetch = false, popup: popupSize, pendingKey, navigate, onToken, onError, onStatusChange, ...shared } = options
   const config = usePlexOptions(shared)
   const queryClient = useQueryClient(config.queryClient)
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
@@ -188,10 +195,9 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   // Back from Plex after a redirect: resume the PIN kept in sessionStorage (never one from the URL),
   // in one sign-in per page: the first to claim it (another mounted later may take over on unmount).
   useEffect(() => {
-    if (mode !== 'redirect') return
     const { pendingKey: key, config, forwardUrl } = settings.current
     const pending = pendingLogin.load(key)
-    if (!pending) return
+    if (!pending || !signsInByRedirect(mode)) return
     const { pin, deadline } = pending
     // This device's clock against a deadline taken on this device's clock; an older record without
     // one is resumed, and plex.tv says whether the PIN is still alive.
@@ -230,7 +236,9 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   }, [release])
 
   const login = useCallback(() => {
-    const { config, mode, popupSize, forwardUrl, pendingKey, navigate } = settings.current
+    const { config, popupSize, forwardUrl, pendingKey, navigate } = settings.current
+    // 'auto' is decided here, inside the click: a redirect in an installed app, else a popup.
+    const mode = signsInByRedirect(settings.current.mode) ? 'redirect' : 'popup'
     const go = (url: string) => (navigate ? navigate(url) : window.location.assign(url))
     if (busyRef.current) {
       const current = handled.current
