@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     name: 'bench',
     environment: 'jsdom',
-    include: ['test/bench/plex.bench-run.ts', 'test/bench/servers.bench-run.ts'],
+    include: ['test/bench/plex.bench-run.ts', 'test/bench/servers.bench-run.ts', 'test/bench/session.bench-run.ts'],
     // One file after the other: real-time figures, on a small machine.
     fileParallelism: false,
     // Builds dist/ first when it is missing or older than src/ (the bench runs the built package).
