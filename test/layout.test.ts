@@ -26,6 +26,7 @@ const LAYERS: Record<string, readonly string[]> = {
   profilePicker: ['home', 'account', 'core', 'api'],
   session: ['login', 'account', 'home', 'pin', 'core', 'api'],
   accountMenu: ['session', 'profilePicker', 'login', 'home', 'account', 'core', 'api'],
+  guard: ['session', 'login', 'core', 'api'],
   testing: ['accountMenu', 'profilePicker', 'session', 'linkCode', 'login', 'serverPicker', 'servers', 'home', 'connection', 'account', 'pin', 'core', 'api'],
 }
 /** The files of src/ that belong to no layer: the public API and the stylesheet. */

@@ -49,9 +49,12 @@ export const pendingLogin = {
     if (!ok) return null
     return { pin: { id: id!, code, clientIdentifier, expiresAt }, deadline: Number.isFinite(deadline) ? deadline! : null }
   },
-  /** Forgets the pending PIN. */
+  /** Forgets the pending PIN, and the path a `<PlexRequireSignIn>` lands on after it (`<key>:return`). */
   clear(key = PENDING_LOGIN_KEY): void {
-    quietly(() => sessionStorage.removeItem(key))
+    quietly(() => {
+      sessionStorage.removeItem(key)
+      sessionStorage.removeItem(`${key}:return`)
+    })
   },
   /**
    * Lets one mounted sign-in (`owner`) resume the pending PIN `id`: true for the first to ask

@@ -9,7 +9,8 @@ export interface PlexSessionGateProps {
   /**
    * Rendered while the session is not known yet: on the server and the first client render
    * (`restoring`), while a token is being checked (`validating`), and while plex.tv cannot be
-   * reached to check it (`error`: show `usePlexSession().error` and `retry` there if you like).
+   * reached to check it (`error`). To tell those apart (a spinner, or the error and a retry), use
+   * `<PlexSessionPending>` and `<PlexSessionError>` beside the gate instead.
    * @default null (nothing)
    */
   fallback?: ReactNode
@@ -39,5 +40,5 @@ export interface PlexSessionGateProps {
 export function PlexSignedIn({ children, fallback = null }: PlexSessionGateProps) {
   const session = usePlexSession()
   const gate = sessionGate(session.status, session.user !== null, session.token !== null)
-  return <>{gate === 'signed-in' ? children : gate === 'unknown' ? fallback : null}</>
+  return <>{gate === 'signed-in' ? children : gate === 'signed-out' ? null : fallback}</>
 }

@@ -25,5 +25,5 @@ import { usePlexSession } from './usePlexSession'
 export function PlexSignedOut({ children, fallback = null }: PlexSessionGateProps) {
   const session = usePlexSession()
   const gate = sessionGate(session.status, session.user !== null, session.token !== null)
-  return <>{gate === 'signed-out' ? children : gate === 'unknown' ? fallback : null}</>
+  return <>{gate === 'signed-out' ? children : gate === 'signed-in' ? null : fallback}</>
 }
