@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, type DefaultOptions } from '@tanstack/react-query'
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { Component, type ReactNode } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlexAuthProvider, type PlexAuthProviderProps } from '../src/session/PlexAuthProvider'
@@ -150,6 +150,25 @@ describe.each(appDefaults)("inside an app whose QueryClient sets %s", (_name, de
     expect(screen.getByText('session signed-out')).toBeTruthy()
     await expectNothingSent(plex)
     expect(userCalls(plex)).toHaveLength(1)
+    noBoundary()
+  })
+
+  it('notices a token revoked meanwhile: the next focus checks once and signs out, without a throw, and sends nothing more', async () => {
+    const plex = mock({ tokens: ['admin-token'] })
+    localStorage.setItem('react-plex-auth:token', 'admin-token')
+    renderInApp(defaults, null, { tokenStorage: 'local' })
+    await tick(0)
+    expect(screen.getByText('session signed-in')).toBeTruthy()
+    plex.revoke('admin-token')
+    await tick(31_000)
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+      window.dispatchEvent(new Event('focus'))
+    })
+    await tick(100)
+    expect(screen.getByText('session signed-out')).toBeTruthy()
+    expect(userCalls(plex)).toHaveLength(2)
+    await expectNothingSent(plex)
     noBoundary()
   })
 
