@@ -1,4 +1,4 @@
-// react-plex-auth/testing: a mocked plex.tv and Plex Media Servers (msw 2) for the tests and stories of apps using the kit.
+// react-plex-auth/testing: a mocked plex.tv and Plex Media Servers (msw 2), a fixed session (PlexMockSessionProvider) and a signed-in storage state, for the tests and stories of apps using the kit.
 export { createPlexHandlers } from './createPlexHandlers'
 export type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './PlexMock'
 export { plexHandlers } from './plexHandlers'
@@ -6,3 +6,8 @@ export type { PlexMockBehavior, PlexMockConnection, PlexMockLibrary, PlexMockSer
 export type { ResolvedMockServer } from './resolveMockServer'
 export { DEFAULT_MOCK_HOME } from './PlexMockHome'
 export type { PlexMockHome, PlexMockHomeMember } from './PlexMockHome'
+export { PlexMockSessionProvider } from './PlexMockSessionProvider'
+export type { PlexMockSessionProviderProps } from './PlexMockSessionProvider'
+export type { PlexMockSession, PlexMockSessionCall } from './PlexMockSession'
+export { plexSignedInStorage } from './plexSignedInStorage'
+export type { PlexSignedInStorage, PlexSignedInStorageOptions, PlexStorageEntry } from './plexSignedInStorage'
