@@ -20,6 +20,7 @@ import 'react-plex-auth/styles.css'
 import 'react-plex-auth/server-picker.css'
 import 'react-plex-auth/profile-picker.css'
 import 'react-plex-auth/account-menu.css'
+import { GuardPage } from './GuardPage'
 import { HomePage } from './HomePage'
 import { ServersPage } from './ServersPage'
 import { SessionPage } from './SessionPage'
@@ -125,6 +126,8 @@ if (!apiBaseUrl || !authAppUrl) {
       >
         {page === 'session' ? (
           <SessionPage linkUrl={new URL('/link', authAppUrl).href} />
+        ) : page === 'guard' ? (
+          <GuardPage />
         ) : page === 'home' ? (
           <HomePage />
         ) : page === 'servers' ? (
