@@ -41,7 +41,7 @@ export interface PlexSignedInStorage {
  * start signed in (Playwright's `storageState`) instead of signing in through plex.tv each time.
  * The app must keep its session in localStorage (`<PlexAuthProvider tokenStorage="local">`); the
  * token is then checked with `GET /user` as on any reload, so use one your plex.tv (or its
- * emulator) knows. No Playwright or msw is needed to call it.
+ * emulator) knows. It needs no Playwright (the entry needs `msw` installed, as for `createPlexHandlers`).
  *
  * @example
  * ```ts

@@ -8,7 +8,10 @@ import { describe, expect, it, vi } from 'vitest'
 import { PlexApiError } from '../../src/api/PlexApiError'
 import type { PlexHomeUser } from '../../src/api/PlexHomeUser'
 import { PlexAccountMenu } from '../../src/accountMenu/PlexAccountMenu'
+import { PlexRequireSignIn } from '../../src/guard/PlexRequireSignIn'
 import { PlexLoginButton } from '../../src/login/PlexLoginButton'
+import { PlexSessionError } from '../../src/session/PlexSessionError'
+import { PlexSessionPending } from '../../src/session/PlexSessionPending'
 import { PlexSignedIn } from '../../src/session/PlexSignedIn'
 import { PlexSignedOut } from '../../src/session/PlexSignedOut'
 import type { PlexSessionStatus } from '../../src/session/sessionStatus'
@@ -219,5 +222,48 @@ describe('PlexMockSessionProvider: the test decides what changes', () => {
     )
     for (const name of ['Retry', 'Use token', 'Sign in']) fireEvent.click(screen.getByRole('button', { name }))
     expect(calls).toEqual([{ method: 'retry' }, { method: 'setToken', token: 'other-token' }, { method: 'signIn' }])
+  })
+})
+
+describe('PlexMockSessionProvider: the other gates and the page guard', () => {
+  function Page() {
+    return (
+      <>
+        <PlexSessionPending>
+          <p>One moment…</p>
+        </PlexSessionPending>
+        <PlexSessionError />
+        <PlexRequireSignIn>
+          <h1>Your library</h1>
+        </PlexRequireSignIn>
+      </>
+    )
+  }
+
+  it('pending: only the pending gate', () => {
+    mock()
+    render(<PlexMockSessionProvider session={{ status: 'validating' }}><Page /></PlexMockSessionProvider>)
+    expect(screen.getByText('One moment…')).toBeTruthy()
+    expect(screen.queryByRole('heading', { name: 'Your library' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+  })
+
+  it('error: the alert, and its Retry is a recorded retry', () => {
+    const plex = mock()
+    const onCall = vi.fn()
+    render(<PlexMockSessionProvider session={{ status: 'error' }} onCall={onCall}><Page /></PlexMockSessionProvider>)
+    expect(screen.getAllByRole('alert')[0]!.textContent).toBe("Couldn't reach Plex to check your sign-in. Check your connection.")
+    fireEvent.click(screen.getAllByRole('button', { name: 'Retry' })[0]!)
+    expect(onCall.mock.calls).toEqual([[{ method: 'retry' }]])
+    expect(plex.requests).toEqual([])
+  })
+
+  it('signed in: the guarded page; signed out: its sign-in button instead', () => {
+    mock()
+    const { rerender } = render(<PlexMockSessionProvider session={{ status: 'signed-in' }}><Page /></PlexMockSessionProvider>)
+    expect(screen.getByRole('heading', { name: 'Your library' })).toBeTruthy()
+    rerender(<PlexMockSessionProvider session={{ status: 'signed-out' }}><Page /></PlexMockSessionProvider>)
+    expect(screen.queryByRole('heading', { name: 'Your library' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'Sign in with Plex' })).toBeTruthy()
   })
 })
