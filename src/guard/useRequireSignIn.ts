@@ -10,8 +10,11 @@ import { safeReturnPath } from './safeReturnPath'
 
 /** What {@link useRequireSignIn} is given: the guard's props that drive it. Internal. */
 export interface RequireSignInOptions {
+  /** Start the redirect sign-in at once when the page is visited signed out. */
   redirect: boolean
+  /** Where to land after it (a path on this site); default: the current path and query at start. */
   returnTo?: string
+  /** The app's router for the landing; default: `history.replaceState`. */
   navigate?: (path: string) => void
 }
 

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -319,16 +320,29 @@ describe('PlexRequireSignIn', () => {
     expect(console.error).not.toHaveBeenCalled()
   })
 
-  it('on the server: the pending state, with no window, storage or URL read', () => {
+  it('on the server: the pending state (nothing read from the URL or storage); hydrates without a mismatch', async () => {
     vi.useRealTimers()
-    mock()
-    const html = renderToString(
-      <PlexAuthProvider product="SSR App" queryClient={new QueryClient()} apiBaseUrl={API} tokenStorage="local">
+    const plex = mock()
+    const token = await storedToken(plex)
+    const page = () => (
+      <PlexAuthProvider product="SSR App" queryClient={new QueryClient()} apiBaseUrl={API} clientIdentifier={CLIENT_ID} tokenStorage="local">
         <Page redirect returnTo="/library" />
-      </PlexAuthProvider>,
+      </PlexAuthProvider>
     )
+    const html = renderToString(page())
     expect(html).toContain('Checking your Plex sign-in…')
     expect(html).not.toContain('Sign in with Plex')
     expect(html).not.toContain('Your library')
+    const container = document.body.appendChild(document.createElement('div'))
+    container.innerHTML = html
+    const errors = vi.spyOn(console, 'error')
+    await act(async () => {
+      hydrateRoot(container, page())
+    })
+    await screen.findByRole('heading', { name: 'Your library' })
+    expect(errors).not.toHaveBeenCalled()
+    expect(localStorage.getItem(TOKEN_KEY)).toBe(token)
+    expect(creates(plex)).toHaveLength(0)
+    container.remove()
   })
 })
