@@ -25,9 +25,10 @@ export interface PlexAuthProviderProps extends PlexAuthOptions, PlexRevalidateOp
   /** Storage key of the session's token. @default 'react-plex-auth:token' */
   tokenStorageKey?: string
   /**
-   * How `usePlexSession().signIn()` signs in: `mode` (`'popup'` or `'redirect'`), `forwardUrl`,
-   * `prefetch`, `popup` size, `navigate`, `pendingKey`, as for `usePlexLogin`.
-   * @default { mode: 'popup' }
+   * How `usePlexSession().signIn()` signs in: `mode` (`'auto'`, `'popup'` or `'redirect'`), `forwardUrl`,
+   * `prefetch`, `popup` size, `navigate`, `pendingKey`, as for `usePlexLogin`. `'auto'` redirects in an
+   * installed web app (there a popup opens outside the app and the sign-in loops) and uses the popup elsewhere.
+   * @default { mode: 'auto' }
    */
   signInOptions?: PlexSessionSignInOptions
   children?: ReactNode

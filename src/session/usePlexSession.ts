@@ -15,7 +15,7 @@ export interface PlexSessionBase {
    */
   error: PlexApiError | null
   /**
-   * Starts the provider's popup sign-in (see `PlexAuthProvider`'s `signInOptions`): call it from a
+   * Starts the provider's sign-in (the popup, or a redirect in an installed app; see `PlexAuthProvider`'s `signInOptions`): call it from a
    * click. While any sign-in is under way in the provider it brings Plex back instead (focuses the
    * popup, or opens the approval page again if it was closed or blocked); it never starts a second one.
    */

@@ -45,9 +45,15 @@
 // echo stripped, primes kept through gcTime: 0, a cancelled switch caches nothing),
 // PlexProfilePicker 8,958 and PlexAccountMenu 11,298 (the same, and Retry keeps focus), whole API
 // 27,934.
+// Issue 20 (the session as the best auth kits run it), measured 2026-12-07 from dist: the issue's
+// cap is +300 B on the sign-in entries; usePlexToken 4,076 (+1), PlexLoginButton 10,008 (+109: the
+// 'auto' mode for installed apps, the guard's return path forgotten with the pending PIN). The
+// revalidation, lifecycle callbacks and other-tab channel live in the provider, not in these
+// entries. PlexLoginButton's budget is that plus ~2%; the whole API (30,198: the gates, the page
+// guard, the session's lifecycle) likewise.
 export const budgets = {
   usePlexToken: 4100,
-  PlexLoginButton: 9990,
+  PlexLoginButton: 10210,
   usePlexServers: 4200,
   usePlexConnection: 4505,
   // <PlexServerPicker> (measured 9,338 with its hooks after the probing rules), +~2%.
@@ -62,7 +68,7 @@ export const budgets = {
   // whole <PlexProfilePicker>, the Home's list and usePlexSession), +~2%.
   PlexAccountMenu: 11525,
   // The whole API with servers, both pickers, the account menu, the gates and Home (measured 26,620 with the switch's deadline), +~2%.
-  'whole API': 28490,
+  'whole API': 30800,
   'styles.css': 1370,
   'server-picker.css': 1070,
   // <PlexAccountMenu>'s stylesheet (issue 13: the button, the menu, the Switch profile dialog; measured 1,229), +~2%.
