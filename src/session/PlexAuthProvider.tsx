@@ -1,6 +1,6 @@
-import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import { useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { PlexAuthContext } from '../core/PlexAuthContext'
+import { useProviderConfig } from '../core/useProviderConfig'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { SessionSignIn, type PlexSessionSignInOptions } from './SessionSignIn'
@@ -70,21 +70,7 @@ export function PlexAuthProvider({
   onProfileSwitch,
   ...options
 }: PlexAuthProviderProps) {
-  const outer = useContext(QueryClientContext)
-  // A client of its own only when the app has none, created once (not on every render).
-  const own = useRef<QueryClient | null>(null)
-  const client = queryClient ?? outer ?? (own.current ??= new QueryClient())
-  // Focus and reconnect tracking, as QueryClientProvider does (counted: the app's own mount stays).
-  useEffect(() => {
-    client.mount()
-    return () => client.unmount()
-  }, [client])
-  // The same configuration object as long as no option changed, so hooks below do not restart.
-  const next = { ...options, queryClient: client }
-  const [config, setConfig] = useState(next)
-  const was: Record<string, unknown> = config
-  const now: Record<string, unknown> = next
-  if (Object.keys({ ...was, ...now }).some((key) => was[key] !== now[key])) setConfig(next)
+  const config = useProviderConfig({ ...options, queryClient })
   const lifecycle = { revalidateOnFocus, revalidateOnReconnect, revalidateInterval, onSignIn, onSignOut, onProfileSwitch }
   const session = useSessionStore(tokenStorage, tokenStorageKey, config, lifecycle)
   return (

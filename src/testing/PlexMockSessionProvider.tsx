@@ -1,5 +1,4 @@
-import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useMemo, useState, type ReactNode } from 'react'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { PlexAuthContext } from '../core/PlexAuthContext'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
@@ -7,6 +6,7 @@ import { PlexSessionContext } from '../core/PlexSessionContext'
 import { homeUsersKey, userKey } from '../core/queryKeys'
 import { tokenFingerprint } from '../core/tokenFingerprint'
 import { useLatest } from '../core/useLatest'
+import { useProviderConfig } from '../core/useProviderConfig'
 import { mockSessionStore, type MockSessionActions } from './mockSessionStore'
 import type { PlexMockSession, PlexMockSessionCall } from './PlexMockSession'
 
@@ -62,20 +62,8 @@ export interface PlexMockSessionProviderProps extends PlexAuthOptions {
  * ```
  */
 export function PlexMockSessionProvider({ session, onCall, children, queryClient, ...options }: PlexMockSessionProviderProps) {
-  const outer = useContext(QueryClientContext)
-  const own = useRef<QueryClient | null>(null)
-  const client = queryClient ?? outer ?? (own.current ??= new QueryClient())
-  // Focus and reconnect tracking, as the real provider does.
-  useEffect(() => {
-    client.mount()
-    return () => client.unmount()
-  }, [client])
-  // The same configuration object as long as no option changed, as the real provider keeps it.
-  const next = { product: 'react-plex-auth mock', ...options, queryClient: client }
-  const [config, setConfig] = useState(next)
-  const was: Record<string, unknown> = config
-  const now: Record<string, unknown> = next
-  if (Object.keys({ ...was, ...now }).some((key) => was[key] !== now[key])) setConfig(next)
+  const config = useProviderConfig({ product: 'react-plex-auth mock', ...options, queryClient })
+  const client = config.queryClient
 
   const latest = useLatest(onCall)
   const [actions] = useState<MockSessionActions>(() => {
