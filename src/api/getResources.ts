@@ -7,8 +7,9 @@ import { plexRequest, type PlexRequestInit } from './plexRequest'
  * The devices the account can see (its servers, servers shared with it, players), with every
  * connection to each: `GET /resources?includeHttps=1&includeRelay=1&includeIPv6=1`, the token in
  * the `X-Plex-Token` header only. A revoked or invalid token rejects with kind `unauthorized`; a
- * body that is not a list of devices with `invalid-response`. Each resource's `accessToken` is a
- * secret (the token for that server).
+ * body that is not a list with `invalid-response` (one odd device is dropped, and a server whose
+ * addresses cannot be read is listed with its `problem`: see `parseResources`). Each resource's
+ * `accessToken` is a secret (the token for that server).
  *
  * @example
  * ```ts
