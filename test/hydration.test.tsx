@@ -1,10 +1,9 @@
 import { QueryClient } from '@tanstack/react-query'
 import { act, screen } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
-import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
 import { PlexAuthProvider, PlexLoginButton, usePlexToken } from '../src/index'
 import { usePlexMock } from './support/mockPlex'
+import { serverRenderThenHydrate } from './support/hydrate'
 
 function Status() {
   return <p>{usePlexToken(null).status}</p>
@@ -21,14 +20,7 @@ const mock = usePlexMock()
 describe('hydration', () => {
   it('hydrates the server markup without mismatches, and the button then works', async () => {
     const plex = mock()
-    const container = document.createElement('div')
-    container.innerHTML = renderToString(page())
-    document.body.append(container)
-    const errors = vi.spyOn(console, 'error')
-    await act(async () => {
-      hydrateRoot(container, page())
-    })
-    expect(errors).not.toHaveBeenCalled()
+    const { container } = await serverRenderThenHydrate(page)
     vi.spyOn(window, 'open').mockReturnValue(null)
     await act(async () => screen.getByRole('button', { name: 'Sign in with Plex' }).click())
     await vi.waitFor(() => expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(1))

@@ -1,6 +1,4 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
-import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { QueryClient } from '@tanstack/react-query'
 import { createPin } from '../../src/api/createPin'
@@ -13,6 +11,7 @@ import { stubWindowOpen } from '../support/fakePopup'
 import { API, usePlexMock } from '../support/mockPlex'
 import { CLIENT_ID, plexWrapper } from '../support/renderWithPlex'
 import { tick, useFakeClock } from '../support/tick'
+import { serverRenderThenHydrate } from '../support/hydrate'
 
 const mock = usePlexMock()
 const KEY = 'react-plex-auth:token'
@@ -134,19 +133,11 @@ describe('PlexSignedIn / PlexSignedOut', () => {
         <Gates />
       </PlexAuthProvider>
     )
-    const html = renderToString(page())
+    const { html, container } = await serverRenderThenHydrate(page)
     expect(html).toContain('in: checking')
     expect(html).toContain('out: checking')
     expect(html).not.toContain('Welcome')
     expect(html).not.toContain('Sign in with Plex')
-    const container = document.createElement('div')
-    container.innerHTML = html
-    document.body.append(container)
-    const errors = vi.spyOn(console, 'error')
-    await act(async () => {
-      hydrateRoot(container, page())
-    })
-    expect(errors).not.toHaveBeenCalled()
     expect(shown()).toEqual(['Sign in with Plex'])
     container.remove()
   })

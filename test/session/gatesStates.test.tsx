@@ -1,7 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
-import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
 import { createPin } from '../../src/api/createPin'
 import { PlexLoginButton } from '../../src/login/PlexLoginButton'
@@ -15,6 +13,7 @@ import { expectNoAxeViolations } from '../support/axe'
 import { API, usePlexMock } from '../support/mockPlex'
 import { CLIENT_ID, plexWrapper } from '../support/renderWithPlex'
 import { tick, useFreshPage } from '../support/tick'
+import { serverRenderThenHydrate } from '../support/hydrate'
 
 // <PlexSessionPending> and <PlexSessionError>: what a page shows while the kit does not know yet,
 // and while plex.tv cannot be reached to check the token (never "Checking..." forever).
@@ -236,18 +235,10 @@ describe('PlexSessionPending / PlexSessionError', () => {
         <Page />
       </PlexAuthProvider>
     )
-    const html = renderToString(page())
+    const { html, container } = await serverRenderThenHydrate(page)
     expect(html).toContain('Checking your sign-in')
     expect(html).not.toContain('role="alert"')
     expect(html).not.toContain('Sign in with Plex')
-    const container = document.createElement('div')
-    container.innerHTML = html
-    document.body.append(container)
-    const errors = vi.spyOn(console, 'error')
-    await act(async () => {
-      hydrateRoot(container, page())
-    })
-    expect(errors).not.toHaveBeenCalled()
     expect(screen.getByRole('button', { name: 'Sign in with Plex' })).toBeTruthy()
     expect(screen.queryByText('Checking your sign-in')).toBeNull()
     container.remove()
