@@ -3,9 +3,11 @@
 // plex.tv emulator over real HTTP on 127.0.0.1, in real time (no fake timers), beside a naive
 // `useQuery` + `refetchInterval: 1000` hook, and prints markdown tables. Never fails on a figure.
 //   npx vitest run --config test/bench/vitest.config.ts
+import { execFile } from 'node:child_process'
 import os from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { promisify } from 'node:util'
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { act, cleanup, renderHook } from '@testing-library/react'
 import { createElement as h, type ReactNode } from 'react'
@@ -386,6 +388,55 @@ async function latencyTrials(focus: boolean, rounds: number): Promise<Record<Imp
 }
 
 // ---------------------------------------------------------------------------------------------
+// Where the bytes go (issue 22): the combos of measureSize.mjs and a per-module breakdown, from
+// test/size/sizeReport.mjs in a child node process (esbuild refuses to run inside jsdom).
+
+interface ModuleSize {
+  file: string
+  minified: number
+  gzipShare: number
+}
+interface SizeReport {
+  combos: { name: string; minified: number; gzip: number }[]
+  breakdowns: { name: string; minified: number; gzip: number; modules: ModuleSize[] }[]
+}
+/** Modules listed by name in each breakdown; the rest are summed on one line. */
+const TOP_MODULES = 12
+
+async function sizeReport(): Promise<SizeReport> {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'test', 'size', 'sizeReport.mjs')], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 })
+  return JSON.parse(stdout) as SizeReport
+}
+
+/** `usePlexToken` as code, a combo ("dashboard") as words: as in the Bundle table. */
+function entryLabel(name: string, combos: SizeReport['combos']): string {
+  return combos.some((combo) => combo.name === name) ? name : `\`${name}\``
+}
+
+/** One line: the gzip shares summed by folder of dist/ (login, session, api…), biggest first. */
+function byFolder(entry: SizeReport['breakdowns'][number]): string {
+  const folders = new Map<string, number>()
+  for (const module of entry.modules) {
+    const folder = module.file.includes('/') ? `${module.file.slice(0, module.file.indexOf('/'))}/` : module.file
+    folders.set(folder, (folders.get(folder) ?? 0) + module.gzipShare)
+  }
+  const sorted = [...folders].sort((a, b) => b[1] - a[1])
+  return `By folder (gzip share): ${sorted.map(([folder, gzip]) => `\`${folder}\` ${bytes(gzip)}`).join(' · ')}`
+}
+
+function breakdownTable(entry: SizeReport['breakdowns'][number], label: string): string {
+  const percent = (gzipShare: number) => `${((100 * gzipShare) / entry.gzip).toFixed(1)} %`
+  const row = (name: string, minified: number, gzipShare: number) => [name, bytes(minified), bytes(gzipShare), percent(gzipShare)]
+  const top = entry.modules.slice(0, TOP_MODULES)
+  const rest = entry.modules.slice(TOP_MODULES)
+  const sum = (modules: ModuleSize[], key: 'minified' | 'gzipShare') => modules.reduce((total, module) => total + module[key], 0)
+  const body = top.map((module) => row(`\`${module.file}\``, module.minified, module.gzipShare))
+  if (rest.length) body.push(row(`… ${rest.length} more module${rest.length === 1 ? '' : 's'}`, sum(rest, 'minified'), sum(rest, 'gzipShare')))
+  body.push(row(`**total** (${entry.modules.length} modules)`, entry.minified, entry.gzip))
+  return table([`${label}: module (of dist/)`, 'min bytes', 'gzip share', 'of the gzip'], body)
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Median time of a GetToken call (emulator latency + HTTP + parsing), after a warm-up. */
 async function responseTime(): Promise<number | null> {
@@ -426,9 +477,12 @@ test('react-plex-auth bench', async () => {
     const plain = await latencyTrials(false, 3)
     log('phase C: detection latency with window focus, 2 rounds of 10 + 10')
     const focused = await latencyTrials(true, 2)
+    log('sizes: combos and per-module breakdowns (test/size/sizeReport.mjs)')
+    const report = await sizeReport()
     log('done')
     // Measured by globalSetup.ts (esbuild does not run inside jsdom).
-    const { entries: sizes, naive: naiveSize, css } = inject('benchSizes')
+    const { entries: entrySizes, naive: naiveSize, css } = inject('benchSizes')
+    const sizes = [...entrySizes, ...report.combos]
 
     // -----------------------------------------------------------------------------------------
     const [ours1, naive1] = steady as [SteadyFigures, SteadyFigures]
@@ -458,7 +512,7 @@ test('react-plex-auth bench', async () => {
       ['… `usePlexLogin` (waiting)', '0', num(loginRenders, 2), '—'],
     ]
     const sizeRows = sizes.map((size) => [
-      `\`${size.name}\``,
+      entryLabel(size.name, report.combos),
       `${bytes(size.minified)} / ${bytes(size.gzip)}`,
       `${bytes(naiveSize.minified)} / ${bytes(naiveSize.gzip)}`,
       `${(size.gzip / naiveSize.gzip).toFixed(1)}×`,
@@ -479,6 +533,14 @@ test('react-plex-auth bench', async () => {
         'ours is `usePlexToken` except cancel (`usePlexLogin`, window.open stubbed). Latency: 10 + 10 PINs at a time, mounted at random moments, approved 1-2 s into polling.',
       '',
       table(['Bundle (min / gzip bytes, esbuild, react + react-query external)', 'react-plex-auth', 'naive fetch + setTimeout helper', 'gzip ratio to beat'], sizeRows),
+      '',
+      "README's first example: `PlexAuthProvider` and `PlexLoginButton`. Dashboard: the provider, `PlexSignedIn`, `PlexSignedOut`, " +
+        '`PlexLoginButton`, `PlexAccountMenu`, `PlexServerPicker`, `PlexProfilePicker` and `usePlexConnection` (issue 22).',
+      '',
+      ...report.breakdowns.flatMap((entry) => [breakdownTable(entry, entryLabel(entry.name, report.combos)), '', byFolder(entry), '']),
+      `Where the bytes go: each module's minified bytes in the bundle (esbuild's metafile, \`bytesInOutput\`), biggest first, the ${TOP_MODULES} biggest by name. ` +
+        "gzip does not split by file: a module's gzip share is the entry's gzip total attributed in proportion to its minified bytes, " +
+        'not what leaving it out would save (that would take one bundle per module). `<stdin>` is the measured import statement itself.',
       '',
       `Bench time: ${((performance.now() - began) / 1000).toFixed(1)} s`,
       '',

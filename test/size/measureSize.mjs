@@ -7,10 +7,18 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
-/** Bundles `code` (an ES module importing from `dist`) and returns its minified and gzipped byte counts. */
-export async function measure(code) {
+/**
+ * Bundles `code` (an ES module importing from `dist`) and returns its minified and gzipped byte
+ * counts. With `{ breakdown: true }` it also returns `modules`: each input file's share of the
+ * output, biggest first, from esbuild's metafile (`bytesInOutput`: its minified bytes once
+ * tree-shaken), files relative to dist/ (`login/usePlexLogin.js`). gzip does not split by file,
+ * so `gzipShare` is the entry's gzip total attributed in proportion to the minified bytes (a
+ * module's marginal gzip cost would need one bundle per module left out).
+ */
+export async function measure(code, { breakdown = false } = {}) {
   const result = await build({
     stdin: { contents: code, resolveDir: root, loader: 'js' },
+    absWorkingDir: root,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -19,9 +27,25 @@ export async function measure(code) {
     platform: 'browser',
     external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'msw'],
     logLevel: 'silent',
+    metafile: breakdown,
   })
   const text = result.outputFiles[0].text
-  return { minified: text.length, gzip: gzipSync(text, { level: 9 }).length, text }
+  const gzip = gzipSync(text, { level: 9 }).length
+  if (!breakdown) return { minified: text.length, gzip, text }
+  return { minified: text.length, gzip, text, modules: modulesOf(result.metafile, gzip) }
+}
+
+/** The output's input files, biggest first, with their minified bytes and share of `gzip`. */
+function modulesOf(metafile, gzip) {
+  const [output] = Object.values(metafile.outputs)
+  const files = Object.entries(output?.inputs ?? {})
+    .map(([file, { bytesInOutput }]) => ({ file: file.replace(/^dist\//, ''), minified: bytesInOutput }))
+    .filter((module) => module.minified > 0)
+  // Shares of the modules' bytes (the few bytes of glue between them are spread over all).
+  const total = files.reduce((sum, module) => sum + module.minified, 0)
+  return files
+    .map((module) => ({ ...module, gzipShare: total ? Math.round((gzip * module.minified) / total) : 0 }))
+    .sort((a, b) => b.minified - a.minified || a.file.localeCompare(b.file))
 }
 
 /** The import statements the budgets are about. */
@@ -36,6 +60,18 @@ export const entries = {
   PlexProfilePicker: "import { PlexProfilePicker } from './dist/index.js'; console.log(PlexProfilePicker)",
   PlexAccountMenu: "import { PlexAccountMenu } from './dist/index.js'; console.log(PlexAccountMenu)",
   'whole API': "import * as all from './dist/index.js'; console.log(all)",
+}
+
+/**
+ * What apps import together, as issue 22's table defines them (not budgeted entries: the bench
+ * prints them beside `entries`). The first example is the README's first code block.
+ */
+export const combos = {
+  "README's first example":
+    "import { PlexAuthProvider, PlexLoginButton } from './dist/index.js'; console.log(PlexAuthProvider, PlexLoginButton)",
+  dashboard:
+    'import { PlexAuthProvider, PlexSignedIn, PlexSignedOut, PlexLoginButton, PlexAccountMenu, PlexServerPicker, PlexProfilePicker, usePlexConnection } ' +
+    "from './dist/index.js'; console.log(PlexAuthProvider, PlexSignedIn, PlexSignedOut, PlexLoginButton, PlexAccountMenu, PlexServerPicker, PlexProfilePicker, usePlexConnection)",
 }
 
 /** gzip size of one dist stylesheet (a key of dev/build/stylesheets.mjs). */
