@@ -68,13 +68,13 @@ export interface PlexApiErrorInit {
 export class PlexApiError extends Error {
   override readonly name = 'PlexApiError'
   /** Stable code; see {@link PlexApiErrorKind}. */
-  readonly kind: PlexApiErrorKind
+  declare readonly kind: PlexApiErrorKind
   /** HTTP status, or `null` when plex.tv never answered (network, aborted, bad input). */
-  readonly status: number | null
+  declare readonly status: number | null
   /** plex.tv's own error entries (may be empty). */
-  readonly errors: readonly PlexErrorDetail[]
+  declare readonly errors: readonly PlexErrorDetail[]
   /** For `rate-limited`: the seconds to wait, from `Retry-After`; otherwise `null`. */
-  readonly retryAfter: number | null
+  declare readonly retryAfter: number | null
 
   constructor(kind: PlexApiErrorKind, message: string, init: PlexApiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause })

@@ -18,16 +18,13 @@ export function parsePin(body: unknown): PlexPin {
   }
 }
 
-/** The longest PIN life plex.tv is known to give, in seconds. */
-const LONGEST_LIFETIME = 1800
-
 /**
  * Stands in for a missing `expiresIn`: the PIN's whole life, `expiresAt - createdAt` (both on
- * plex.tv's clock; the device's may be minutes off), else the longest life plex.tv gives. Both are
+ * plex.tv's clock; the device's may be minutes off), else the longest life plex.tv is known to give (1800 s). Both are
  * upper bounds of the time left: the kit's deadline comes late rather than early, and plex.tv's
  * 404 ends the PIN sooner anyway.
  */
 function lifetime(expiresAt: string, createdAt: string | undefined): number {
   const seconds = Math.floor((Date.parse(expiresAt) - Date.parse(createdAt ?? '')) / 1000)
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : LONGEST_LIFETIME
+  return seconds >= 0 ? seconds : 1800 // NaN fails too
 }

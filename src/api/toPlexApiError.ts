@@ -1,11 +1,11 @@
 import { PlexApiError, type PlexApiErrorKind, type PlexErrorDetail } from './PlexApiError'
 
 function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === '') return undefined
-  const seconds = Number(value)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds)
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+  if (!value?.trim()) return undefined
+  // Seconds, else an HTTP date (NaN when it is neither: no Retry-After then).
+  let seconds = Number(value)
+  if (!Number.isFinite(seconds)) seconds = Math.ceil((Date.parse(value) - Date.now()) / 1000)
+  return seconds === seconds ? Math.max(0, seconds) : undefined
 }
 
 /** Kind and message of the statuses with a meaning of their own. */

@@ -19,8 +19,9 @@ function newId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   bytes[6] = (bytes[6]! & 15) | 64 // version 4
   bytes[8] = (bytes[8]! & 63) | 128 // variant 10xx
-  const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  return Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1))
+    .join('')
+    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
 }
 
 function isUsable(value: unknown): value is string {
