@@ -50,41 +50,36 @@ export const isLoginActive = isActive
  * or that make no sense in the current status, leave the state unchanged (same object).
  */
 export function plexLoginReducer(state: PlexLoginState, event: PlexLoginEvent): PlexLoginState {
-  switch (event.type) {
+  const { type, attempt } = event
+  // Results count only for the attempt under way.
+  const current = attempt === state.attempt
+  switch (type) {
     case 'login':
-      return isActive(state) ? state : { status: 'creating', attempt: event.attempt, popup: event.popup }
+      return isActive(state) ? state : { status: 'creating', attempt, popup: event.popup }
     case 'resumed':
-      return isActive(state) ? state : { status: 'waiting', attempt: event.attempt, pin: event.pin, authUrl: event.authUrl }
+      return isActive(state) ? state : { status: 'waiting', attempt, pin: event.pin, authUrl: event.authUrl }
     case 'cancel':
-      return { status: 'idle', attempt: event.attempt }
+      return { status: 'idle', attempt }
     case 'created':
-      if (state.status !== 'creating' || event.attempt !== state.attempt) return state
-      return {
-        status: event.popup === 'blocked' ? 'blocked' : 'waiting',
-        attempt: state.attempt,
-        pin: event.pin,
-        authUrl: event.authUrl,
-      }
+      return state.status === 'creating' && current
+        ? { status: event.popup === 'blocked' ? 'blocked' : 'waiting', attempt, pin: event.pin, authUrl: event.authUrl }
+        : state
     case 'authorized':
     case 'expired':
-      if ((state.status !== 'waiting' && state.status !== 'blocked') || event.attempt !== state.attempt) return state
       // The same PIN and approval page: only the status moves (and the token comes).
-      return event.type === 'authorized' ? { ...state, status: 'authorized', token: event.token } : { ...state, status: 'expired' }
+      return (state.status === 'waiting' || state.status === 'blocked') && current
+        ? type === 'authorized'
+          ? { ...state, status: type, token: event.token }
+          : { ...state, status: type }
+        : state
     case 'reopened':
-      if (state.status !== 'blocked' || event.attempt !== state.attempt) return state
-      return { ...state, status: 'waiting' }
+      return state.status === 'blocked' && current ? { ...state, status: 'waiting' } : state
     case 'signedOut':
-      if (state.status !== 'authorized' || event.attempt !== state.attempt) return state
-      return { status: 'idle', attempt: state.attempt }
+      return state.status === 'authorized' && current ? { status: 'idle', attempt } : state
     case 'failed':
-      if (!isActive(state) || event.attempt !== state.attempt) return state
-      return {
-        status: 'error',
-        attempt: state.attempt,
-        error: event.error,
-        pin: 'pin' in state ? state.pin : null,
-        authUrl: 'authUrl' in state ? state.authUrl : null,
-      }
+      return isActive(state) && current
+        ? { status: 'error', attempt, error: event.error, pin: 'pin' in state ? state.pin : null, authUrl: 'authUrl' in state ? state.authUrl : null }
+        : state
     default: {
       const unknown: never = event
       return unknown
