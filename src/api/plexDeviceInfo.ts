@@ -40,7 +40,7 @@ export function plexDeviceInfo(options: Pick<PlexClientOptions, 'product'> & Par
     product: options.product,
     version: options.version ?? '1.0',
     platform: options.platform ?? browser?.[1] ?? 'Web',
-    platformVersion: options.platformVersion ?? (browser ? (browser[0].exec(ua)?.[1] ?? '') : ''),
+    platformVersion: options.platformVersion ?? browser?.[0].exec(ua)?.[1] ?? '',
     device: options.device ?? system?.[1] ?? 'Web',
     deviceName: options.deviceName ?? options.product,
     model: options.model ?? 'hosted',

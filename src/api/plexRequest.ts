@@ -57,7 +57,7 @@ export async function plexRequest(
     const cause = safeCause(error)
     if (init.signal?.aborted) throw new PlexApiError('aborted', `Request to ${where} cancelled.`, { cause })
     if (!response) {
-      throw new PlexApiError('network', `Could not reach ${where}. Check the connection (a blocked CORS preflight looks the same).`, { cause })
+      throw new PlexApiError('network', `Could not reach ${where}: offline, or a CORS preflight was blocked.`, { cause })
     }
     parseError = cause // an empty or non-JSON body
   }

@@ -14,3 +14,8 @@ export function pinStatus(data: { authToken: string | null } | undefined, error:
   if (error) return error.kind === 'not-found' || error.kind === 'expired' ? 'expired' : 'error'
   return 'waiting'
 }
+
+/** Whether a PIN query still has something to wait for (see {@link pinStatus}). Internal. */
+export const isWaiting = (query: { state: { data?: { authToken: string | null } | undefined; error: PlexApiError | null } }) =>
+  pinStatus(query.state.data, query.state.error) === 'waiting'
+

@@ -1,26 +1,18 @@
-import { queryOptions, skipToken, type Query } from '@tanstack/react-query'
+import { queryOptions, skipToken } from '@tanstack/react-query'
 import { DEFAULT_API_BASE_URL, DEFAULT_POLL_INTERVAL } from '../api/defaults'
 import { getToken } from '../api/getToken'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import { parsePinId, type PlexPinId } from '../core/parsePinId'
 import { pinClock } from './pinClock'
-import { pinStatus } from './pinStatus'
+import { isWaiting } from './pinStatus'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { pinKey } from '../core/queryKeys'
 import { isTransientError, MAX_TRANSIENT_FAILURES, pollBackoff } from '../core/pollBackoff'
 import { toClientOptions } from '../core/toClientOptions'
 import { validateOptions } from '../api/validateOptions'
 
-type PinQuery = Query<PlexPin, PlexApiError, PlexPin, readonly unknown[]>
-
-/** Whether a PIN query still has something to wait for (see {@link pinStatus}). */
-const isWaiting = (query: PinQuery) => pinStatus(query.state.data, query.state.error) === 'waiting'
-
 const expired = () => new PlexApiError('expired', 'The sign-in code expired before it was approved.')
-
-/** The 5 minutes react-query keeps an unwatched query by default, whatever the app's default is. */
-const GC_TIME = 5 * 60_000
 
 /**
  * The react-query options behind `usePlexToken`: the key, the GetToken call (with the query's
@@ -100,7 +92,8 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
     retryOnMount: false,
     throwOnError: false,
     networkMode: 'always',
-    gcTime: GC_TIME,
+    // The 5 minutes react-query keeps an unwatched query by default, whatever the app's default is.
+    gcTime: 300_000,
     structuralSharing: true,
     enabled: true,
   })

@@ -4,7 +4,7 @@ import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import { parsePinId, type PlexPinId } from '../core/parsePinId'
 import { pinClock } from './pinClock'
-import { pinStatus } from './pinStatus'
+import { isWaiting, pinStatus } from './pinStatus'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { plexPinQueryOptions } from './plexPinQueryOptions'
 import { usePlexOptions } from '../core/usePlexOptions'
@@ -111,7 +111,7 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
       if (deadline === null) return
       timer = setTimeout(() => {
         const current = cache.get<PlexPin, PlexApiError>(queryHash)
-        if (!current || pinStatus(current.state.data, current.state.error) !== 'waiting') return
+        if (!current || !isWaiting(current)) return
         // Already under way (the interval, or another component watching the PIN, sent it).
         if (current.state.fetchStatus !== 'idle' && pinClock.lastSent(current) >= deadline) return
         void refetch({ cancelRefetch: true })
