@@ -129,6 +129,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
     cancelled.current = true
     login.cancel()
   }
+  const slow = busy && login.failureReason?.kind === 'rate-limited'
   const label =
     status === 'authorized' ? text.signedIn : busy ? text.waiting : status === 'idle' ? text.signIn : text.retry
   const message = status === 'expired' ? text.expired : status === 'error' ? text.error(login.error!) : null
@@ -139,9 +140,11 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
       ? cancelled.current ? text.cancelled : ''
       : status === 'blocked'
         ? text.blocked
-        : busy
-          ? login.failureReason?.kind === 'rate-limited' ? text.slow : text.waiting
-          : text.signedIn)
+        : slow
+          ? text.slow
+          : busy
+            ? text.waiting
+            : text.signedIn)
   const cls = (name: string) => (unstyled ? undefined : name)
 
   return (
@@ -179,7 +182,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
         </p>
       )}
       {message && <p className={cls('rpa-login__message')}>{message}</p>}
-      {busy && login.failureReason?.kind === 'rate-limited' && <p className={cls('rpa-login__note')}>{text.slow}</p>}
+      {slow && <p className={cls('rpa-login__note')}>{text.slow}</p>}
       {showAccount && login.token && (
         <PlexAccountBadge token={login.token} label={text.signedInAs} options={options} unstyled={unstyled} />
       )}

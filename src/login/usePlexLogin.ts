@@ -176,7 +176,8 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     if (previous === state) return
     handled.current = state
     busyRef.current = isLoginActive(state)
-    if (state.status === 'authorized' || state.status === 'expired' || state.status === 'error') {
+    // An end (authorized, expired, error): neither under way nor idle.
+    if (!busyRef.current && state.status !== 'idle') {
       closeQuietly(popupRef.current)
       popupRef.current = null
       pendingLogin.clear(settings.current.pendingKey)
@@ -204,8 +205,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     if (deadline !== null && deadline <= Date.now()) return pendingLogin.clear(key)
     if (!pendingLogin.claim(owner, pin.id, key)) return
     const authUrl = approvalUrl(config, pin.clientIdentifier, pin.code, forwardFor('redirect', forwardUrl))
-    attemptRef.current += 1
-    dispatch({ type: 'resumed', attempt: attemptRef.current, pin, authUrl })
+    dispatch({ type: 'resumed', attempt: ++attemptRef.current, pin, authUrl })
     return () => pendingLogin.release(owner, pin.id, key)
   }, [mode, settings, owner])
 
@@ -220,8 +220,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     release()
     pendingLogin.clear(settings.current.pendingKey)
     busyRef.current = false
-    attemptRef.current += 1
-    dispatch({ type: 'cancel', attempt: attemptRef.current })
+    dispatch({ type: 'cancel', attempt: ++attemptRef.current })
   }, [settings, release])
 
   useEffect(() => {
@@ -229,8 +228,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     // with them and will never arrive, so the sign-in starts over from idle.
     if (handled.current.status === 'creating' && abortRef.current?.signal.aborted) {
       busyRef.current = false
-      attemptRef.current += 1
-      dispatch({ type: 'cancel', attempt: attemptRef.current })
+      dispatch({ type: 'cancel', attempt: ++attemptRef.current })
     }
     return release
   }, [release])
@@ -263,7 +261,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     popupRef.current = popup
     if (popup && readyUrl) popup.location.href = readyUrl
     busyRef.current = true
-    const attempt = (attemptRef.current += 1)
+    const attempt = ++attemptRef.current
     dispatch({ type: 'login', attempt, popup: mode === 'redirect' ? 'none' : popup ? 'open' : 'blocked' })
     const controller = new AbortController()
     abortRef.current = controller
@@ -307,10 +305,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
 
   // While idle with a prefetched PIN: its approval page, as a click would open it now.
   const ready = prepared.ready
-  const readyUrl = useMemo(
-    () => (ready ? approvalUrl(config, ready.clientIdentifier, ready.pin.code, forwardFor(mode, forwardUrl)) : null),
-    [ready, config, mode, forwardUrl],
-  )
+  const readyUrl = ready && approvalUrl(config, ready.clientIdentifier, ready.pin.code, forwardFor(mode, forwardUrl))
   useEffect(() => {
     actions.current = { login, cancel }
   }, [login, cancel])
