@@ -77,7 +77,8 @@ export class PlexApiError extends Error {
   declare readonly retryAfter: number | null
 
   constructor(kind: PlexApiErrorKind, message: string, init: PlexApiErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause })
+    // `init` itself as ErrorOptions: Error reads only its `cause`.
+    super(message, init.cause === undefined ? undefined : init)
     this.kind = kind
     this.status = init.status ?? null
     this.errors = init.errors ?? []

@@ -10,7 +10,7 @@ export const MIN_POLL_INTERVAL = 250
  */
 export function validateOptions({ product, pollInterval }: { product?: string | undefined; pollInterval?: number | undefined }): PlexApiError | null {
   const problem =
-    typeof product !== 'string' || product.trim() === ''
+    typeof product !== 'string' || !product.trim()
       ? "`product` is required: your app's name, which Plex shows the user."
       : pollInterval !== undefined && !(Number.isFinite(pollInterval) && pollInterval >= MIN_POLL_INTERVAL)
         ? `\`pollInterval\` must be at least ${MIN_POLL_INTERVAL} (ms); got ${String(pollInterval)}.`

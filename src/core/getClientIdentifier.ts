@@ -24,10 +24,6 @@ function newId(): string {
     .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
 }
 
-function isUsable(value: unknown): value is string {
-  return typeof value === 'string' && /^[\w.:-]{8,128}$/.test(value)
-}
-
 /**
  * The `X-Plex-Client-Identifier` of this installation: read from localStorage, or created
  * (`crypto.randomUUID`) and stored there, so it stays the same across reloads, as plex.tv expects.
@@ -44,14 +40,16 @@ function isUsable(value: unknown): value is string {
  * ```
  */
 export function getClientIdentifier(options: ClientIdentifierOptions = {}): string {
-  if (typeof options.clientIdentifier === 'string' && options.clientIdentifier !== '') return options.clientIdentifier
-  const key = options.storageKey ?? DEFAULT_STORAGE_KEY
+  const { clientIdentifier, storageKey, storage: given } = options
+  if (clientIdentifier && typeof clientIdentifier === 'string') return clientIdentifier
+  const key = storageKey ?? DEFAULT_STORAGE_KEY
   // Some sandboxes throw on the mere access of `localStorage`; on a server there is none.
-  const storage = options.storage === undefined ? quietly(() => localStorage) : options.storage
+  const storage = given === undefined ? quietly(() => localStorage) : given
   let id = memory.get(key)
   try {
     const stored = storage?.getItem(key)
-    if (isUsable(stored)) return stored
+    // A usable stored id: 8 to 128 of [A-Za-z0-9_.:-].
+    if (typeof stored === 'string' && /^[\w.:-]{8,128}$/.test(stored)) return stored
     id ??= newId()
     storage?.setItem(key, id)
   } catch (error) {

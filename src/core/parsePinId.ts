@@ -10,6 +10,7 @@ export type PlexPinId = number | string
 export function parsePinId(pinId: PlexPinId | null | undefined): number | null | PlexApiError {
   if (pinId === null || pinId === undefined) return null
   const value = typeof pinId === 'string' && /^\d{1,16}$/.test(pinId) ? Number(pinId) : pinId
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value
+  // isSafeInteger is false for anything but a number.
+  if (Number.isSafeInteger(value) && (value as number) > 0) return value as number
   return new PlexApiError('invalid-pin-id', `react-plex-auth: PIN id ${JSON.stringify(String(pinId))} is not a positive integer.`)
 }

@@ -40,7 +40,8 @@ export const pinClock = {
   /** Notes an answer of plex.tv, received at `at`; with `reset`, its bound replaces the earlier ones. */
   answered(query: object, pin: Pick<PlexPin, 'expiresIn'>, at = Date.now(), reset = false): void {
     const known = track(query)
-    known.deadline = reset ? bound(pin.expiresIn, at) : Math.min(known.deadline, bound(pin.expiresIn, at))
+    const next = bound(pin.expiresIn, at)
+    known.deadline = reset ? next : Math.min(known.deadline, next)
   },
   /**
    * The local time by which the PIN is surely expired unless approved, or `null` before any

@@ -46,7 +46,7 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
   const id = parsePinId(pinId)
   const runnable = typeof id === 'number' && validateOptions(options) === null
   return queryOptions<PlexPin, PlexApiError, PlexPin, readonly unknown[]>({
-    queryKey: pinKey(apiBaseUrl, typeof id === 'number' ? id : (pinId ?? null)),
+    queryKey: pinKey(apiBaseUrl, typeof id === 'number' ? id : pinId),
     queryFn: runnable
       ? async (context) => {
           const query = context.client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey: context.queryKey, exact: true })

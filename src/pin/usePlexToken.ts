@@ -84,14 +84,8 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
   )
   const { data, error, failureCount, failureReason, refetch } = query
 
-  let status: PlexTokenStatus
-  let shownError: PlexApiError | null = null
-  if (id === null) status = 'idle'
-  else if (invalid) [status, shownError] = ['error', invalid]
-  else {
-    status = pinStatus(data, error)
-    if (status === 'error') shownError = error
-  }
+  const status: PlexTokenStatus = id === null ? 'idle' : invalid ? 'error' : pinStatus(data, error)
+  const shownError = status === 'error' ? (invalid ?? error) : null
 
   // The last check at the PIN's deadline, even when no poll is due (a backoff, a long interval, a
   // hidden tab): its answer (a token, or expired) re-renders. The deadline tightens with every
