@@ -139,14 +139,14 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const config = usePlexOptions(shared)
   const queryClient = useQueryClient(config.queryClient)
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
-  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate, queryClient })
   const session = useContext(PlexSessionContext)
+  // The latest options and callbacks: changing them never restarts the flow.
+  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate, queryClient, onToken, onError, onStatusChange, session })
   const actions = useRef({ login: () => {}, cancel: () => {} })
   // Inside a provider: the sign-in another flow runs there, shown (and brought back, cancelled) as this one.
   const [sessionToken, other] = useLoginSession(state, dispatch, actions)
   // Inside a provider, an idle sign-in shows the session's token: the user is signed in, whichever way.
   const followed = state.status === 'idle' && !other ? sessionToken : null
-  const callbacks = useLatest({ onToken, onError, onStatusChange, session })
   const attemptRef = useRef(0)
   const busyRef = useRef(false)
   const popupRef = useRef<Window | null>(null)
@@ -187,11 +187,11 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       // no dehydrate() or devtools of the app's client shows it.
       const { config, queryClient } = settings.current
       queryClient.removeQueries({ queryKey: pinKey(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, state.pin.id), exact: true })
-      callbacks.current.session?.setToken(state.token)
-      callbacks.current.onToken?.(state.token, state.pin)
+      settings.current.session?.setToken(state.token)
+      settings.current.onToken?.(state.token, state.pin)
     }
-    if (state.status === 'error') callbacks.current.onError?.(state.error)
-  }, [state, settings, callbacks])
+    if (state.status === 'error') settings.current.onError?.(state.error)
+  }, [state, settings])
 
   // Back from Plex after a redirect: resume the PIN kept in sessionStorage (never one from the URL),
   // in one sign-in per page: the first to claim it (another mounted later may take over on unmount).
@@ -321,8 +321,8 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   useEffect(() => {
     if (shownStatus.current === status) return
     shownStatus.current = status
-    callbacks.current.onStatusChange?.(status)
-  }, [status, callbacks])
+    settings.current.onStatusChange?.(status)
+  }, [status, settings])
   const error = shown.status === 'error' ? shown.error : null
   const failureReason = polling ? watched.failureReason : null
   // Another flow's sign-in is brought back, and cancelled for every flow showing it, where it runs
