@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef, type Dispatch } from 'react'
 import { PlexApiError } from '../api/PlexApiError'
-import { PlexSessionContext, type PlexSignInInProgress } from '../core/PlexSessionContext'
+import { PlexSessionContext, type PlexSessionStore, type PlexSignInInProgress } from '../core/PlexSessionContext'
 import { isLoginActive, type PlexLoginEvent, type PlexLoginState } from './plexLoginReducer'
 
 /** What a sign-in offers the session while it is the provider's sign-in under way. */
@@ -17,13 +17,13 @@ interface LoginActions {
  * instead of starting another. Once authorized it follows the session: when the session no longer
  * holds the token it was handed (signed out anywhere, another tab, a 401), it is `idle` again.
  * Returns the session's token, which an idle sign-in shows as its own (the user is signed in,
- * whichever way), and the other flow's sign-in. Internal.
+ * whichever way), the other flow's sign-in, and the session itself (`null` outside a provider). Internal.
  */
 export function useLoginSession(
   state: PlexLoginState,
   dispatch: Dispatch<PlexLoginEvent>,
   actions: { readonly current: LoginActions },
-): [token: string | null, other: PlexSignInInProgress | null] {
+): [token: string | null, other: PlexSignInInProgress | null, session: PlexSessionStore | null] {
   const session = useContext(PlexSessionContext)
   const track = session?.track
   // This flow, as the slot's owner; its `cancel` (carried into the slot) tells its entry from another's.
@@ -67,5 +67,5 @@ export function useLoginSession(
 
   const slot = session?.signingIn
   const other = slot && slot.cancel !== owner.cancel && !isLoginActive(state) ? slot : null
-  return [token ?? null, other]
+  return [token ?? null, other, session]
 }

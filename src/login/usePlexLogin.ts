@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useContext, useEffect, useMemo, useReducer, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react'
 import { createPin } from '../api/createPin'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { isPlexApiError } from '../api/isPlexApiError'
@@ -21,7 +21,6 @@ import {
   type PlexLoginState,
   type PlexLoginStatus,
 } from './plexLoginReducer'
-import { PlexSessionContext } from '../core/PlexSessionContext'
 import { retryTransient } from '../core/retryTransient'
 import { toClientOptions } from '../core/toClientOptions'
 import { useLatest } from '../core/useLatest'
@@ -139,12 +138,11 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const config = usePlexOptions(shared)
   const queryClient = useQueryClient(config.queryClient)
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
-  const session = useContext(PlexSessionContext)
   // The latest options and callbacks: changing them never restarts the flow.
-  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate, queryClient, onToken, onError, onStatusChange, session })
+  const settings = useLatest({ config, mode, forwardUrl, popupSize, pendingKey, navigate, queryClient, onToken, onError, onStatusChange })
   const actions = useRef({ login: () => {}, cancel: () => {} })
   // Inside a provider: the sign-in another flow runs there, shown (and brought back, cancelled) as this one.
-  const [sessionToken, other] = useLoginSession(state, dispatch, actions)
+  const [sessionToken, other, session] = useLoginSession(state, dispatch, actions)
   // Inside a provider, an idle sign-in shows the session's token: the user is signed in, whichever way.
   const followed = state.status === 'idle' && !other ? sessionToken : null
   const attemptRef = useRef(0)
@@ -187,11 +185,11 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       // no dehydrate() or devtools of the app's client shows it.
       const { config, queryClient } = settings.current
       queryClient.removeQueries({ queryKey: pinKey(config.apiBaseUrl ?? DEFAULT_API_BASE_URL, state.pin.id), exact: true })
-      settings.current.session?.setToken(state.token)
+      session?.setToken(state.token)
       settings.current.onToken?.(state.token, state.pin)
     }
     if (state.status === 'error') settings.current.onError?.(state.error)
-  }, [state, settings])
+  }, [state, settings, session])
 
   // Back from Plex after a redirect: resume the PIN kept in sessionStorage (never one from the URL),
   // in one sign-in per page: the first to claim it (another mounted later may take over on unmount).
