@@ -1,26 +1,21 @@
 import { act, render, screen } from '@testing-library/react'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPin } from '../../src/api/createPin'
-import { forgetRememberedConnections } from '../../src/connection/rememberedConnections'
 import { usePlexConnection } from '../../src/connection/usePlexConnection'
 import { PlexServerPicker } from '../../src/serverPicker/PlexServerPicker'
 import { ServerConnectionWatcher } from '../../src/serverPicker/ServerConnectionWatcher'
 import { usePlexServers } from '../../src/servers/usePlexServers'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { API, usePlexMock } from '../support/mockPlex'
-import { mockServers, type FakeServer } from '../support/mockServers'
+import { mockServers, type FakeServer, useFreshServersPage } from '../support/mockServers'
 import { CLIENT_ID, plexWrapper } from '../support/renderWithPlex'
-import { tick, useFakeClockEachTest } from '../support/tick'
+import { tick } from '../support/tick'
 
 // The connection is a query: every consumer of one server (the picker's row, an app's own
 // usePlexConnection) shares one probe round, one `/identity` per candidate, not one set each.
 
 const mock = usePlexMock()
-useFakeClockEachTest()
-beforeEach(() => {
-  localStorage.clear()
-  forgetRememberedConnections()
-})
+useFreshServersPage()
 
 const TOKEN = 'account-token'
 const LOCAL = 'https://192-168-1-10.home.plex.direct:32400'

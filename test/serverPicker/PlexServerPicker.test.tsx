@@ -1,22 +1,17 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { createRef, type ComponentProps } from 'react'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createPin } from '../../src/api/createPin'
-import { forgetRememberedConnections } from '../../src/connection/rememberedConnections'
 import { PlexServerPicker } from '../../src/serverPicker/PlexServerPicker'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { expectNoAxeViolations } from '../support/axe'
 import { API, usePlexMock } from '../support/mockPlex'
-import { mockServers, type FakeServer } from '../support/mockServers'
+import { mockServers, type FakeServer, useFreshServersPage } from '../support/mockServers'
 import { CLIENT_ID, plexWrapper } from '../support/renderWithPlex'
-import { tick, useFakeClockEachTest } from '../support/tick'
+import { tick } from '../support/tick'
 
 const mock = usePlexMock()
-useFakeClockEachTest()
-beforeEach(() => {
-  localStorage.clear()
-  forgetRememberedConnections()
-})
+useFreshServersPage()
 
 const TOKEN = 'account-token'
 const HOME_LOCAL = 'https://192-168-1-10.home.plex.direct:32400'

@@ -1,20 +1,15 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import type { ComponentProps } from 'react'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { forgetRememberedConnections } from '../../src/connection/rememberedConnections'
+import { describe, expect, it, vi } from 'vitest'
 import { PlexServerPicker } from '../../src/serverPicker/PlexServerPicker'
 import { API, server, usePlexMock } from '../support/mockPlex'
-import { mockServers, resourceOf, type FakeServer } from '../support/mockServers'
+import { mockServers, resourceOf, type FakeServer, useFreshServersPage } from '../support/mockServers'
 import { plexWrapper } from '../support/renderWithPlex'
-import { tick, useFakeClockEachTest } from '../support/tick'
+import { tick } from '../support/tick'
 
 const mock = usePlexMock()
-useFakeClockEachTest()
-beforeEach(() => {
-  localStorage.clear()
-  forgetRememberedConnections()
-})
+useFreshServersPage()
 
 const TOKEN = 'account-token'
 const HOME: FakeServer = { name: 'Home', clientIdentifier: 'machine-home', connections: [{ uri: 'https://192-168-1-10.home.plex.direct:32400', local: true }] }

@@ -4,6 +4,9 @@ import { mockResource } from '../../src/testing/mockResource'
 import type { PlexMockConnection, PlexMockServer, PlexMockServerRequest } from '../../src/testing/PlexMockServer'
 import { resolveMockServer } from '../../src/testing/resolveMockServer'
 import { API, server } from './mockPlex'
+import { beforeEach } from 'vitest'
+import { forgetRememberedConnections } from '../../src/connection/rememberedConnections'
+import { useFakeClockEachTest } from './tick'
 
 // The unit tests' shorthand over the testing kit (`createPlexHandlers({ servers })`): one fake
 // server implementation for msw. This file only translates behaviours and adds what the kit's
@@ -119,4 +122,16 @@ export function mockServers(servers: FakeServer[], { token = 'account-token' }: 
       kit.setBehavior(uri, behavior!)
     },
   }
+}
+
+/**
+ * A fresh page for every test of a servers file: the fake clock, empty localStorage and no
+ * connection remembered from another test; real timers after each.
+ */
+export function useFreshServersPage() {
+  useFakeClockEachTest()
+  beforeEach(() => {
+    localStorage.clear()
+    forgetRememberedConnections()
+  })
 }
