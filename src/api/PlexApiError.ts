@@ -15,6 +15,8 @@
  * - `storage-unavailable`: sessionStorage could not keep the pending PIN for a redirect.
  * - `expired`: the PIN expired before anyone approved it.
  * - `wrong-pin`: a Plex Home profile switch was refused for a wrong or missing profile PIN.
+ * - `cors`: a Plex Media Server answered, but its CORS answer does not let this page read it.
+ * - `timeout`: a Plex Media Server did not answer in time.
  */
 export type PlexApiErrorKind =
   | 'invalid-request'
@@ -31,6 +33,8 @@ export type PlexApiErrorKind =
   | 'storage-unavailable'
   | 'expired'
   | 'wrong-pin'
+  | 'cors'
+  | 'timeout'
 
 /** One entry of plex.tv's `{"errors":[...]}` body. */
 export interface PlexErrorDetail {

@@ -1,4 +1,5 @@
 import { allKey, connectionKey, homeUsersKey, pinKey, pinsKey, serversKey, tokenKey, tokensKey, userKey } from './queryKeys'
+import { selectedServerKey, serverKey, serverPagesKey, serverQueryKey } from './queryKeys'
 
 /**
  * The one query-key factory of react-plex-auth, so apps can read, prefetch, invalidate or remove
@@ -36,4 +37,12 @@ export const plexKeys = {
   homeUsers: homeUsersKey,
   /** The connection found to one server of a token's list. */
   connection: connectionKey,
+  /** The server an app chose among a token's servers (`usePlexSelectedServer`). */
+  selectedServer: selectedServerKey,
+  /** Everything read from one server of a token's list, by its `clientIdentifier`. */
+  server: serverKey,
+  /** One answer of a server (`usePlexServerQuery` and the typed hooks), by path and query parameters. */
+  serverQuery: serverQueryKey,
+  /** The pages of one paged list of a server (`usePlexLibraryItems`). */
+  serverPages: serverPagesKey,
 }

@@ -42,3 +42,19 @@ export const homeUsersKey = (apiBaseUrl: string, tokenHash: string | null) =>
  */
 export const connectionKey = (apiBaseUrl: string, tokenHash: string | null, server: string) =>
   [...tokenKey(apiBaseUrl, tokenHash), 'connection', server] as const
+
+/** The server an app chose among a token's servers (its `clientIdentifier`), kept with the token. */
+export const selectedServerKey = (apiBaseUrl: string, tokenHash: string | null) =>
+  [...tokenKey(apiBaseUrl, tokenHash), 'selected-server'] as const
+
+/** Everything read from one server of a token's list (`server`: its `clientIdentifier`). Never a uri or a token. */
+export const serverKey = (apiBaseUrl: string, tokenHash: string | null, server: string | null) =>
+  [...tokenKey(apiBaseUrl, tokenHash), 'server', server] as const
+
+/** One answer of a server: its path (`/library/sections`) and query parameters. */
+export const serverQueryKey = (apiBaseUrl: string, tokenHash: string | null, server: string | null, path: string, params: object | null) =>
+  [...serverKey(apiBaseUrl, tokenHash, server), path, params] as const
+
+/** The pages of one paged list of a server (an infinite query: its own key, never shared with a one-page query). */
+export const serverPagesKey = (apiBaseUrl: string, tokenHash: string | null, server: string | null, path: string, params: object | null) =>
+  [...serverKey(apiBaseUrl, tokenHash, server), 'pages', path, params] as const
