@@ -1,4 +1,5 @@
 import { PlexApiError, type PlexApiErrorKind } from './PlexApiError'
+import { plexDeviceInfo, type PlexDeviceInfo } from './plexDeviceInfo'
 import { safeCause } from './safeCause'
 
 /** Options of {@link plexServerRequest}. */
@@ -9,15 +10,41 @@ export interface PlexServerRequestInit {
   signal?: AbortSignal | null
   /** The `fetch` to use. @default globalThis.fetch */
   fetch?: typeof fetch
+  /**
+   * The app, sent as the `X-Plex-*` client headers (`X-Plex-Product`, `X-Plex-Client-Identifier`,
+   * the device fields; a value that is not printable ASCII goes in the query string instead, as
+   * for plex.tv). @default none: only `Accept` and the token
+   */
+  client?: { product: string; clientIdentifier: string } & Partial<PlexDeviceInfo>
+  /** More headers, e.g. `X-Plex-Container-Start` / `X-Plex-Container-Size` to page a list. */
+  headers?: Record<string, string>
+  /** Gives up after this many milliseconds, rejecting with kind `timeout`. @default none */
+  timeoutMs?: number
 }
 
 const kinds: Record<number, PlexApiErrorKind> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 429: 'rate-limited' }
 
+/** The `X-Plex-*` headers of `client`; values a header cannot carry go to `query`. */
+function clientHeaders(client: PlexServerRequestInit['client'], query: URLSearchParams): Record<string, string> {
+  const headers: Record<string, string> = {}
+  if (!client) return headers
+  for (const [field, value] of Object.entries({ ...plexDeviceInfo(client), clientIdentifier: client.clientIdentifier })) {
+    const name = `X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`
+    if (/[^\x20-\x7e]/.test(value)) query.append(name, value)
+    else headers[name] = value
+  }
+  return headers
+}
+
 /**
  * One GET to a Plex Media Server over a working connection (from `usePlexConnection`), with the
- * server's own token in the `X-Plex-Token` header and JSON asked for. Resolves with the parsed
- * body; rejects with a `PlexApiError` (`unauthorized` for 401, `network`, `aborted`, ...) whose
- * message names the path without its query string.
+ * server's own token in the `X-Plex-Token` header, JSON asked for and the client headers. Resolves
+ * with the parsed body; rejects with a `PlexApiError` whose message names the path without its
+ * query string: `unauthorized` (401), `timeout` (no answer within `timeoutMs`), `aborted`,
+ * `invalid-response` (XML or anything else that is not JSON: a proxy may drop `Accept`), `cors`
+ * or `network`. A request that fails without an answer gets one opaque confirmation (`mode:
+ * 'no-cors'`, no headers, no token): when that resolves, the server answered but its CORS answer
+ * does not let this page read it (`cors`); otherwise nothing answered (`network`).
  *
  * @example
  * ```ts
@@ -26,43 +53,81 @@ const kinds: Record<number, PlexApiErrorKind> = { 401: 'unauthorized', 403: 'for
  * declare const server: PlexResource
  * declare const uri: string // the connection usePlexConnection chose
  *
- * const sections = await plexServerRequest({ uri }, '/library/sections', { token: server.accessToken })
+ * const sections = await plexServerRequest({ uri }, '/library/sections', { token: server.accessToken, timeoutMs: 15_000 })
  * ```
  */
-export async function plexServerRequest(
-  connection: { uri: string },
-  path: string,
-  init: PlexServerRequestInit,
-): Promise<unknown> {
+export async function plexServerRequest(connection: { uri: string }, path: string, init: PlexServerRequestInit): Promise<unknown> {
   const route = path.startsWith('/') ? path : `/${path}`
-  const url = `${connection.uri.replace(/\/+$/, '')}${route}`
+  const query = new URLSearchParams()
+  const headers: Record<string, string> = { ...init.headers, ...clientHeaders(init.client, query), Accept: 'application/json' }
+  if (init.token) headers['X-Plex-Token'] = init.token
+  const search = String(query)
+  const url = `${connection.uri.replace(/\/+$/, '')}${route}${search && (route.includes('?') ? '&' : '?')}${search}`
   // Errors name the path only: the query string is no business of a message or a log.
   const where = `GET ${route.split(/[?#]/)[0]}`
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (init.token) headers['X-Plex-Token'] = init.token
   const doFetch = init.fetch ?? globalThis.fetch
-  const cancelled = (cause: unknown) => new PlexApiError('aborted', `Request to the Plex server (${where}) cancelled.`, { cause })
-  let response: Response
+  const inner = new AbortController()
+  const cancel = () => inner.abort()
+  init.signal?.addEventListener('abort', cancel, { once: true })
+  if (init.signal?.aborted) cancel()
+  let timedOut = false
+  const timer = init.timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), inner.abort()), init.timeoutMs)
+  const stopped = (cause?: unknown) =>
+    init.signal?.aborted
+      ? new PlexApiError('aborted', `Request to the Plex server (${where}) cancelled.`, { cause })
+      : timedOut
+        ? new PlexApiError('timeout', `The Plex server did not answer ${where} within ${Math.round(init.timeoutMs! / 100) / 10} s.`, { cause })
+        : null
   try {
-    response = await doFetch(url, { method: 'GET', headers, signal: init.signal ?? null })
-  } catch (error) {
-    const cause = safeCause(error)
-    if (init.signal?.aborted) throw cancelled(cause)
-    throw new PlexApiError('network', `Could not reach the Plex server (${where}).`, { cause })
+    let response: Response
+    try {
+      response = await doFetch(url, { method: 'GET', headers, signal: inner.signal })
+    } catch (error) {
+      const cause = safeCause(error)
+      throw stopped(cause) ?? (await confirmUnread(doFetch, url, inner.signal, where, cause)) ?? stopped(cause)!
+    }
+    if (!response.ok) {
+      const status = response.status
+      const kind = kinds[status] ?? (status >= 500 ? 'server' : 'invalid-request')
+      throw new PlexApiError(kind, `The Plex server answered ${where} with HTTP ${status}.`, { status })
+    }
+    let text: string
+    try {
+      text = await response.text()
+    } catch (error) {
+      throw stopped(safeCause(error)) ?? new PlexApiError('network', `The Plex server's answer to ${where} was cut off.`, { cause: safeCause(error) })
+    }
+    const xml = /xml/i.test(response.headers.get('Content-Type') ?? '') || text.trimStart().startsWith('<')
+    if (xml) {
+      const problem = 'with XML, not JSON (a proxy in between may drop the Accept header)'
+      throw new PlexApiError('invalid-response', `The Plex server answered ${where} ${problem}.`, { status: response.status })
+    }
+    try {
+      return JSON.parse(text) as unknown
+    } catch (error) {
+      throw new PlexApiError('invalid-response', `The Plex server answered ${where} with a body that is not JSON.`, { status: response.status, cause: safeCause(error) })
+    }
+  } finally {
+    clearTimeout(timer)
+    init.signal?.removeEventListener('abort', cancel)
   }
-  if (!response.ok) {
-    const status = response.status
-    const kind = kinds[status] ?? (status >= 500 ? 'server' : 'invalid-request')
-    throw new PlexApiError(kind, `The Plex server answered ${where} with HTTP ${status}.`, { status })
-  }
+}
+
+/**
+ * After a request failed without an answer: one opaque `no-cors` GET of the same URL (no headers,
+ * so no token). It resolves when something answered that the page may not read (CORS): the
+ * `cors` error. Otherwise `network`, or `null` when it was aborted or timed out meanwhile.
+ */
+async function confirmUnread(doFetch: typeof fetch, url: string, signal: AbortSignal, where: string, cause: Error): Promise<PlexApiError | null> {
   try {
-    return JSON.parse(await response.text()) as unknown
-  } catch (error) {
-    const cause = safeCause(error)
-    if (init.signal?.aborted) throw cancelled(cause)
-    throw new PlexApiError('invalid-response', `The Plex server answered ${where} with a body that is not JSON.`, {
-      status: response.status,
-      cause,
-    })
+    await doFetch(url, { method: 'GET', mode: 'no-cors', signal })
+  } catch {
+    if (signal.aborted) return null
+    return new PlexApiError('network', `Could not reach the Plex server (${where}).`, { cause })
   }
+  return new PlexApiError(
+    'cors',
+    `The Plex server answered ${where}, but its CORS settings do not let this page read the answer. Open this app from an address the server accepts (over https, or on the server's own network), or allow this app's address in the server's network settings.`,
+    { cause },
+  )
 }
