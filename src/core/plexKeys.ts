@@ -1,5 +1,6 @@
 import { allKey, connectionKey, homeUsersKey, pinKey, pinsKey, serversKey, tokenKey, tokensKey, userKey } from './queryKeys'
 import { selectedServerKey, serverKey, serverPagesKey, serverQueryKey } from './queryKeys'
+import { transientTokenKey } from './queryKeys'
 
 /**
  * The one query-key factory of react-plex-auth, so apps can read, prefetch, invalidate or remove
@@ -45,4 +46,6 @@ export const plexKeys = {
   serverQuery: serverQueryKey,
   /** The pages of one paged list of a server (`usePlexLibraryItems`). */
   serverPages: serverPagesKey,
+  /** The transient token one server minted for image URLs (`plexTransientTokenQueryOptions`), by its `clientIdentifier`. */
+  transientToken: transientTokenKey,
 }

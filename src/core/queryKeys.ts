@@ -58,3 +58,10 @@ export const serverQueryKey = (apiBaseUrl: string, tokenHash: string | null, ser
 /** The pages of one paged list of a server (an infinite query: its own key, never shared with a one-page query). */
 export const serverPagesKey = (apiBaseUrl: string, tokenHash: string | null, server: string | null, path: string, params: object | null) =>
   [...serverKey(apiBaseUrl, tokenHash, server), 'pages', path, params] as const
+
+/**
+ * The transient token one server of a token's list minted for image URLs (`server`: its
+ * `clientIdentifier`). The key names the server, never the token: the data is an opaque handle.
+ */
+export const transientTokenKey = (apiBaseUrl: string, tokenHash: string | null, server: string | null) =>
+  [...tokenKey(apiBaseUrl, tokenHash), 'transient-token', server] as const
