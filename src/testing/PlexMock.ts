@@ -25,8 +25,18 @@ export interface PlexHandlersOptions {
   /**
    * The servers `GET /resources` lists (default none: `[]`) to the account's tokens; a Home
    * profile's token lists its own share of them, each with a token of that profile's (see
-   * `PlexMockHomeMember.servers`). The mock also answers each connection's `GET {uri}/identity`
-   * and `GET {uri}/library/sections` by its `behavior`.
+   * `PlexMockHomeMember.servers`). The mock also answers each connection by its `behavior` and
+   * CORS policy: `GET {uri}/identity` (no token); with the server's token (or a profile's for it)
+   * in the `X-Plex-Token` header, its demo library (see `PlexMockServer.library`):
+   * `/library/sections`, `/library/sections/{key}/all` (paged by `X-Plex-Container-Start` /
+   * `-Size`, headers or query: then with `totalSize` and `offset`), `/hubs/continueWatching/items`,
+   * `/library/onDeck`, `/library/recentlyAdded`, their per-library forms
+   * (`/hubs/sections/{key}/continueWatching/items`, `/library/sections/{key}/onDeck`,
+   * `/library/sections/{key}/recentlyAdded`), `/hubs/search?query=&limit=` and
+   * `/security/token?type=delegation&scope=all` (a `transient-<uuid>` token); and the posters
+   * (`/library/metadata/{id}/thumb/{ts}`, `/art/{ts}`, `/photo/:/transcode?url=&width=&height=`,
+   * small SVGs) with that token or a transient one, in the header or the `X-Plex-Token` query
+   * parameter. JSON with `Accept: application/json`, XML otherwise; 401 without a token it takes.
    */
   servers?: readonly PlexMockServer[]
   /**
@@ -69,6 +79,34 @@ export interface PlexMock {
   servers: readonly ResolvedMockServer[]
   /** Every request the mocked servers received, oldest first: "nothing after unmount" is its length not moving. */
   serverRequests: PlexMockServerRequest[]
+  /**
+   * Changes a server's token (by name or `clientIdentifier`), as a re-share or a password reset
+   * does: from now on the server answers 401 to the old one (and to its Home profiles' old ones),
+   * and `GET /resources` lists the new one (each profile gets a new one of its own too). Returns
+   * the new token; `reset()` brings the first one back.
+   * @example
+   * ```ts
+   * import { createPlexHandlers } from 'react-plex-auth/testing'
+   *
+   * const plex = createPlexHandlers({ tokens: ['user-token'], servers: [{ name: 'Living Room', connections: [{ uri: 'http://192.168.1.10:32400' }] }] })
+   * const fresh = plex.rotateToken('Living Room')
+   * // the app's next request with the old token gets 401; after GET /resources it uses `fresh`.
+   * ```
+   */
+  rotateToken(server: string): string
+  /**
+   * Restarts a server (by name or `clientIdentifier`): it forgets every transient token its
+   * `/security/token` minted, so images requested with one answer 401 until a new one is minted.
+   * Its own token and its connections do not change.
+   * @example
+   * ```ts
+   * import { createPlexHandlers } from 'react-plex-auth/testing'
+   *
+   * const plex = createPlexHandlers({ tokens: ['user-token'], servers: [{ name: 'Living Room', connections: [{ uri: 'http://192.168.1.10:32400' }] }] })
+   * plex.restart('Living Room')
+   * ```
+   */
+  restart(server: string): void
   /** Changes how the connection at `uri` answers from the next request on. */
   setBehavior(uri: string, behavior: PlexMockBehavior): void
   /** The PINs by id. */
@@ -93,6 +131,9 @@ export interface PlexMock {
   fail(count: number, status: number | 'network', route?: PlexMockRoute): void
   /** Milliseconds added to every answer from now on. */
   setLatency(ms: number): void
-  /** Forgets pins, approved and switched tokens, both request logs, injected failures, the wrong-PIN count and `setBehavior()` changes. */
+  /**
+   * Forgets pins, approved and switched tokens, both request logs, injected failures, the wrong-PIN
+   * count, `setBehavior()` changes, rotated server tokens (the first ones are back) and transient tokens.
+   */
   reset(): void
 }

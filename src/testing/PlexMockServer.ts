@@ -26,14 +26,31 @@ export interface PlexMockConnection {
   behavior?: PlexMockBehavior
   /**
    * Whether the page may read the answers, as the server's CORS headers decide in a browser:
-   * `'any'` (default) yes; `'app.plex.tv'` only when the page is `https://app.plex.tv`; `'none'` no.
+   * `'any'` yes; `'app.plex.tv'` only when the page is `https://app.plex.tv`; `'none'` no.
    * A read that is not allowed fails like the browser's (a network error) although the server got
    * the request; a `mode: 'no-cors'` request still resolves (with an empty body), as an opaque
    * response does: the host answered, but not who it is.
-   * @default 'any'
+   * @default the server's `cors` ('any')
    */
-  cors?: 'any' | 'app.plex.tv' | 'none'
+  cors?: PlexMockCors
 }
+
+/**
+ * Who a mocked server lets read its answers, as its CORS headers decide in a browser: `'any'`
+ * (`Access-Control-Allow-Origin: *`), `'app.plex.tv'` (only a page on `https://app.plex.tv`, as
+ * some real servers), `'none'` (no page). msw has no CORS of its own: a read the policy does not
+ * allow fails with a `TypeError`, as `fetch` does in a browser, although the server got (and
+ * logged) the request; a `mode: 'no-cors'` request resolves with an empty (opaque-like) answer.
+ */
+export type PlexMockCors = 'any' | 'app.plex.tv' | 'none'
+
+/**
+ * The kind of token a request to a mocked server carried, as its log records it (never the token
+ * itself): `'account'` (a plex.tv token: the account's or a profile's), `'server'` (a server's
+ * `accessToken`, a profile's token for a server, or one rotated away), `'transient'` (minted by a
+ * server's `/security/token`), `'unknown'` (anything else), `'none'`.
+ */
+export type PlexMockTokenType = 'account' | 'server' | 'transient' | 'unknown' | 'none'
 
 /** A library the mocked server's `GET /library/sections` lists. */
 export interface PlexMockLibrary {
@@ -82,8 +99,36 @@ export interface PlexMockServer {
   publicAddressMatches?: boolean
   /** @default false */
   httpsRequired?: boolean
-  /** @default Movies, TV Shows */
+  /** @default Movies (key `'1'`), TV Shows (key `'2'`) */
   libraries?: PlexMockLibrary[]
+  /**
+   * What the libraries hold. `'demo'`: every `movie` library holds the same twelve fictional
+   * movies and every `show` library three shows (Harbor Patrol, The Greenhouse, Starlight Diner,
+   * with seasons and episodes); other types hold nothing. Three movies and an episode are
+   * part-watched (Continue Watching: Harbor Patrol S2E1, The Quiet Harbor, Static Bloom, Salt &
+   * Cedar), The Greenhouse's next episode is On Deck, and six entries are recently added (a show,
+   * a season, an episode, three movies). `'empty'`: the libraries are listed but hold nothing,
+   * so every list answers `{"MediaContainer":{"size":0}}` (for "nothing to show" states).
+   * @default 'demo'
+   */
+  library?: 'demo' | 'empty'
+  /**
+   * Every connection's CORS policy unless the connection sets its own. `'app.plex.tv'` plays a
+   * server that lets only Plex's own web app read it (see {@link PlexMockCors}).
+   * @default 'any'
+   * @example
+   * ```ts
+   * import { createPlexHandlers } from 'react-plex-auth/testing'
+   *
+   * const plex = createPlexHandlers({
+   *   tokens: ['user-token'],
+   *   servers: [{ name: 'Strict', cors: 'app.plex.tv', connections: [{ uri: 'http://192.168.1.30:32400' }] }],
+   * })
+   * // fetch('http://192.168.1.30:32400/library/sections', { headers: { ... } }) rejects with a TypeError;
+   * // plex.serverRequests still shows the request.
+   * ```
+   */
+  cors?: PlexMockCors
   connections: PlexMockConnection[]
 }
 
@@ -106,4 +151,15 @@ export interface PlexMockServerRequest {
   headers: Record<string, string>
   /** `Date.now()` when it arrived. */
   at: number
+  /**
+   * The kind of token it carried (`X-Plex-Token` header, else query parameter), never the token:
+   * "no image request carried a server token" is `tokenType` of the image requests.
+   */
+  tokenType: PlexMockTokenType
+  /** Where that token was: `'header'`, `'query'` (a leak unless it is a transient token on an image), or `null`. */
+  tokenIn: 'header' | 'query' | null
+  /** The `clientIdentifier` of the server a `'server'` or `'transient'` token belongs to, else `null`. */
+  tokenServer: string | null
+  /** The answer's status; `null` while pending, for a network error, or a read CORS blocked. */
+  status: number | null
 }

@@ -5,6 +5,7 @@ import { createServerHandlers } from './createServerHandlers'
 import { mockAvatar } from './mockAvatar'
 import { mockHome } from './mockHome'
 import { mockHomeServers } from './mockHomeServers'
+import { mockServerTokens } from './mockServerTokens'
 import type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './PlexMock'
 import type { PlexMockBehavior, PlexMockServerRequest } from './PlexMockServer'
 import { resolveMockServer } from './resolveMockServer'
@@ -23,8 +24,12 @@ const plexValue = (request: Request, name: string) => request.headers.get(name) 
  * `POST /pins`, `GET /pins/:id`, `GET /user`, `GET /resources` and the Plex Home (`GET /home/users`,
  * `POST /home/users/:uuid/switch` with PIN checks; each profile with its own avatar, servers and
  * server tokens) with plex.tv's shapes, status codes and error bodies, helpers to approve, deny, expire, rate-limit or break them, and the
- * account's servers (`servers`), each connection answering `/identity` and `/library/sections`
- * with its own behaviour (latency, silent, refused, another machine, 401).
+ * account's servers (`servers`), each connection answering with its own behaviour (latency,
+ * silent, refused, another machine, 401) and CORS policy: `/identity`, a small demo library
+ * (`/library/sections`, paged `/library/sections/{key}/all`, Continue Watching, On Deck, Recently
+ * Added, `/hubs/search`), `/security/token` and posters (`/library/metadata/{id}/thumb/{ts}`,
+ * `/photo/:/transcode`), each behind the server's token; `rotateToken()` and `restart()` change
+ * a server's tokens as a real one's change.
  *
  * @example
  * ```ts
@@ -56,6 +61,23 @@ const plexValue = (request: Request, name: string) => request.headers.get(name) 
  * const server = setupServer(...plex.handlers)
  * // ... then: plex.serverRequests, plex.setBehavior('http://192.168.1.10:32400', 'ok')
  * ```
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node'
+ * import { createPlexHandlers } from 'react-plex-auth/testing'
+ *
+ * // A server's data, as an app reads it once connected.
+ * const plex = createPlexHandlers({
+ *   tokens: ['user-token'],
+ *   servers: [{ name: 'Living Room', accessToken: 'living-room-token', connections: [{ uri: 'http://192.168.1.10:32400' }] }],
+ * })
+ * setupServer(...plex.handlers).listen({ onUnhandledRequest: 'error' })
+ * const res = await fetch('http://192.168.1.10:32400/hubs/continueWatching/items', {
+ *   headers: { Accept: 'application/json', 'X-Plex-Token': 'living-room-token' },
+ * })
+ * // res.json(): { MediaContainer: { size: 4, Metadata: [{ title: 'Return to Harbor', viewOffset: 1320000, ... }, ...] } }
+ * ```
  */
 export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock {
   const base = (options.apiBaseUrl ?? 'https://plex.tv/api/v2').replace(/\/+$/, '')
@@ -83,6 +105,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
   }
   const home = mockHome(options.home, admin, (uuid) => `${base}/users/${uuid}/avatar.svg`)
   const homeServers = mockHomeServers(servers, home.members, admin)
+  const serverTokens = mockServerTokens(servers, homeServers.tokensOf, (token) => tokens.has(token))
   const reply = (answer: { status: number; body: unknown; headers?: Record<string, string> }) => json(answer.body, answer.status, answer.headers)
 
   const find = (pin?: number | string) => {
@@ -191,7 +214,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       const includeRelay = new URL(request.url).searchParams.get('includeRelay') === '1'
       return HttpResponse.json(homeServers.resources(home.member(token), includeRelay))
     }),
-    ...createServerHandlers(servers, serverRequests, behaviors, homeServers.accepts),
+    ...createServerHandlers(servers, serverRequests, behaviors, serverTokens),
   ]
   const initialBehaviors = new Map(behaviors)
 
@@ -201,6 +224,12 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
     servers,
     serverRequests,
     pins,
+    rotateToken(server) {
+      return serverTokens.rotate(serverTokens.find(server))
+    },
+    restart(server) {
+      serverTokens.restart(serverTokens.find(server))
+    },
     setBehavior(uri, behavior) {
       const key = uri.replace(/\/+$/, '')
       if (!behaviors.has(key)) throw new Error(`react-plex-auth/testing: no mocked connection ${uri}`)
@@ -243,6 +272,7 @@ export function createPlexHandlers(options: PlexHandlersOptions = {}): PlexMock 
       limited = { count: 0, retryAfter: 1 }
       failing = { ...noFailure }
       home.reset()
+      serverTokens.reset()
     },
   }
 }

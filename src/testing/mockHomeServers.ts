@@ -1,15 +1,9 @@
 import { mockResource } from './mockResource'
+import { mockHash } from './mockHash'
 import type { PlexMockHomeMember } from './PlexMockHome'
 import type { ResolvedMockServer } from './resolveMockServer'
 
 type Admin = { id: number; username: string; title: string }
-
-/** A short stable hash (FNV-1a, 32 bits), so a profile's server token is the same at every run. */
-function hash(text: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
-  return h.toString(16).padStart(8, '0')
-}
 
 /**
  * Which of the account's servers each profile of the mocked Home sees, and with which token: the
@@ -27,7 +21,7 @@ export function mockHomeServers(servers: readonly ResolvedMockServer[], members:
       ? member.servers.some((name) => name === server.name || name === server.clientIdentifier)
       : server.owned && (server.provides ?? 'server').split(',').includes('server')
   const tokenOf = (server: ResolvedMockServer, member: PlexMockHomeMember) =>
-    `server-token-${member.uuid}-${hash(`${server.accessToken}\n${member.uuid}`)}`
+    `server-token-${member.uuid}-${mockHash(`${server.accessToken}\n${member.uuid}`)}`
 
   return {
     /** `GET /resources` for a token of `member` (`null`: the admin). */
@@ -44,6 +38,10 @@ export function mockHomeServers(servers: readonly ResolvedMockServer[], members:
     /** Whether `server` takes `token`: its own, or the one a profile got for it. */
     accepts(server: ResolvedMockServer, token: string | null): boolean {
       return token === server.accessToken || members.some((member) => sees(member, server) && token === tokenOf(server, member))
+    },
+    /** Every token `server` takes now: its own `accessToken` and each profile's that sees it. */
+    tokensOf(server: ResolvedMockServer): string[] {
+      return [server.accessToken, ...members.filter((member) => sees(member, server)).map((member) => tokenOf(server, member))]
     },
   }
 }
