@@ -3,7 +3,8 @@ import { parsePatch } from './config.mjs'
 import { PinStore } from './store.mjs'
 import { createMediaServers } from './mediaServers.mjs'
 import { HomeState, parseHome } from './home.mjs'
-import { checkHomeServers, serverAccepts } from './homeServers.mjs'
+import { checkHomeServers } from './homeServers.mjs'
+import { createServerTokens } from './serverTokens.mjs'
 
 /** @typedef {import('./config.mjs').Knobs} Knobs */
 
@@ -19,6 +20,7 @@ import { checkHomeServers, serverAccepts } from './homeServers.mjs'
  * @property {EmulatorLogEntry[]} log
  * @property {ServerLogEntry[]} serverLog requests the fake media servers received
  * @property {ReturnType<typeof createMediaServers>} mediaServers
+ * @property {ReturnType<typeof createServerTokens>} serverTokens rotation, transient tokens, token kinds
  * @property {{ apiOrigin: string, apiBaseUrl: string, controlUrl: string, authOrigin: string, authAppUrl: string, linkUrl: string }} urls
  * @property {boolean} closed
  * @property {(ms: number) => Promise<void>} delay
@@ -55,7 +57,13 @@ export function createContext(knobs, home = parseHome('default'), servers = []) 
     home: new HomeState(home),
     log: [],
     serverLog,
-    mediaServers: createMediaServers({ delay, log: serverLog, accepts: (server, token) => serverAccepts(server, token, ctx.home.config.members) }),
+    serverTokens: createServerTokens({
+      members: () => ctx.home.config.members,
+      isAccountToken: (token) => ctx.store.tokens.has(token),
+      servers: () => ctx.mediaServers.running.map((running) => running.config),
+    }),
+    // Assigned below: its tokens need ctx.
+    mediaServers: /** @type {ReturnType<typeof createMediaServers>} */ (/** @type {unknown} */ (null)),
     urls: { apiOrigin: '', apiBaseUrl: '', controlUrl: '', authOrigin: '', authAppUrl: '', linkUrl: '' },
     closed: false,
     delay,
@@ -73,9 +81,11 @@ export function createContext(knobs, home = parseHome('default'), servers = []) 
       ctx.home.reset()
       ctx.log.length = 0
       ctx.mediaServers.clearLog()
+      ctx.serverTokens.reset()
       ctx.rateLimit = { remaining: 0, retryAfter: 0 }
     },
     currentConfig: () => ({ ...ctx.knobs, rateLimit: { ...ctx.rateLimit } }),
   }
+  ctx.mediaServers = createMediaServers({ delay, log: serverLog, tokens: ctx.serverTokens })
   return { ctx, timers }
 }

@@ -23,6 +23,7 @@ export async function handleControl(ctx, req, url) {
           'POST /__emulator/reset', 'GET /__emulator/pins', 'POST /__emulator/pins/:idOrCode/approve',
           'POST /__emulator/pins/:idOrCode/deny', 'POST /__emulator/pins/:idOrCode/expire', 'POST /__emulator/approve',
           'GET /__emulator/servers', 'GET /__emulator/servers/log', 'DELETE /__emulator/servers/log', 'POST /__emulator/revoke',
+          'POST /__emulator/servers/:nameOrId/rotate-token', 'POST /__emulator/servers/:nameOrId/restart',
         ],
       })
     case 'GET /log':
@@ -77,6 +78,22 @@ export async function handleControl(ctx, req, url) {
       }
       return json(200, { authToken: ctx.store.approve(pin.id) })
     }
+  }
+
+  const server = /^POST \/servers\/([^/]+)\/(rotate-token|restart)$/.exec(route)
+  if (server) {
+    const name = decodePathPart(server[1] || '')
+    let config
+    try {
+      config = ctx.mediaServers.find(name)
+    } catch {
+      throw notFound()
+    }
+    if (server[2] === 'restart') {
+      ctx.serverTokens.restart(config)
+      return NO_CONTENT
+    }
+    return json(200, { accessToken: ctx.serverTokens.rotate(config) })
   }
 
   const action = /^(POST) \/pins\/([^/]+)\/(approve|deny|expire)$/.exec(route)

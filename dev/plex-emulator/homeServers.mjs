@@ -37,14 +37,6 @@ export function asSeenBy(resource, server, member, admin) {
 }
 
 /**
- * Whether a server takes `token`: its own, or the one a member it is listed to got for it.
- * @param {ServerConfig} server @param {string | null} token @param {readonly HomeMember[]} members
- */
-export function serverAccepts(server, token, members) {
-  return token === server.accessToken || members.some((member) => memberSees(member, server) && token === memberServerToken(server, member))
-}
-
-/**
  * Throws a TypeError when a member's `servers` names a server that `servers` does not hold.
  * @param {HomeConfig} home @param {readonly ServerConfig[]} servers
  */

@@ -140,8 +140,9 @@ export interface EmulatedServerSpec {
   sourceTitle?: string | null
   ownerId?: number | null
   /**
-   * The account's token for it: what its `/library/sections` requires (`X-Plex-Token` header); it
-   * also takes the token each Home profile it is listed to got for it. Default 'emu-server-…'.
+   * The account's token for it: what its data endpoints require (`X-Plex-Token` header); it also
+   * takes the token each Home profile it is listed to got for it. {@link PlexEmulator.rotateServerToken}
+   * changes it. Default 'emu-server-…'.
    */
   accessToken?: string
   /** Whether plex.tv sees it online. Default true. */
@@ -154,8 +155,21 @@ export interface EmulatedServerSpec {
   publicAddressMatches?: boolean
   /** What `/identity` reports as `version`. */
   version?: string
-  /** Default: Movies, TV Shows, Music. */
+  /** Default: Movies (key '1'), TV Shows ('2'), Music ('3'). */
   libraries?: EmulatedLibrary[]
+  /**
+   * What the libraries hold. `'demo'`: every `movie` library the same twelve fictional movies,
+   * every `show` library three shows with seasons and episodes (Harbor Patrol, The Greenhouse,
+   * Starlight Diner), other types nothing; Continue Watching, On Deck, Recently Added and search
+   * answer from them (see the README). `'empty'`: the libraries hold nothing, every list answers
+   * `{"MediaContainer":{"size":0}}`. Default 'demo'.
+   */
+  library?: 'demo' | 'empty'
+  /**
+   * Every connection's CORS answer unless the connection sets its own: `'app.plex.tv'` plays a
+   * server that lets only Plex's web app read it. Default 'any'.
+   */
+  cors?: EmulatedCors
   /** Default none. */
   connections?: EmulatedConnectionSpec[]
 }
@@ -185,6 +199,14 @@ export interface EmulatedServer {
   connections: EmulatedConnection[]
 }
 
+/**
+ * The kind of token a request to a fake server carried (never the token itself): `'account'` (a
+ * plex.tv token the PIN flow or a Home switch issued), `'server'` (a server's `accessToken` or a
+ * Home profile's token for a server, current or rotated away), `'transient'` (minted by a
+ * server's `/security/token`), `'unknown'` (anything else), `'none'`.
+ */
+export type ServerTokenType = 'account' | 'server' | 'transient' | 'unknown' | 'none'
+
 /** One request a fake server received. */
 export interface ServerLogEntry {
   time: number
@@ -196,11 +218,23 @@ export interface ServerLogEntry {
   protocol: 'http' | 'https'
   method: string
   path: string
-  /** The query string, '' or starting with '?'. */
+  /** The query string, '' or starting with '?', with any `X-Plex-Token` value masked (`X-Plex-Token=****`). */
   query: string
-  /** The X-Plex-Token header, if one was sent. */
-  token: string | null
+  /**
+   * The token it carried (the `X-Plex-Token` header, else the query parameter), for assertions.
+   * Not enumerable: JSON (`GET /__emulator/servers/log`), console output and test diffs never
+   * show it; read it by name.
+   */
+  readonly token: string | null
+  /** What kind of token it carried: "no image request carried a server token" reads this. */
+  tokenType: ServerTokenType
+  /** Where: `'header'`, `'query'` (a leak, unless a transient token on an image), or null. */
+  tokenIn: 'header' | 'query' | null
+  /** The clientIdentifier of the server a `'server'` or `'transient'` token belongs to, else null. */
+  tokenServer: string | null
   origin: string | null
+  /** The status answered (204 for a preflight); null while pending, or when the client aborted or the connection is silent. */
+  status: number | null
   /**
    * Epoch ms when the connection closed before an answer was sent (the client aborted the
    * request, e.g. a cancelled probe of a silent connection, or the emulator closed); null while
@@ -340,7 +374,25 @@ export interface PlexEmulator {
   deny(pinIdOrCode: number | string): void
   /** Makes the PIN expired now. Throws if unknown. */
   expire(pinIdOrCode: number | string): void
-  /** Forgets all PINs, tokens (switched ones too), both logs, the rate limit and the wrong-PIN lock (the knobs, servers and Home stay). */
+  /**
+   * Changes a running server's token (by name or clientIdentifier), as a re-share or a password
+   * reset does: from now on its data endpoints and images answer 401 to the old token (and to its
+   * Home profiles' old ones), and `GET /api/v2/resources` lists the new one (each profile's is
+   * new too). Returns the new token. Throws a TypeError for an unknown server.
+   * `POST /__emulator/servers/:nameOrId/rotate-token` does the same (→ `{ accessToken }`).
+   */
+  rotateServerToken(server: string): string
+  /**
+   * Restarts a running server (by name or clientIdentifier): it forgets every transient token its
+   * `/security/token` minted (images requested with one answer 401 until a new one is minted);
+   * its token and connections stay. `POST /__emulator/servers/:nameOrId/restart` does the same.
+   */
+  restartServer(server: string): void
+  /**
+   * Forgets all PINs, tokens (switched ones too), both logs, the rate limit and the wrong-PIN lock,
+   * the servers' transient tokens, and gives rotated servers their first token back (the knobs,
+   * servers and Home stay).
+   */
   reset(): void
   /** Closes both servers, every fake server, and their open sockets. */
   close(): Promise<void>
@@ -363,11 +415,12 @@ export declare const DEFAULT_SERVERS: readonly EmulatedServerSpec[]
  * - `offline`: "Cabin", `presence: false`, whose connections would answer (so a probe shows);
  * - `all-silent`: every connection hangs (unmount during probing);
  * - `cors-blocked`: local readable only by https://app.plex.tv, remote without CORS;
+ * - `app-plex-tv-only`: local (10 ms) and remote (80 ms) both readable only by https://app.plex.tv;
  * - `empty`: no server.
  */
 export type ServerScenario =
   | 'local-and-remote' | 'local-silent' | 'only-relay' | 'wrong-machine' | 'all-unreachable' | 'offline'
-  | 'all-silent' | 'cors-blocked' | 'empty'
+  | 'all-silent' | 'cors-blocked' | 'app-plex-tv-only' | 'empty'
 
 /**
  * The Home `npm start` serves: Kids (managed, no PIN), Teen (managed, PIN 2468), Sam (invited, PIN

@@ -75,6 +75,8 @@ export async function startPlexEmulator(options = {}) {
     deny: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.deny(pinIdOrCode)),
     expire: (pinIdOrCode) => explain(pinIdOrCode, () => ctx.store.expire(pinIdOrCode)),
     revoke: (what) => ctx.store.revoke(typeof what === 'string' ? { token: what } : what),
+    rotateServerToken: (server) => ctx.serverTokens.rotate(ctx.mediaServers.find(server)),
+    restartServer: (server) => ctx.serverTokens.restart(ctx.mediaServers.find(server)),
     reset: () => ctx.reset(),
     close() {
       if (!closing) {

@@ -1,8 +1,12 @@
 // Fake Plex Media Servers: one loopback listener per advertised connection, each with its own
-// behaviour (latency, silent, refused, another machine, 401) and CORS answer.
+// behaviour (latency, silent, refused, another machine, 401) and CORS answer; each server with
+// its demo library, posters and tokens (serverData.mjs, serverTokens.mjs).
 import { createServer } from 'node:http'
 import { closeServer, listen, send } from './http.mjs'
 import { certificateFor, createDualServer, plexDirectHash } from './tls.mjs'
+import { buildCatalog } from './catalog.mjs'
+import { serverData } from './serverData.mjs'
+import { mediaContainerBody } from './answers.mjs'
 
 /** @typedef {import('./servers.mjs').ServerConfig} ServerConfig */
 /** @typedef {import('./servers.mjs').ConnectionConfig} ConnectionConfig */
@@ -17,12 +21,13 @@ import { certificateFor, createDualServer, plexDirectHash } from './tls.mjs'
  * @property {number} requests how many requests arrived (preflights included) since the last clear
  */
 
-/** @typedef {{ config: ServerConfig, listeners: Listener[] }} RunningServer */
+/** @typedef {{ config: ServerConfig, listeners: Listener[], entries: import('./catalog.mjs').Entry[] }} RunningServer */
 
 const PLEX_HEADERS = [
   'Accept', 'Accept-Language', 'Content-Type', 'X-Plex-Token', 'X-Plex-Client-Identifier', 'X-Plex-Product',
   'X-Plex-Version', 'X-Plex-Platform', 'X-Plex-Platform-Version', 'X-Plex-Device', 'X-Plex-Device-Name',
   'X-Plex-Model', 'X-Plex-Language', 'X-Plex-Features', 'X-Plex-Session-Identifier',
+  'X-Plex-Container-Start', 'X-Plex-Container-Size',
 ].join(', ')
 
 /**
@@ -45,31 +50,6 @@ function corsFor(mode, req, preflight) {
 /** @param {string | string[] | undefined} value */
 const first = (value) => (Array.isArray(value) ? value[0] : value) ?? null
 
-/** @param {string} text */
-const escapeXml = (text) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)
-
-/**
- * JSON when the client asks for it (`Accept: application/json`), XML otherwise, as a server does.
- * @param {import('node:http').IncomingMessage} req @param {Record<string, unknown>} container
- * @param {{ tag: string, items: Record<string, unknown>[] }} [children]
- * @returns {Reply}
- */
-function mediaContainer(req, container, children) {
-  if (String(req.headers.accept || '').includes('application/json')) {
-    const body = children ? { ...container, [children.tag]: children.items } : container
-    return { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ MediaContainer: body }) }
-  }
-  /** @param {Record<string, unknown>} attributes */
-  const attrs = (attributes) =>
-    Object.entries(attributes).map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`).join('')
-  const inner = children ? children.items.map((item) => `<${children.tag}${attrs(item)} />`).join('') : ''
-  return {
-    status: 200,
-    headers: { 'Content-Type': 'text/xml;charset=utf-8' },
-    body: `<?xml version="1.0" encoding="UTF-8"?>\n<MediaContainer${attrs(container)}>${inner}</MediaContainer>\n`,
-  }
-}
-
 /** @type {Reply} */
 const UNAUTHORIZED = {
   status: 401,
@@ -83,54 +63,75 @@ const NOT_FOUND = { status: 404, headers: { 'Content-Type': 'text/html' }, body:
  * @typedef {object} ServersEnv
  * @property {(ms: number) => Promise<void>} delay
  * @property {ServerLogEntry[]} log
- * @property {(server: ServerConfig, token: string | null) => boolean} accepts whether a server takes an
- *   `X-Plex-Token`: its own, or one a Home profile got for it
+ * @property {ReturnType<typeof import('./serverTokens.mjs').createServerTokens>} tokens which tokens each server
+ *   takes (its own, its Home profiles', its transient ones for images), and what kind a token is
  */
 
 /**
  * What a connection answers (after its latency).
- * @param {ServerConfig} server @param {ConnectionConfig} connection
+ * @param {RunningServer} running @param {ConnectionConfig} connection
  * @param {import('node:http').IncomingMessage} req @param {URL} url
- * @param {ServersEnv['accepts']} accepts @returns {Reply}
+ * @param {ServersEnv['tokens']} tokens @returns {Reply}
  */
-function answer(server, connection, req, url, accepts) {
+function answer({ config: server, entries }, connection, req, url, tokens) {
   if (connection.behavior === 'unauthorized') return UNAUTHORIZED
-  const path = url.pathname.replace(/\/+$/, '') || '/'
+  const path = url.pathname.replace(/(.)\/+$/, '$1')
   if (req.method !== 'GET' && req.method !== 'HEAD') return NOT_FOUND
+  const json = String(req.headers.accept || '').includes('application/json')
   if (path === '/identity') {
     const machineIdentifier = connection.behavior === 'wrong-machine' ? `not-${server.clientIdentifier}` : server.clientIdentifier
-    return mediaContainer(req, { size: 0, claimed: true, machineIdentifier, version: server.version })
+    const { contentType, body } = mediaContainerBody(json, { size: 0, claimed: true, machineIdentifier, version: server.version })
+    return { status: 200, headers: { 'Content-Type': contentType }, body }
   }
-  if (path === '/library/sections') {
-    // Only the header counts: the kit never puts a token in a URL, so a query token is a bug to catch.
-    if (connection.behavior === 'wrong-machine' || !accepts(server, first(req.headers['x-plex-token']))) return UNAUTHORIZED
-    const items = server.libraries.map((library) => ({
-      allowSync: true, key: library.key, type: library.type, title: library.title,
-      agent: `tv.plex.agents.${library.type === 'show' ? 'series' : library.type === 'artist' ? 'music' : 'movie'}`,
-      language: 'en-US', refreshing: false, content: true, directory: true, hidden: 0,
-      uuid: `${server.clientIdentifier.slice(0, 8)}-${library.key}`, createdAt: 1709294400, updatedAt: 1709294400, scannedAt: 1709294400,
-    }))
-    return mediaContainer(req, { size: items.length, allowSync: false, title1: 'Plex Library' }, { tag: 'Directory', items })
-  }
-  return NOT_FOUND
+  // Another machine at this address: the server's tokens mean nothing to it.
+  if (connection.behavior === 'wrong-machine') return UNAUTHORIZED
+  const data = serverData({
+    libraries: server.libraries,
+    entries,
+    acceptsData: (token) => tokens.acceptsData(server, token),
+    acceptsImage: (token) => tokens.acceptsImage(server, token),
+    mint: () => tokens.mint(server),
+  }, { path, query: url.searchParams, header: (name) => first(req.headers[name.toLowerCase()]) })
+  /** @type {Record<string, string>} */
+  const headers = { 'Content-Type': data.contentType }
+  // Images go to <img> on any page, as a server's do.
+  if (data.contentType.startsWith('image/')) headers['Cross-Origin-Resource-Policy'] = 'cross-origin'
+  return { status: data.status, headers, body: data.body }
 }
 
 /**
- * @param {ServerConfig} server @param {ConnectionConfig} connection @param {Listener} listener
+ * A log entry for a request: the kind of token it carried and where, never the token. `token`
+ * (the token itself) is kept as a non-enumerable property for assertions: JSON (the
+ * `/__emulator/servers/log` answer), console output and test diffs never show it, and `query`
+ * has any `X-Plex-Token` value masked.
+ * @param {ServerConfig} server @param {Listener} listener @param {import('node:http').IncomingMessage} req @param {URL} url
+ * @param {ServersEnv['tokens']} tokens @returns {ServerLogEntry}
+ */
+function logEntry(server, listener, req, url, tokens) {
+  const header = first(req.headers['x-plex-token'])
+  const query = url.searchParams.get('X-Plex-Token')
+  const token = header ?? query
+  const entry = {
+    time: Date.now(), server: server.clientIdentifier, uri: listener.uri,
+    protocol: /** @type {'http' | 'https'} */ ('encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'), method: req.method || 'GET',
+    path: url.pathname, query: url.search.replace(/([?&]X-Plex-Token=)[^&]*/gi, '$1****'),
+    ...tokens.classify(token), tokenIn: /** @type {'header' | 'query' | null} */ (header !== null ? 'header' : query !== null ? 'query' : null),
+    origin: first(req.headers.origin), status: /** @type {number | null} */ (null), abortedAt: /** @type {number | null} */ (null),
+  }
+  Object.defineProperty(entry, 'token', { value: token, enumerable: false })
+  return /** @type {ServerLogEntry} */ (entry)
+}
+
+/**
+ * @param {RunningServer} running @param {ConnectionConfig} connection @param {Listener} listener
  * @param {ServersEnv & { isClosed: () => boolean }} env
  * @returns {import('node:http').RequestListener}
  */
-function connectionHandler(server, connection, listener, env) {
+function connectionHandler(running, connection, listener, env) {
   return async (req, res) => {
     const url = new URL(req.url || '/', 'http://server.invalid')
     listener.requests++
-    /** @type {ServerLogEntry} */
-    const entry = {
-      time: Date.now(), server: server.clientIdentifier, uri: listener.uri,
-      protocol: 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http', method: req.method || 'GET',
-      path: url.pathname, query: url.search, token: first(req.headers['x-plex-token']), origin: first(req.headers.origin),
-      abortedAt: null,
-    }
+    const entry = logEntry(running.config, listener, req, url, env.tokens)
     env.log.push(entry)
     // Proves a client gave up on a request (an aborted probe) rather than leaving it hanging.
     res.on('close', () => {
@@ -142,8 +143,13 @@ function connectionHandler(server, connection, listener, env) {
     if (env.isClosed()) return void res.destroy()
     const preflight = req.method === 'OPTIONS'
     const cors = corsFor(connection.cors, req, preflight)
-    if (preflight) return send(res, { status: 204 }, cors)
-    send(res, answer(server, connection, req, url, env.accepts), { 'Cache-Control': 'no-cache', 'X-Plex-Protocol': '1.0', ...cors })
+    if (preflight) {
+      entry.status = 204
+      return send(res, { status: 204 }, cors)
+    }
+    const reply = answer(running, connection, req, url, env.tokens)
+    entry.status = reply.status
+    send(res, reply, { 'Cache-Control': 'no-cache', 'X-Plex-Protocol': '1.0', ...cors })
   }
 }
 
@@ -185,7 +191,7 @@ export function createMediaServers(env) {
     try {
       for (const config of configs) {
         /** @type {RunningServer} */
-        const entry = { config, listeners: [] }
+        const entry = { config, listeners: [], entries: buildCatalog(config.libraries, config.library === 'empty') }
         started.push(entry)
         for (const connection of config.connections) {
           /** @type {Listener} */
@@ -194,7 +200,7 @@ export function createMediaServers(env) {
           if (connection.behavior === 'refuse') {
             listener.port = await closedPort()
           } else {
-            const handler = connectionHandler(config, connection, listener, { ...env, isClosed })
+            const handler = connectionHandler(entry, connection, listener, { ...env, isClosed })
             if (connection.protocol === 'https') {
               const dual = createDualServer(handler, cert)
               listener.close = dual.close
@@ -229,10 +235,21 @@ export function createMediaServers(env) {
     replace: (configs) =>
       enqueue(async () => {
         await stopAll()
+        // New servers: no transient token of the old ones lives on.
+        env.tokens.reset()
         if (closed) return
         // A close() queued meanwhile runs next and stops these.
         running = await startAll(configs)
       }),
+    /**
+     * The running server named `nameOrId` (its name or clientIdentifier); throws a TypeError if none.
+     * @param {string} nameOrId
+     */
+    find(nameOrId) {
+      const found = running.find(({ config }) => config.name === nameOrId || config.clientIdentifier === nameOrId)
+      if (!found) throw new TypeError(`plex-emulator: no running server ${JSON.stringify(nameOrId)}`)
+      return found.config
+    },
     /** Empties the request log and zeroes the counters. */
     clearLog() {
       env.log.length = 0

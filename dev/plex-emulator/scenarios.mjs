@@ -26,6 +26,11 @@ export const SERVER_SCENARIOS = Object.freeze({
   'all-silent': home([{ local: true, behavior: 'silent' }, { behavior: 'silent' }, { relay: true, behavior: 'silent' }]),
   /** Reads blocked by CORS (only app.plex.tv, none): the host answers, the page cannot verify it. */
   'cors-blocked': home([{ local: true, cors: 'app.plex.tv' }, { cors: 'none' }]),
+  /**
+   * Every connection lets only https://app.plex.tv read it (as some real servers do): requests
+   * reach the server, a page on another origin cannot read the answers (the kit's `cors` error).
+   */
+  'app-plex-tv-only': home([{ local: true, cors: 'app.plex.tv', behavior: { latency: 10 } }, { cors: 'app.plex.tv', behavior: { latency: 80 } }]),
   /** No server on the account. */
   empty: [],
 })

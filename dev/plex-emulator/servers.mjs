@@ -37,6 +37,7 @@ export const CORS_MODES = /** @type {const} */ (['any', 'app.plex.tv', 'none'])
  * @property {boolean} publicAddressMatches
  * @property {string} version
  * @property {EmulatedLibrary[]} libraries
+ * @property {'demo' | 'empty'} library what the libraries hold
  * @property {ConnectionConfig[]} connections
  */
 
@@ -83,8 +84,8 @@ function text(path, value, fallback) {
   return typeof value === 'string' && value !== '' ? value : fail(path, value)
 }
 
-/** @param {string} path @param {Record<string, unknown>} spec @returns {ConnectionConfig} */
-function parseConnection(path, spec) {
+/** @param {string} path @param {Record<string, unknown>} spec @param {ConnectionConfig['cors']} defaultCors @returns {ConnectionConfig} */
+function parseConnection(path, spec, defaultCors) {
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) fail(path, spec)
   for (const key of Object.keys(spec)) {
     if (!['protocol', 'local', 'relay', 'behavior', 'cors'].includes(key)) fail(`${path}.${key}`, 'unknown setting')
@@ -104,7 +105,7 @@ function parseConnection(path, spec) {
   } else {
     fail(`${path}.behavior`, behavior)
   }
-  const cors = spec.cors ?? 'any'
+  const cors = spec.cors ?? defaultCors
   if (!CORS_MODES.includes(/** @type {ConnectionConfig['cors']} */ (cors))) fail(`${path}.cors`, cors)
   const protocol = spec.protocol ?? 'http'
   if (protocol !== 'http' && protocol !== 'https') fail(`${path}.protocol`, protocol)
@@ -130,7 +131,7 @@ function parseLibraries(path, value) {
 
 const SERVER_KEYS = [
   'name', 'clientIdentifier', 'provides', 'owned', 'ownerId', 'sourceTitle', 'accessToken', 'presence',
-  'relay', 'httpsRequired', 'publicAddressMatches', 'version', 'libraries', 'connections',
+  'relay', 'httpsRequired', 'publicAddressMatches', 'version', 'libraries', 'library', 'cors', 'connections',
 ]
 
 /**
@@ -166,6 +167,10 @@ export function parseServers(value) {
     for (const key of Object.keys(spec)) {
       if (!SERVER_KEYS.includes(key)) fail(`${path}.${key}`, 'unknown setting')
     }
+    const cors = spec.cors ?? 'any'
+    if (!CORS_MODES.includes(/** @type {ConnectionConfig['cors']} */ (cors))) fail(`${path}.cors`, cors)
+    const library = spec.library ?? 'demo'
+    if (library !== 'demo' && library !== 'empty') fail(`${path}.library`, library)
     return {
       name,
       clientIdentifier,
@@ -180,8 +185,9 @@ export function parseServers(value) {
       publicAddressMatches: flag(`${path}.publicAddressMatches`, spec.publicAddressMatches, true),
       version: text(`${path}.version`, spec.version, '1.41.2.9200-emulated'),
       libraries: parseLibraries(`${path}.libraries`, spec.libraries),
+      library: /** @type {'demo' | 'empty'} */ (library),
       connections: /** @type {unknown[]} */ (connections).map((c, i) =>
-        parseConnection(`${path}.connections[${i}]`, /** @type {Record<string, unknown>} */ (c)),
+        parseConnection(`${path}.connections[${i}]`, /** @type {Record<string, unknown>} */ (c), /** @type {ConnectionConfig['cors']} */ (cors)),
       ),
     }
   })

@@ -132,7 +132,9 @@ describe('a fake Plex Media Server', () => {
     const body = (await res.json()) as { MediaContainer: { size: number; Directory: { key: string; title: string; type: string }[] } }
     expect(body.MediaContainer.size).toBe(1)
     expect(body.MediaContainer.Directory).toEqual([expect.objectContaining({ key: '7', title: 'Films', type: 'movie' })])
-    expect((await fetch(`${uri}/nope`)).status).toBe(404)
+    // Like a real server, the token is checked before the path: an unknown path is 401 without it, 404 with it.
+    expect((await fetch(`${uri}/nope`)).status).toBe(401)
+    expect((await fetch(`${uri}/nope`, { headers: { 'X-Plex-Token': 'server-secret' } })).status).toBe(404)
   })
 
   it('answers after its latency, each connection on its own', async () => {
