@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useContext, useMemo, useRef, useState } from 'react'
+import { PlexSessionContext } from '../core/PlexSessionContext'
 import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { useSessionToken } from '../core/useSessionToken'
@@ -24,7 +25,9 @@ export interface UsePlexImageUrlOptions {
   height: number
   /**
    * The account token the server was listed with, for the transient token's query key only (so
-   * it goes when that token ends). @default the signed-in session's token of the surrounding `<PlexAuthProvider>`
+   * it goes when that token ends); `null`: none (the app ends it). No request carries it.
+   * @default the signed-in session's token of the surrounding `<PlexAuthProvider>` (nothing is
+   * asked for until it is signed in); outside a provider, none
    */
   token?: string | null
 }
@@ -84,13 +87,15 @@ export function usePlexImageUrl(path: string | null | undefined, options: UsePle
   const { target, width, height } = options
   const config = usePlexOptions(undefined)
   const token = useSessionToken(options.token)
-  const hydrated = useHydrated()
+  // Inside a provider, wait for its signed-in token: a transient token is kept under it, never under none.
+  const session = useContext(PlexSessionContext)
+  const ready = useHydrated() && (options.token !== undefined || !session || Boolean(session.user))
   const trimmed = path?.trim() ?? ''
   const direct = target ? plexImageUrl(target, trimmed, { width, height, transientToken: null }) : null
   const onServer = Boolean(target && trimmed && direct === null)
   const server = target?.server.clientIdentifier ?? ''
-  const query = useQuery(plexTransientTokenQueryOptions(onServer && hydrated ? target : null, { ...config, token }), config.queryClient)
-  const transientToken = onServer && hydrated && transientTokens.usable(query.data, server) ? query.data : null
+  const query = useQuery(plexTransientTokenQueryOptions(onServer && ready ? target : null, { ...config, token }), config.queryClient)
+  const transientToken = onServer && ready && transientTokens.usable(query.data, server) ? query.data : null
   const identity = target && trimmed ? [server, target.connection.uri, trimmed, width, height].join('\n') : ''
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const mine = identity && outcome?.identity === identity ? outcome : null
@@ -108,7 +113,7 @@ export function usePlexImageUrl(path: string | null | undefined, options: UsePle
   const status: PlexImageStatus = !identity
     ? 'idle'
     : src === null
-      ? onServer && hydrated && settled ? 'error' : 'loading'
+      ? onServer && ready && settled ? 'error' : 'loading'
       : mine?.src === src
         ? mine.result === 'loaded' ? 'loaded' : 'error'
         : 'loading'
