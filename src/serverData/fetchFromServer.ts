@@ -59,7 +59,7 @@ export async function fetchFromServer(spec: ServerFetch): Promise<PlexMediaConta
   let reconnected = false
   for (;;) {
     try {
-      const init = { token: server.accessToken, signal, client: toClientOptions(config), headers: spec.headers, timeoutMs: config.timeoutMs, fetch: config.fetch }
+      const init = { token: server.accessToken, signal, client: toClientOptions(config), headers: spec.headers, timeoutMs: config.timeoutMs ?? 15_000, fetch: config.fetch }
       return mediaContainerOf(await plexServerRequest({ uri }, spec.path, init), spec.path)
     } catch (error) {
       if (!isPlexApiError(error) || signal.aborted) throw error

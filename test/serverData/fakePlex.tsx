@@ -1,11 +1,13 @@
 import { QueryClient, type DefaultOptions } from '@tanstack/react-query'
+import { act, renderHook } from '@testing-library/react'
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { forgetRememberedConnections } from '../../src/connection/rememberedConnections'
+import { usePlexSelectedServer } from '../../src/serverData/usePlexSelectedServer'
 import { PlexAuthProvider } from '../../src/session/PlexAuthProvider'
-import { useFakeClockEachTest } from '../support/tick'
+import { tick, useFakeClockEachTest } from '../support/tick'
 
 // The server data tests' own plex.tv (`/user`, `/resources`) and Plex Media Servers, in msw, so
 // that they depend on nothing but the kit under test: every request recorded, each connection's
@@ -30,6 +32,8 @@ export interface ServerHit {
   url: string
   mode: RequestMode
   headers: Record<string, string>
+  /** The request's signal: aborted when the kit cancelled it. */
+  signal: AbortSignal
 }
 
 const mswServer = setupServer()
@@ -80,7 +84,7 @@ export function fakePlex(routes: Record<string, Answer>) {
   const servers = [LOCAL, REMOTE, ...RAW].map((uri) =>
     http.get(`${uri}/*`, async ({ request }) => {
       const url = new URL(request.url)
-      hits.push({ uri, path: url.pathname, url: request.url, mode: request.mode, headers: Object.fromEntries(request.headers) })
+      hits.push({ uri, path: url.pathname, url: request.url, mode: request.mode, headers: Object.fromEntries(request.headers), signal: request.signal })
       const behaviour = state.behaviour.get(uri) ?? (RAW.includes(uri) ? 'refuse' : 'ok')
       if (state.latency) await delay(state.latency)
       if (behaviour === 'silent') await delay('infinite')
@@ -126,4 +130,17 @@ export function signedIn(defaults?: DefaultOptions) {
     </PlexAuthProvider>
   )
   return { queryClient, wrapper }
+}
+
+/**
+ * Renders `hook` signed in (with the app's QueryClient `defaults`), chooses the fake server and
+ * lets the connection and the first answer come (1 s); `props` re-render it.
+ */
+export async function renderOnServer<Result, Props>(hook: (props: Props) => Result, options: { props?: Props; defaults?: DefaultOptions } = {}) {
+  const { wrapper, queryClient } = signedIn(options.defaults)
+  const view = renderHook((props: Props) => ({ chosen: usePlexSelectedServer(), value: hook(props) }), { wrapper, initialProps: options.props as Props })
+  await tick(100)
+  act(() => view.result.current.chosen.selectServer({ clientIdentifier: 'machine-home' }))
+  await tick(1000)
+  return { ...view, queryClient, current: () => view.result.current.value }
 }
