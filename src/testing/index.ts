@@ -2,7 +2,7 @@
 export { createPlexHandlers } from './createPlexHandlers'
 export type { PlexHandlersOptions, PlexMock, PlexMockRequest, PlexMockRoute } from './PlexMock'
 export { plexHandlers } from './plexHandlers'
-export type { PlexMockBehavior, PlexMockConnection, PlexMockLibrary, PlexMockServer, PlexMockServerRequest } from './PlexMockServer'
+export type { PlexMockBehavior, PlexMockConnection, PlexMockCors, PlexMockLibrary, PlexMockServer, PlexMockServerRequest, PlexMockTokenType } from './PlexMockServer'
 export type { ResolvedMockServer } from './resolveMockServer'
 export { DEFAULT_MOCK_HOME } from './PlexMockHome'
 export type { PlexMockHome, PlexMockHomeMember } from './PlexMockHome'
