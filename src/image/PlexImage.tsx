@@ -4,9 +4,11 @@ import { usePlexImageUrl } from './usePlexImageUrl'
 
 /** Props of {@link PlexImage}; any other prop goes to the `<img>` (not `src` or `srcSet`: the kit builds them). */
 export interface PlexImageProps extends Omit<ComponentPropsWithoutRef<'img'>, 'src' | 'srcSet' | 'alt' | 'width' | 'height' | 'placeholder'> {
-  /** The server and connection the image is on (`{ server, connection }`, as `usePlexConnection` gives). */
-  // TODO(lead): optional, defaulting to the chosen server, once src/serverData exports usePlexSelectedServer.
-  target: PlexServerTarget | null | undefined
+  /**
+   * The server and connection the image is on (`{ server, connection }`, as `usePlexConnection`
+   * gives). @default the server the app chose (`usePlexSelectedServer`), over its connection
+   */
+  target?: PlexServerTarget | null
   /** An item's `thumb` or `art` (a path on the server, or a URL on another host). `null` or empty: the fallback. */
   path: string | null | undefined
   /** What the image shows, for people who cannot see it; `""` for a purely decorative one. Required. */

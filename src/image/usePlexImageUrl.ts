@@ -9,6 +9,7 @@ import { plexImageUrl } from './plexImageUrl'
 import type { PlexTransientToken } from './PlexTransientToken'
 import { plexTransientTokenQueryOptions } from './plexTransientTokenQueryOptions'
 import { transientTokens } from './transientTokens'
+import { useImageTarget } from './useImageTarget'
 import { useHydrated } from './useHydrated'
 
 /** Options of {@link usePlexImageUrl}. */
@@ -16,9 +17,10 @@ export interface UsePlexImageUrlOptions {
   /**
    * The server and connection the image is on (`{ server, connection }`, as `usePlexConnection`
    * gives). `null`: none (`idle`).
+   * @default the server the app chose (`usePlexSelectedServer`) over its connection: `loading`
+   * while its list or connection is on its way, `error` when it cannot be reached
    */
-  // TODO(lead): default to the chosen server once src/serverData exports usePlexSelectedServer.
-  target: PlexServerTarget | null | undefined
+  target?: PlexServerTarget | null
   /** The width to show it at, in CSS pixels: the server resizes to this (and twice this for `srcSet`). */
   width: number
   /** The height to show it at, in CSS pixels. */
@@ -84,9 +86,10 @@ interface Outcome {
  * ```
  */
 export function usePlexImageUrl(path: string | null | undefined, options: UsePlexImageUrlOptions): PlexImageUrlState {
-  const { target, width, height } = options
+  const { width, height } = options
   const config = usePlexOptions(undefined)
   const token = useSessionToken(options.token)
+  const { target, pending, failed } = useImageTarget(options.target, options.token)
   // Inside a provider, wait for its signed-in token: a transient token is kept under it, never under none.
   const session = useContext(PlexSessionContext)
   const ready = useHydrated() && (options.token !== undefined || !session || Boolean(session.user))
@@ -111,7 +114,7 @@ export function usePlexImageUrl(path: string | null | undefined, options: UsePle
   }
   const settled = query.status !== 'pending' && !query.isFetching
   const status: PlexImageStatus = !identity
-    ? 'idle'
+    ? pending && trimmed ? 'loading' : failed && trimmed ? 'error' : 'idle'
     : src === null
       ? onServer && ready && settled ? 'error' : 'loading'
       : mine?.src === src
