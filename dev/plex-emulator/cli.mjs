@@ -18,7 +18,8 @@ const USAGE = `Usage: node dev/plex-emulator/cli.mjs [options]
                         expiresAt shifted; negative = behind, written --clock-offset=-60000;
                         default 0)
   --servers <set|file>  a named set (default, local-and-remote, local-silent, only-relay,
-                        wrong-machine, all-unreachable, offline, all-silent, cors-blocked, empty)
+                        wrong-machine, all-unreachable, offline, all-silent, cors-blocked,
+                        app-plex-tv-only, empty)
                         or a JSON file with an array of fake servers (see README: Fake servers);
                         default: the demo set (owned, shared, offline)
   --no-servers          no fake servers (GET /api/v2/resources answers [])
