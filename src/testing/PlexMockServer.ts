@@ -88,8 +88,9 @@ export interface PlexMockServer {
   /** Who shared it (makes it a shared server). @default null */
   sourceTitle?: string | null
   /**
-   * The account's token for it: what its `/library/sections` requires in `X-Plex-Token` (it also
-   * takes the token each Home profile was given for it in `GET /resources`).
+   * The account's token for it: what its data endpoints require in the `X-Plex-Token` header (it
+   * also takes the token each Home profile was given for it in `GET /resources`); its images also
+   * take it, or a transient token, in the header or the query. `PlexMock.rotateToken()` changes it.
    * @default `'server-token-<clientIdentifier>'`
    */
   accessToken?: string
