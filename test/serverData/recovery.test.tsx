@@ -96,6 +96,12 @@ describe('a server that moved (network, timeout)', () => {
     expect(plex.data().filter((hit) => hit.mode === 'cors')).toHaveLength(2) // the first load, the one that timed out: none without a connection
     await tick(60_000, 5000)
     expect(plex.data().filter((hit) => hit.mode === 'cors')).toHaveLength(2)
+    // The server is back: refetch() probes its connections again and reads from the one found.
+    plex.behave(LOCAL, 'ok')
+    await act(() => result.current.libraries.refetch())
+    await tick(1000)
+    expect(result.current.libraries).toMatchObject({ status: 'ready', error: null })
+    expect(plex.data().filter((hit) => hit.mode === 'cors')).toHaveLength(3)
   })
 })
 
