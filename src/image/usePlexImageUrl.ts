@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useContext, useMemo, useRef, useState } from 'react'
-import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { usePlexOptions } from '../core/usePlexOptions'
+import { tokenFingerprint } from '../core/tokenFingerprint'
 import { useSessionToken } from '../core/useSessionToken'
 import type { PlexServerTarget } from '../serverData/PlexServerTarget'
 import { plexImageUrl } from './plexImageUrl'
@@ -10,7 +10,6 @@ import type { PlexTransientToken } from './PlexTransientToken'
 import { plexTransientTokenQueryOptions } from './plexTransientTokenQueryOptions'
 import { transientTokens } from './transientTokens'
 import { useImageTarget } from './useImageTarget'
-import { useHydrated } from './useHydrated'
 
 /** Options of {@link usePlexImageUrl}. */
 export interface UsePlexImageUrlOptions {
@@ -89,24 +88,22 @@ export function usePlexImageUrl(path: string | null | undefined, options: UsePle
   const { width, height } = options
   const config = usePlexOptions(undefined)
   const token = useSessionToken(options.token)
-  const { target, pending, failed } = useImageTarget(options.target, options.token)
-  // Inside a provider, wait for its signed-in token: a transient token is kept under it, never under none.
-  const session = useContext(PlexSessionContext)
-  const ready = useHydrated() && (options.token !== undefined || !session || Boolean(session.user))
+  const { target, pending, failed, ready } = useImageTarget(options.target, options.token)
   const trimmed = path?.trim() ?? ''
   const direct = target ? plexImageUrl(target, trimmed, { width, height, transientToken: null }) : null
   const onServer = Boolean(target && trimmed && direct === null)
   const server = target?.server.clientIdentifier ?? ''
   const query = useQuery(plexTransientTokenQueryOptions(onServer && ready ? target : null, { ...config, token }), config.queryClient)
   const transientToken = onServer && ready && transientTokens.usable(query.data, server) ? query.data : null
-  const identity = target && trimmed ? [server, target.connection.uri, trimmed, width, height].join('\n') : ''
+  // Who shows what: another account token (a sign-out, a profile switch) starts over, without the last picture's URL.
+  const identity = target && trimmed ? [server, target.connection.uri, trimmed, width, height, token ? tokenFingerprint(token) : ''].join('\n') : ''
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const mine = identity && outcome?.identity === identity ? outcome : null
 
   let src = direct
   let srcSet: string | null = null
   let used: PlexTransientToken | null = null
-  if (mine?.result === 'loaded') ({ src, srcSet, token: used } = mine)
+  if (mine?.result === 'loaded' && (ready || !onServer)) ({ src, srcSet, token: used } = mine)
   else if (transientToken && target) {
     src = plexImageUrl(target, trimmed, { width, height, transientToken })
     srcSet = src && `${src} 1x, ${plexImageUrl(target, trimmed, { width: width * 2, height: height * 2, transientToken })} 2x`

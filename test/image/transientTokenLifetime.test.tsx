@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { dehydrate } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { plexKeys } from '../../src/core/plexKeys'
@@ -36,9 +36,12 @@ describe("the transient token's lifetime", () => {
     render(<Poster />, { wrapper })
     await waitFor(() => expect(screen.getByRole('img').getAttribute('src')).toContain('transient-machine-home-1'))
     expect(queryClient.getQueryData(transientKey)).toBeDefined()
+    fireEvent.load(screen.getByRole('img'))
     act(() => signOut())
     await waitFor(() => expect(queryClient.getQueryCache().find({ queryKey: transientKey })).toBeUndefined())
     expect(servers.requests).toHaveLength(1)
+    expect(screen.getByRole('img').hasAttribute('src')).toBe(false) // not even the picture shown before
+    expect(document.body.innerHTML).not.toContain('transient-')
     expect(JSON.stringify(dehydrate(queryClient, { shouldDehydrateQuery: () => true }))).not.toContain('transient-machine-home')
   })
 
