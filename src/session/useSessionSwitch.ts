@@ -1,56 +1,44 @@
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback } from 'react'
 import { PlexApiError } from '../api/PlexApiError'
-import type { PlexUser } from '../api/PlexUser'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { forgetToken } from '../core/forgetToken'
-import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
 import { switchAndCache } from '../home/switchAndCache'
-import type { QueryClient } from '@tanstack/react-query'
-
-/** What the session's profile switch reads when it runs. Internal. */
-export interface SessionSwitchFacts {
-  token: string | null
-  user: PlexUser | null
-  config: PlexAuthOptions & { queryClient: QueryClient }
-  setToken: (token: string) => void
-}
 
 /**
- * The session's `switchProfile` and `cancel`: one switch at a time, cancelled (its request
- * aborted) when the session's token ends in any way or `cancel()` is called, e.g. by `signOut()`,
- * so a switch plex.tv answers afterwards neither signs the session in again nor leaves the new
- * token's account in the cache. Internal.
+ * The session's `switchProfile`, for what offers it (`usePlexSession`, the profile picker): the
+ * provider itself does not bundle the switch. One switch at a time per provider (the store's
+ * `switching`), aborted when the session's token changes or the user signs out, so a switch
+ * plex.tv answers afterwards neither signs the session in again nor leaves the new token's
+ * account in the cache. A mock store's own `switchProfile` is used as it is. Stable. Internal.
  */
-export function useSessionSwitch(facts: SessionSwitchFacts): { switchProfile: PlexSessionStore['switchProfile']; cancel: () => void } {
-  const latest = useLatest(facts)
-  const running = useRef<AbortController | null>(null)
-  const cancel = useCallback(() => running.current?.abort(), [])
-  // The token changed (or the provider unmounted): a switch from the old one is void.
-  useEffect(() => cancel, [facts.token, cancel])
-
-  const switchProfile = useCallback(
+export function useSessionSwitch(store: PlexSessionStore | null): (uuid: string, pin?: string) => Promise<void> {
+  const latest = useLatest(store)
+  return useCallback(
     async (uuid: string, pin?: string) => {
-      const { token: from, user, config } = latest.current
-      if (!from || !user) throw new PlexApiError('invalid-config', 'react-plex-auth: switchProfile() needs a signed-in session.')
-      running.current?.abort()
+      const session = latest.current
+      if (session?.switchProfile) return session.switchProfile(uuid, pin)
+      const { token: from, user, config, switching, switchTo } = session ?? {}
+      if (!from || !user || !config || !switching || !switchTo) {
+        throw new PlexApiError('invalid-config', 'react-plex-auth: switchProfile() needs a signed-in session.')
+      }
+      switching.current?.abort()
       const controller = new AbortController()
-      running.current = controller
+      switching.current = controller
       try {
         // Nothing changes until plex.tv said yes: a refused switch leaves the session as it was.
         const { token: next } = await switchAndCache(config.queryClient, config, from, uuid, pin, controller.signal)
-        if (controller.signal.aborted || latest.current.token !== from) {
+        if (controller.signal.aborted || latest.current?.token !== from) {
           // Signed out (or in as someone else) meanwhile: the new token belongs to no one.
           forgetToken(config.queryClient, config.apiBaseUrl ?? DEFAULT_API_BASE_URL, next)
           throw new PlexApiError('aborted', 'react-plex-auth: the session changed during the profile switch.')
         }
-        latest.current.setToken(next)
+        switchTo(next)
       } finally {
-        if (running.current === controller) running.current = null
+        if (switching.current === controller) switching.current = null
       }
     },
     [latest],
   )
-  return { switchProfile, cancel }
 }
