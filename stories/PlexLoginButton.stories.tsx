@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties } from 'react'
 import { expect, fn, mocked, userEvent, waitFor, within } from 'storybook/test'
-import { getClientIdentifier, PlexLoginButton, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
+import { getClientIdentifier, PlexAccountBadge, PlexLoginButton, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
 import { browserLog, canGuardNavigation, PENDING_LOGIN_KEY, STORY_PRODUCT, type PlexStoryParameters } from './support/browserStubs'
 import { STORY_USER } from './support/avatar'
 import { darkTheme } from './support/darkTheme'
@@ -28,7 +28,7 @@ const meta = {
     mode: { control: 'inline-radio', options: ['popup', 'redirect'] },
     labels: { control: 'object' },
     unstyled: { control: 'boolean' },
-    showAccount: { control: 'boolean' },
+    account: { control: false },
     disabled: { control: 'boolean', description: 'The `<button>`\'s own `disabled`.' },
     prefetch: { control: 'boolean' },
     product: { control: 'text' },
@@ -36,7 +36,7 @@ const meta = {
     options: { control: false },
   },
   parameters: {
-    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'showAccount', 'prefetch', 'product', 'forwardUrl', 'popup'] },
+    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'prefetch', 'product', 'forwardUrl', 'popup'] },
   },
 } satisfies Meta<typeof PlexLoginButton>
 
@@ -198,9 +198,9 @@ export const SignedIn: Story = withPlex((plex) => ({
   },
 }))
 
-/** `showAccount`: once signed in, the account (`GET /user` with the new token) appears beside the button. */
+/** The `account` slot: once signed in, `<PlexAccountBadge>` (`GET /user` with the new token) appears beside the button. */
 export const SignedInShowingAccount: Story = withPlex({ user: STORY_USER }, (plex) => ({
-  args: { showAccount: true },
+  args: { account: (token: string) => <PlexAccountBadge token={token} /> },
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByRole('button', { name: 'Cancel' })
@@ -309,7 +309,6 @@ const french: PlexLoginLabels = {
   expired: 'Le code de connexion a expiré',
   retry: 'Réessayer',
   signedIn: 'Connecté',
-  signedInAs: (name) => `Connecté en tant que ${name}`,
   cancelled: 'Connexion annulée',
   slow: 'Plex est surchargé ; toujours en attente…',
   error: (error) => {

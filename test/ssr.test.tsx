@@ -31,7 +31,7 @@ export function Page() {
     <PlexAuthProvider product="SSR App" queryClient={new QueryClient()} tokenStorage="local">
       <EveryHook />
       <PlexLoginButton />
-      <PlexLoginButton mode="redirect" unstyled labels={{ signIn: 'Connexion' }} showAccount prefetch />
+      <PlexLoginButton mode="redirect" unstyled labels={{ signIn: 'Connexion' }} account={(token) => <PlexAccountBadge token={token} />} prefetch />
       <PlexLinkCode onToken={() => {}} />
       <PlexAccountBadge token="a-token" />
     </PlexAuthProvider>

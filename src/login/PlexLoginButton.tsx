@@ -10,7 +10,6 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react'
-import { PlexAccountBadge } from '../account/PlexAccountBadge'
 import { PlexIcon } from '../core/PlexIcon'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
@@ -38,11 +37,15 @@ export interface PlexLoginButtonProps
   labels?: Partial<PlexLoginLabels>
   /** Drop the kit's class names and styles, to style it from scratch. @default false */
   unstyled?: boolean
-  /** Once signed in, show the account (avatar and name) beside the button. @default false */
-  showAccount?: boolean
+  /**
+   * What to show beside the button once signed in, given the token: typically the account,
+   * `(token) => <PlexAccountBadge token={token} />`. A slot rather than a flag, so that an app
+   * that shows no account does not bundle the account's code. @default nothing
+   */
+  account?: (token: string) => ReactNode
   /**
    * Render a fully custom UI on the same flow instead of the default one. The button's own props
-   * (`className`, the ref, `showAccount`, ...) then do not apply: your UI gets the whole flow.
+   * (`className`, the ref, `account`, ...) then do not apply: your UI gets the whole flow.
    */
   render?: (props: PlexLoginRenderProps) => ReactNode
 }
@@ -64,17 +67,17 @@ function assignRef<T>(ref: ForwardedRef<T>, value: T | null) {
  *
  * @example
  * ```tsx
- * import { PlexLoginButton } from 'react-plex-auth'
+ * import { PlexAccountBadge, PlexLoginButton } from 'react-plex-auth'
  *
  * declare function save(token: string): void
  *
  * export function SignIn() {
- *   return <PlexLoginButton onToken={(token) => save(token)} showAccount />
+ *   return <PlexLoginButton onToken={(token) => save(token)} account={(token) => <PlexAccountBadge token={token} />} />
  * }
  * ```
  */
 export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(
-  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, showAccount, className, onClick, ...rest },
+  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, account, className, onClick, ...rest },
   forwardedRef,
 ) {
   const login = usePlexLogin({
@@ -183,9 +186,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
       )}
       {message && <p className={cls('rpa-login__message')}>{message}</p>}
       {slow && <p className={cls('rpa-login__note')}>{text.slow}</p>}
-      {showAccount && login.token && (
-        <PlexAccountBadge token={login.token} label={text.signedInAs} options={options} unstyled={unstyled} />
-      )}
+      {account && login.token && account(login.token)}
       <p role="status" aria-live="polite" style={visuallyHidden}>
         {said}
       </p>

@@ -5,6 +5,7 @@ import * as React from 'react'
 import { createRef, useContext } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlexLoginButton, type PlexLoginButtonProps } from '../../src/login/PlexLoginButton'
+import { PlexAccountBadge } from '../../src/account/PlexAccountBadge'
 import { PlexSessionContext, type PlexSessionStore } from '../../src/core/PlexSessionContext'
 import { expectNoAxeViolations } from '../support/axe'
 import { fakePopup, stubWindowOpen } from '../support/fakePopup'
@@ -200,12 +201,12 @@ describe('PlexLoginButton', () => {
   })
 })
 
-describe('PlexLoginButton showAccount', () => {
+describe('PlexLoginButton account slot', () => {
   useFakeClockEachTest()
   it('shows the signed-in account, avatar and name, once GET /user answered', async () => {
     const plex = mock()
     stubWindowOpen()
-    const { container } = renderButton({ showAccount: true })
+    const { container } = renderButton({ account: (token) => <PlexAccountBadge token={token} /> })
     fireEvent.click(signIn())
     await tick(0)
     expect(screen.queryByText(/Signed in as/)).toBeNull()

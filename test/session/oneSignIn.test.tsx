@@ -3,6 +3,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlexLoginButton } from '../../src/login/PlexLoginButton'
+import { PlexAccountBadge } from '../../src/account/PlexAccountBadge'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { fakePopup, stubWindowOpen } from '../support/fakePopup'
 import { expectNothingSent, polls, usePlexMock } from '../support/mockPlex'
@@ -121,7 +122,7 @@ describe('one session per provider', () => {
       session = usePlexSession()
       return null
     }
-    render(<><Header /><PlexLoginButton showAccount /></>, { wrapper })
+    render(<><Header /><PlexLoginButton account={(token) => <PlexAccountBadge token={token} />} /></>, { wrapper })
     act(() => session.signIn())
     await tick(0)
     plex.approve()
