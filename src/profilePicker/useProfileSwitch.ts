@@ -4,7 +4,7 @@ import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { useLatest } from '../core/useLatest'
-import { useSessionSwitch } from '../session/useSessionSwitch'
+import { useSessionSwitch } from '../home/useSessionSwitch'
 import type { PlexSwitchProfileState } from '../home/usePlexSwitchProfile'
 import type { PlexProfilePickerEvent } from './plexProfilePickerReducer'
 

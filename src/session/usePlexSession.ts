@@ -5,7 +5,7 @@ import type { PlexUser } from '../api/PlexUser'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
 import { sessionStatus } from './sessionStatus'
-import { useSessionSwitch } from './useSessionSwitch'
+import { useSessionSwitch } from '../home/useSessionSwitch'
 
 /** What every {@link PlexSession} has, whatever its status. */
 export interface PlexSessionBase {

@@ -17,6 +17,7 @@ import {
   type PlexLoginStatus,
 } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
+import 'react-plex-auth/link-code.css'
 import 'react-plex-auth/server-picker.css'
 import 'react-plex-auth/profile-picker.css'
 import 'react-plex-auth/account-menu.css'

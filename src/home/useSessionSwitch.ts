@@ -4,7 +4,7 @@ import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { forgetToken } from '../core/forgetToken'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
-import { switchAndCache } from '../home/switchAndCache'
+import { switchAndCache } from './switchAndCache'
 
 /**
  * The session's `switchProfile`, for what offers it (`usePlexSession`, the profile picker): the
