@@ -14,6 +14,7 @@ import { PlexIcon } from '../core/PlexIcon'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { signsInByRedirect } from './signsInByRedirect'
+import { usePlexOptions } from '../core/usePlexOptions'
 import { usePlexLogin, type PlexLogin, type UsePlexLoginOptions } from './usePlexLogin'
 import { visuallyHidden } from '../core/visuallyHidden'
 
@@ -27,7 +28,7 @@ export interface PlexLoginButtonProps
   extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onError' | 'type'>,
     Pick<
       UsePlexLoginOptions,
-      'onToken' | 'onError' | 'onStatusChange' | 'mode' | 'forwardUrl' | 'prefetch' | 'popup' | 'navigate' | 'pendingKey'
+      'onToken' | 'onError' | 'onStatusChange' | 'mode' | 'redirect' | 'forwardUrl' | 'prefetch' | 'popup' | 'navigate' | 'pendingKey'
     > {
   /** Overrides the provider's `product` (the app name Plex shows). */
   product?: string
@@ -77,13 +78,13 @@ function assignRef<T>(ref: ForwardedRef<T>, value: T | null) {
  * ```
  */
 export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(
-  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, account, className, onClick, ...rest },
+  { onToken, onError, onStatusChange, mode, redirect, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, account, className, onClick, ...rest },
   forwardedRef,
 ) {
   const login = usePlexLogin({
     ...options,
     product: product ?? options?.product,
-    ...{ mode, forwardUrl, prefetch, popup, navigate, pendingKey, onToken, onError, onStatusChange },
+    ...{ mode, redirect: redirect ?? options?.redirect, forwardUrl, prefetch, popup, navigate, pendingKey, onToken, onError, onStatusChange },
   })
   const text: PlexLoginLabels = { ...defaultPlexLoginLabels, ...labels }
   const { status } = login
@@ -91,7 +92,9 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   // Whether this button signs in by redirect ('auto': in an installed app), known after mount:
   // the display mode is never read during render.
   const [redirects, setRedirects] = useState(false)
-  useEffect(() => setRedirects(signsInByRedirect(mode)), [mode])
+  const shared = usePlexOptions(options).redirect
+  const using = redirect ?? shared
+  useEffect(() => setRedirects(signsInByRedirect(mode, using)), [mode, using])
   // Waiting in redirect mode means back from Plex unapproved: the way back is a same-tab link.
   const returned = status === 'waiting' && redirects
   const main = useRef<HTMLButtonElement | null>(null)

@@ -12,6 +12,7 @@ import { createRoot } from 'react-dom/client'
 import {
   PlexAuthProvider,
   PlexLoginButton,
+  plexRedirect,
   getClientIdentifier,
   getUser,
   type PlexLoginStatus,
@@ -124,6 +125,7 @@ if (!apiBaseUrl || !authAppUrl) {
         authAppUrl={authAppUrl}
         pollInterval={pollInterval}
         tokenStorage={page === 'home' ? 'local' : undefined}
+        redirect={plexRedirect}
       >
         {page === 'session' ? (
           <SessionPage linkUrl={new URL('/link', authAppUrl).href} />
