@@ -23,6 +23,8 @@ export { plexLoginReducer, initialPlexLoginState } from './login/plexLoginReduce
 export type { PlexLoginState, PlexLoginEvent, PlexLoginStatus, PlexLoginPin, PopupOutcome } from './login/plexLoginReducer'
 export { buildAuthUrl } from './login/buildAuthUrl'
 export type { AuthUrlInput } from './login/buildAuthUrl'
+export { plexRedirect } from './login/plexRedirect'
+export type { PlexRedirect, PlexPendingPin } from './core/PlexRedirect'
 export type { PopupSize } from './login/openPopup'
 export { plexDeviceInfo } from './api/plexDeviceInfo'
 export type { PlexDeviceInfo } from './api/plexDeviceInfo'

@@ -3,7 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { PlexLinkCode, type PlexLinkCodeLabels } from '../src'
 import { darkTheme } from './support/darkTheme'
 import { withPlex } from './support/plexMock'
-import '../src/styles.css'
+import '../src/linkCode/linkCode.css'
 
 const FOREVER = 10 * 60 * 1000
 const POLL = { timeout: 6000 }

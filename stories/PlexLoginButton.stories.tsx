@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties } from 'react'
 import { expect, fn, mocked, userEvent, waitFor, within } from 'storybook/test'
-import { getClientIdentifier, PlexLoginButton, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
+import { getClientIdentifier, PlexAccountBadge, PlexLoginButton, plexRedirect, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
 import { browserLog, canGuardNavigation, PENDING_LOGIN_KEY, STORY_PRODUCT, type PlexStoryParameters } from './support/browserStubs'
 import { STORY_USER } from './support/avatar'
 import { darkTheme } from './support/darkTheme'
@@ -28,7 +28,8 @@ const meta = {
     mode: { control: 'inline-radio', options: ['popup', 'redirect'] },
     labels: { control: 'object' },
     unstyled: { control: 'boolean' },
-    showAccount: { control: 'boolean' },
+    account: { control: false },
+    redirect: { control: false },
     disabled: { control: 'boolean', description: 'The `<button>`\'s own `disabled`.' },
     prefetch: { control: 'boolean' },
     product: { control: 'text' },
@@ -36,7 +37,7 @@ const meta = {
     options: { control: false },
   },
   parameters: {
-    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'showAccount', 'prefetch', 'product', 'forwardUrl', 'popup'] },
+    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'prefetch', 'product', 'forwardUrl', 'popup'] },
   },
 } satisfies Meta<typeof PlexLoginButton>
 
@@ -198,9 +199,9 @@ export const SignedIn: Story = withPlex((plex) => ({
   },
 }))
 
-/** `showAccount`: once signed in, the account (`GET /user` with the new token) appears beside the button. */
+/** The `account` slot: once signed in, `<PlexAccountBadge>` (`GET /user` with the new token) appears beside the button. */
 export const SignedInShowingAccount: Story = withPlex({ user: STORY_USER }, (plex) => ({
-  args: { showAccount: true },
+  args: { account: (token: string) => <PlexAccountBadge token={token} /> },
   play: async ({ canvasElement }) => {
     const canvas = await clickSignIn(canvasElement)
     await canvas.findByRole('button', { name: 'Cancel' })
@@ -232,7 +233,7 @@ export const Prefetch: Story = withPlex((plex) => ({
  * (default `window.location.assign`) is an action here, so the Storybook frame stays put.
  */
 export const RedirectMode: Story = withPlex((plex) => ({
-  args: { mode: 'redirect', navigate: fn() },
+  args: { mode: 'redirect', redirect: plexRedirect, navigate: fn() },
   play: async ({ canvasElement, args }) => {
     const canvas = await clickSignIn(canvasElement)
     await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1))
@@ -253,7 +254,7 @@ export const RedirectMode: Story = withPlex((plex) => ({
  * navigations to other origins (Navigation API; `location.assign` itself cannot be stubbed in a browser).
  */
 export const RedirectModeLocationAssign: Story = withPlex(() => ({
-  args: { mode: 'redirect' },
+  args: { mode: 'redirect', redirect: plexRedirect },
   play: async ({ canvasElement }) => {
     if (!canGuardNavigation()) return // Without the Navigation API the click would leave Storybook.
     await clickSignIn(canvasElement)
@@ -264,7 +265,7 @@ export const RedirectModeLocationAssign: Story = withPlex(() => ({
 
 /** Back from Plex after approving: the PIN kept in sessionStorage is checked once, and the token arrives without a click. */
 export const RedirectReturn: Story = withPlex((plex) => ({
-  args: { mode: 'redirect' },
+  args: { mode: 'redirect', redirect: plexRedirect },
   beforeEach: async ({ viewMode }) => {
     if (viewMode === 'docs') return // the Docs page shares another plex.tv: just show the button
     const clientIdentifier = getClientIdentifier()
@@ -282,7 +283,7 @@ export const RedirectReturn: Story = withPlex((plex) => ({
 
 /** Back from Plex without approving: a link back to Plex's page for the same PIN, and Cancel to start over. */
 export const RedirectReturnUnapproved: Story = withPlex(() => ({
-  args: { mode: 'redirect' },
+  args: { mode: 'redirect', redirect: plexRedirect },
   beforeEach: async ({ viewMode }) => {
     if (viewMode === 'docs') return
     const clientIdentifier = getClientIdentifier()
@@ -309,7 +310,6 @@ const french: PlexLoginLabels = {
   expired: 'Le code de connexion a expiré',
   retry: 'Réessayer',
   signedIn: 'Connecté',
-  signedInAs: (name) => `Connecté en tant que ${name}`,
   cancelled: 'Connexion annulée',
   slow: 'Plex est surchargé ; toujours en attente…',
   error: (error) => {

@@ -8,6 +8,7 @@ import {
   PlexAuthProvider,
   PlexLinkCode,
   PlexLoginButton,
+  plexRedirect,
   usePlexLinkCode,
   usePlexLogin,
   usePlexSession,
@@ -19,7 +20,7 @@ export function EveryHook() {
   const token = usePlexToken(123456)
   const idle = usePlexToken(null)
   const login = usePlexLogin({ prefetch: true })
-  const redirect = usePlexLogin({ mode: 'redirect' })
+  const redirect = usePlexLogin({ mode: 'redirect', redirect: plexRedirect })
   const user = usePlexUser('a-token')
   const link = usePlexLinkCode()
   const session = usePlexSession()
@@ -31,7 +32,7 @@ export function Page() {
     <PlexAuthProvider product="SSR App" queryClient={new QueryClient()} tokenStorage="local">
       <EveryHook />
       <PlexLoginButton />
-      <PlexLoginButton mode="redirect" unstyled labels={{ signIn: 'Connexion' }} showAccount prefetch />
+      <PlexLoginButton mode="redirect" redirect={plexRedirect} unstyled labels={{ signIn: 'Connexion' }} account={(token) => <PlexAccountBadge token={token} />} prefetch />
       <PlexLinkCode onToken={() => {}} />
       <PlexAccountBadge token="a-token" />
     </PlexAuthProvider>

@@ -10,6 +10,7 @@
  */
 export const stylesheets = {
   'styles.css': 'src/styles.css',
+  'link-code.css': 'src/linkCode/linkCode.css',
   'server-picker.css': 'src/serverPicker/serverPicker.css',
   'profile-picker.css': 'src/profilePicker/profilePicker.css',
   'account-menu.css': 'src/accountMenu/accountMenu.css',

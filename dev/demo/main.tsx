@@ -1,8 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { PlexAuthProvider } from 'react-plex-auth'
+import { PlexAuthProvider, plexRedirect } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
+import 'react-plex-auth/link-code.css'
 import 'react-plex-auth/server-picker.css'
 import 'react-plex-auth/profile-picker.css'
 import 'react-plex-auth/account-menu.css'
@@ -17,7 +18,7 @@ const queryClient = new QueryClient()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <PlexAuthProvider product={PRODUCT} apiBaseUrl={demoConfig.apiBaseUrl} authAppUrl={demoConfig.authAppUrl} tokenStorage="local">
+      <PlexAuthProvider product={PRODUCT} apiBaseUrl={demoConfig.apiBaseUrl} authAppUrl={demoConfig.authAppUrl} tokenStorage="local" redirect={plexRedirect}>
         <App />
       </PlexAuthProvider>
     </QueryClientProvider>

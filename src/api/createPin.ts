@@ -1,6 +1,7 @@
 import type { PlexClientOptions } from './PlexClientOptions'
 import type { PlexPin } from './PlexPin'
 import { parsePin } from './parsePin'
+import { deviceValues } from './deviceValues'
 import { plexRequest, type PlexRequestInit } from './plexRequest'
 
 /**
@@ -22,5 +23,5 @@ export async function createPin(
   init?: PlexRequestInit,
 ): Promise<PlexPin> {
   const strong = options.strong ?? true
-  return parsePin(await plexRequest(options, { method: 'POST', path: `/pins?strong=${strong}` }, init))
+  return parsePin(await plexRequest(options, { plex: deviceValues(options), method: 'POST', path: `/pins?strong=${strong}` }, init))
 }

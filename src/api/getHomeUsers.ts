@@ -3,6 +3,7 @@ import { PlexApiError } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
 import type { PlexHomeUser } from './PlexHomeUser'
 import { parseHomeUser, parseHomeUsers } from './parseHomeUsers'
+import { deviceValues } from './deviceValues'
 import { plexRequest, type PlexRequestInit } from './plexRequest'
 
 /** Answers of `GET /home/users` that mean "this account is not in a Plex Home". */
@@ -32,7 +33,7 @@ export async function getHomeUsers(
 ): Promise<PlexHomeUser[]> {
   let users: PlexHomeUser[] = []
   try {
-    users = parseHomeUsers(await plexRequest(options, { method: 'GET', path: '/home/users', headers: { 'X-Plex-Token': options.token } }, init))
+    users = parseHomeUsers(await plexRequest(options, { plex: deviceValues(options), method: 'GET', path: '/home/users', headers: { 'X-Plex-Token': options.token } }, init))
   } catch (error) {
     if (!(error instanceof PlexApiError) || error.status === null || !NOT_IN_A_HOME.has(error.status)) throw error
   }

@@ -1,6 +1,7 @@
 import type { PlexClientOptions } from './PlexClientOptions'
 import type { PlexResource } from './PlexResource'
 import { parseResources } from './parseResources'
+import { deviceValues } from './deviceValues'
 import { plexRequest, type PlexRequestInit } from './plexRequest'
 
 /**
@@ -28,6 +29,7 @@ export async function getResources(
   const body = await plexRequest(
     options,
     {
+      plex: deviceValues(options),
       method: 'GET',
       path: '/resources?includeHttps=1&includeRelay=1&includeIPv6=1',
       headers: { 'X-Plex-Token': options.token },

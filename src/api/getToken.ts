@@ -5,7 +5,9 @@ import { plexRequest, type PlexRequestInit } from './plexRequest'
 
 /**
  * plex.tv's GetToken call: `GET /pins/{pinId}`. Resolves with the PIN; its `authToken` is the
- * user's token once they approved, else `null`. Must carry the client identifier that created the PIN.
+ * user's token once they approved, else `null`. Must carry the client identifier that created the PIN;
+ * it sends that and `X-Plex-Product` only (GetToken needs no more: the device fields went with the
+ * PIN's creation), so polling does not bundle the device detection.
  *
  * @example
  * ```ts
@@ -24,5 +26,5 @@ export async function getToken(
   options: PlexClientOptions & { pinId: number },
   init?: PlexRequestInit,
 ): Promise<PlexPin> {
-  return parsePin(await plexRequest(options, { method: 'GET', path: `/pins/${options.pinId}` }, init))
+  return parsePin(await plexRequest(options, { plex: { product: options.product, clientIdentifier: options.clientIdentifier }, method: 'GET', path: `/pins/${options.pinId}` }, init))
 }

@@ -1,6 +1,7 @@
 import { PlexApiError } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
 import type { PlexUser } from './PlexUser'
+import { deviceValues } from './deviceValues'
 import { plexRequest, type PlexRequestInit } from './plexRequest'
 
 /**
@@ -23,7 +24,7 @@ export async function getUser(
 ): Promise<PlexUser> {
   const body = (await plexRequest(
     options,
-    { method: 'GET', path: '/user', headers: { 'X-Plex-Token': options.token } },
+    { plex: deviceValues(options), method: 'GET', path: '/user', headers: { 'X-Plex-Token': options.token } },
     init,
   )) as Partial<PlexUser> | null
   if (typeof body !== 'object' || body === null || typeof body.uuid !== 'string' || typeof body.username !== 'string') {

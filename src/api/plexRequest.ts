@@ -1,7 +1,6 @@
 import { DEFAULT_API_BASE_URL } from './defaults'
 import { PlexApiError, type PlexErrorDetail } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
-import { plexDeviceInfo } from './plexDeviceInfo'
 import { safeCause } from './safeCause'
 import { toPlexApiError } from './toPlexApiError'
 import { validateOptions } from './validateOptions'
@@ -15,6 +14,12 @@ export interface PlexRequestInit {
 interface RequestSpec {
   method: 'GET' | 'POST'
   path: string
+  /**
+   * The X-Plex-* values to send, by field (`platformVersion` goes as `X-Plex-Platform-Version`):
+   * `deviceValues(options)` for the calls that describe the device to plex.tv, only the product
+   * and client identifier for the PIN poll (which needs no more, and so does not bundle the rest).
+   */
+  plex: Record<string, string>
   /** Extra headers, e.g. `X-Plex-Token`. */
   headers?: Record<string, string>
 }
@@ -37,7 +42,7 @@ export async function plexRequest(
   // fetch throws on a header value outside Latin-1 ("マイアプリ") or with CR, LF or NUL, and a
   // Latin-1 byte ("Café") may be read as anything: a value that is not printable ASCII goes in the
   // query string (UTF-8, percent-encoded), where plex.tv reads X-Plex-* values too. Never the token.
-  for (const [field, value] of Object.entries({ ...plexDeviceInfo(options), clientIdentifier: options.clientIdentifier })) {
+  for (const [field, value] of Object.entries(spec.plex)) {
     const name = `X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`
     if (/[^\x20-\x7e]/.test(value)) query.append(name, value)
     else headers[name] = value

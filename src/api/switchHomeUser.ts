@@ -1,6 +1,7 @@
 import { PlexApiError } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
 import type { PlexSwitchedUser } from './PlexHomeUser'
+import { deviceValues } from './deviceValues'
 import { plexRequest, type PlexRequestInit } from './plexRequest'
 
 /** plex.tv's error code for a wrong PIN on a protected profile. */
@@ -45,7 +46,7 @@ export async function switchHomeUser(
   const path = `/home/users/${encodeURIComponent(uuid)}/switch${hasPin ? `?pin=${encodeURIComponent(pin)}` : ''}`
   let body: unknown
   try {
-    body = await plexRequest(client, { method: 'POST', path, headers: { 'X-Plex-Token': token } }, init)
+    body = await plexRequest(client, { plex: deviceValues(client), method: 'POST', path, headers: { 'X-Plex-Token': token } }, init)
   } catch (error) {
     if (error instanceof PlexApiError && isWrongPin(error, hasPin)) {
       throw new PlexApiError(

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { PlexClientOptions } from '../api/PlexClientOptions'
+import type { PlexRedirect } from './PlexRedirect'
 
 /**
  * Configuration shared by every hook and component, given once to `<PlexAuthProvider>` or
@@ -16,4 +17,10 @@ export interface PlexAuthOptions extends Partial<Omit<PlexClientOptions, 'client
   pollInterval?: number
   /** The QueryClient to use instead of the one from context (or the provider's own). */
   queryClient?: QueryClient
+  /**
+   * Sign-in by redirect: `plexRedirect`, for `mode: 'redirect'` and for `mode: 'auto'` to redirect
+   * in installed web apps. A module rather than a flag, so that apps that only use the popup do
+   * not bundle it. @default none: `'auto'` is the popup, `'redirect'` fails with `invalid-config`
+   */
+  redirect?: PlexRedirect
 }

@@ -1,4 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { createContext } from 'react'
+import type { PlexAuthOptions } from './PlexAuthOptions'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexPin } from '../api/PlexPin'
@@ -49,8 +51,18 @@ export interface PlexSessionStore {
   retry: () => void
   /** The signed-in account's entry in its Plex Home's profile list, once that list is loaded; else `null`. */
   profile: PlexHomeUser | null
-  /** Switches the signed-in session to another Home profile (its token and account); rejects with the PlexApiError. */
-  switchProfile: (uuid: string, pin?: string) => Promise<void>
+  /**
+   * Switches the session to another Home profile: given by a mock store (`react-plex-auth/testing`).
+   * The provider leaves it out, so that the switch is bundled only by what offers it
+   * (`usePlexSession`, the pickers): `useSessionSwitch` runs it with the three fields below.
+   */
+  switchProfile?: (uuid: string, pin?: string) => Promise<void>
+  /** The provider's options and QueryClient, for a switch. */
+  config?: PlexAuthOptions & { queryClient: QueryClient }
+  /** Moves the session to the token a switch got (a profile switch for the lifecycle, a check for other tabs). */
+  switchTo?: (token: string) => void
+  /** The one switch under way in the provider: aborted when the token changes and on sign-out. */
+  switching?: { current: AbortController | null }
 }
 
 /** `null` outside `<PlexAuthProvider>`. Internal. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { PlexLoginButton } from '../login/PlexLoginButton'
+import { plexRedirect } from '../login/plexRedirect'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from '../login/plexLoginLabels'
 import { PlexSessionError } from '../session/PlexSessionError'
 import { useRequireSignIn } from './useRequireSignIn'
@@ -83,7 +84,7 @@ export function PlexRequireSignIn({ children, fallback, pending, redirect = fals
   return (
     <>
       {fallback === undefined ? (
-        <PlexLoginButton mode={redirect ? 'redirect' : undefined} onClick={redirect ? prepare : undefined} labels={labels} unstyled={unstyled} />
+        <PlexLoginButton mode={redirect ? 'redirect' : undefined} redirect={redirect ? plexRedirect : undefined} onClick={redirect ? prepare : undefined} labels={labels} unstyled={unstyled} />
       ) : (
         fallback
       )}

@@ -3,6 +3,7 @@ import { PlexApiError } from '../api/PlexApiError'
 import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { useLatest } from '../core/useLatest'
 import { pendingLogin } from '../login/pendingLogin'
+import { plexRedirect } from '../login/plexRedirect'
 import { usePlexLogin } from '../login/usePlexLogin'
 import { useSessionGate } from '../session/useSessionGate'
 import { returnPath } from './returnPath'
@@ -29,7 +30,8 @@ export interface RequireSignInOptions {
  */
 export function useRequireSignIn({ redirect, returnTo, navigate }: RequireSignInOptions) {
   const { gate, session } = useSessionGate()
-  const login = usePlexLogin({ mode: redirect ? 'redirect' : 'popup' })
+  // The guard's redirect brings its own module: the app need not pass `plexRedirect` for it.
+  const login = usePlexLogin(redirect ? { mode: 'redirect', redirect: plexRedirect } : { mode: 'popup' })
   const [refused, setRefused] = useState<PlexApiError | null>(null)
   const latest = useLatest({ returnTo, navigate, login: login.login })
   // Read once, before any sign-in resumes (and later clears) the pending PIN: a page Plex sent back.

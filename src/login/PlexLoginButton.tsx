@@ -10,11 +10,11 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react'
-import { PlexAccountBadge } from '../account/PlexAccountBadge'
 import { PlexIcon } from '../core/PlexIcon'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { signsInByRedirect } from './signsInByRedirect'
+import { usePlexOptions } from '../core/usePlexOptions'
 import { usePlexLogin, type PlexLogin, type UsePlexLoginOptions } from './usePlexLogin'
 import { visuallyHidden } from '../core/visuallyHidden'
 
@@ -28,7 +28,7 @@ export interface PlexLoginButtonProps
   extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onError' | 'type'>,
     Pick<
       UsePlexLoginOptions,
-      'onToken' | 'onError' | 'onStatusChange' | 'mode' | 'forwardUrl' | 'prefetch' | 'popup' | 'navigate' | 'pendingKey'
+      'onToken' | 'onError' | 'onStatusChange' | 'mode' | 'redirect' | 'forwardUrl' | 'prefetch' | 'popup' | 'navigate' | 'pendingKey'
     > {
   /** Overrides the provider's `product` (the app name Plex shows). */
   product?: string
@@ -38,11 +38,15 @@ export interface PlexLoginButtonProps
   labels?: Partial<PlexLoginLabels>
   /** Drop the kit's class names and styles, to style it from scratch. @default false */
   unstyled?: boolean
-  /** Once signed in, show the account (avatar and name) beside the button. @default false */
-  showAccount?: boolean
+  /**
+   * What to show beside the button once signed in, given the token: typically the account,
+   * `(token) => <PlexAccountBadge token={token} />`. A slot rather than a flag, so that an app
+   * that shows no account does not bundle the account's code. @default nothing
+   */
+  account?: (token: string) => ReactNode
   /**
    * Render a fully custom UI on the same flow instead of the default one. The button's own props
-   * (`className`, the ref, `showAccount`, ...) then do not apply: your UI gets the whole flow.
+   * (`className`, the ref, `account`, ...) then do not apply: your UI gets the whole flow.
    */
   render?: (props: PlexLoginRenderProps) => ReactNode
 }
@@ -64,23 +68,23 @@ function assignRef<T>(ref: ForwardedRef<T>, value: T | null) {
  *
  * @example
  * ```tsx
- * import { PlexLoginButton } from 'react-plex-auth'
+ * import { PlexAccountBadge, PlexLoginButton } from 'react-plex-auth'
  *
  * declare function save(token: string): void
  *
  * export function SignIn() {
- *   return <PlexLoginButton onToken={(token) => save(token)} showAccount />
+ *   return <PlexLoginButton onToken={(token) => save(token)} account={(token) => <PlexAccountBadge token={token} />} />
  * }
  * ```
  */
 export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, PlexLoginButtonProps>(function PlexLoginButton(
-  { onToken, onError, onStatusChange, mode, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, showAccount, className, onClick, ...rest },
+  { onToken, onError, onStatusChange, mode, redirect, forwardUrl, prefetch, popup, navigate, pendingKey, product, options, labels, unstyled, render, account, className, onClick, ...rest },
   forwardedRef,
 ) {
   const login = usePlexLogin({
     ...options,
     product: product ?? options?.product,
-    ...{ mode, forwardUrl, prefetch, popup, navigate, pendingKey, onToken, onError, onStatusChange },
+    ...{ mode, redirect: redirect ?? options?.redirect, forwardUrl, prefetch, popup, navigate, pendingKey, onToken, onError, onStatusChange },
   })
   const text: PlexLoginLabels = { ...defaultPlexLoginLabels, ...labels }
   const { status } = login
@@ -88,7 +92,9 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   // Whether this button signs in by redirect ('auto': in an installed app), known after mount:
   // the display mode is never read during render.
   const [redirects, setRedirects] = useState(false)
-  useEffect(() => setRedirects(signsInByRedirect(mode)), [mode])
+  const shared = usePlexOptions(options).redirect
+  const using = redirect ?? shared
+  useEffect(() => setRedirects(signsInByRedirect(mode, using)), [mode, using])
   // Waiting in redirect mode means back from Plex unapproved: the way back is a same-tab link.
   const returned = status === 'waiting' && redirects
   const main = useRef<HTMLButtonElement | null>(null)
@@ -183,9 +189,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
       )}
       {message && <p className={cls('rpa-login__message')}>{message}</p>}
       {slow && <p className={cls('rpa-login__note')}>{text.slow}</p>}
-      {showAccount && login.token && (
-        <PlexAccountBadge token={login.token} label={text.signedInAs} options={options} unstyled={unstyled} />
-      )}
+      {account && login.token && account(login.token)}
       <p role="status" aria-live="polite" style={visuallyHidden}>
         {said}
       </p>

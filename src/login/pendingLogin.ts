@@ -1,4 +1,4 @@
-import type { PlexLoginPin } from './plexLoginReducer'
+import type { PlexPendingPin } from '../core/PlexRedirect'
 import { quietly } from '../core/quietly'
 
 /** sessionStorage key of a redirect sign-in in progress. */
@@ -9,7 +9,7 @@ export const PENDING_LOGIN_KEY = 'react-plex-auth:pending-login'
  * this device's clock (when the PIN was received plus its `expiresIn`; `expiresAt` is plex.tv's
  * clock, which may be minutes off). Records of older versions have no `deadline`.
  */
-type PendingRecord = PlexLoginPin & { deadline?: number }
+type PendingRecord = PlexPendingPin & { deadline?: number }
 
 /** Which mounted sign-in resumed which pending PIN (one per page). */
 const claims = new Map<string, object>()
@@ -36,7 +36,7 @@ export const pendingLogin = {
     })
   },
   /** The pending PIN, if there is a well-formed one, with its `deadline` when the record has a usable one. */
-  load(key = PENDING_LOGIN_KEY): { pin: PlexLoginPin; deadline: number | null } | null {
+  load(key = PENDING_LOGIN_KEY): { pin: PlexPendingPin; deadline: number | null } | null {
     // JSON.parse(null) is null; anything but an object has no `id`.
     const record: Partial<PendingRecord> = quietly(() => JSON.parse(sessionStorage.getItem(key)!)) ?? {}
     const { id, code, clientIdentifier, expiresAt, deadline } = record

@@ -22,8 +22,6 @@ export interface PlexLoginLabels {
   retry: string
   /** @default 'Signed in' */
   signedIn: string
-  /** The account line of `showAccount`. @default (name) => `Signed in as ${name}` */
-  signedInAs: (name: string) => string
   /** @default 'Sign-in cancelled' */
   cancelled: string
   /** @default 'Plex is busy; still waiting...' */
@@ -52,7 +50,6 @@ export const defaultPlexLoginLabels: PlexLoginLabels = {
   retry: 'Try again',
   signedIn: 'Signed in',
   cancelled: 'Sign-in cancelled',
-  signedInAs: (name) => `Signed in as ${name}`,
   slow: 'Plex is busy; still waiting...',
   error: (error) =>
     error.kind === 'invalid-config'

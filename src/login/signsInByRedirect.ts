@@ -1,21 +1,11 @@
-import { quietly } from '../core/quietly'
+import type { PlexRedirect } from '../core/PlexRedirect'
 
 /**
- * Whether a sign-in of `mode` goes through a redirect now: `'redirect'` does, `'popup'` does not,
- * and `'auto'` (no mode) does in an installed web app: `display-mode` `standalone` or
- * `fullscreen`, or iOS's home-screen `navigator.standalone`. There a popup opens outside the app,
- * in a browser whose storage is not the app's, so a popup sign-in never reaches the app. No
- * `matchMedia` (or one that throws) means a browser tab. Reads `window`: call it from a click or
- * an effect, never during render. Internal.
+ * Whether a sign-in of `mode` goes through a redirect now: `'redirect'` does (and fails without
+ * the `redirect` module), `'popup'` does not, and `'auto'` (no mode) does in an installed web app
+ * when the app gave the `redirect` module (`plexRedirect`). Reads `window`: call it from a click
+ * or an effect, never during render. Internal.
  */
-export function signsInByRedirect(mode?: 'auto' | 'popup' | 'redirect'): boolean {
-  return (
-    mode === 'redirect' ||
-    (mode !== 'popup' &&
-      !!quietly(
-        () =>
-          (navigator as { standalone?: boolean }).standalone ||
-          matchMedia('(display-mode: standalone), (display-mode: fullscreen)').matches,
-      ))
-  )
+export function signsInByRedirect(mode: 'auto' | 'popup' | 'redirect' | undefined, redirect: PlexRedirect | undefined): boolean {
+  return mode === 'redirect' || (mode !== 'popup' && !!redirect?.installed())
 }

@@ -8,7 +8,6 @@ import { plexDeviceInfo } from '../api/plexDeviceInfo'
 import { safeCause } from '../api/safeCause'
 import { buildAuthUrl } from './buildAuthUrl'
 import { openPopup, type PopupSize } from './openPopup'
-import { pendingLogin } from './pendingLogin'
 import { signsInByRedirect } from './signsInByRedirect'
 import { pinKey } from '../core/queryKeys'
 import { quietly } from '../core/quietly'
@@ -34,12 +33,14 @@ import { validateOptions } from '../api/validateOptions'
 export interface UsePlexLoginOptions extends PlexAuthOptions {
   /**
    * `'popup'` opens Plex's approval page in a popup (falling back to a link when blocked);
-   * `'redirect'` sends this tab there and completes when Plex sends it back. `'auto'` is
-   * `'redirect'` in an installed web app (`display-mode` `standalone` or `fullscreen`, or iOS's
+   * `'redirect'` sends this tab there and completes when Plex sends it back (it needs the option
+   * `redirect: plexRedirect`, here or on the provider; else it fails with `invalid-config`). With
+   * that module, `'auto'` is `'redirect'` in an installed web app (`display-mode` `standalone` or `fullscreen`, or iOS's
    * `navigator.standalone`) and `'popup'` elsewhere: there a popup opens outside the app, in a
    * browser whose storage is not the app's, so the token never reaches the app and the user signs
    * in again and again. Decided at click time, never during render (SSR-safe); no `matchMedia`
-   * counts as a browser tab. In `'auto'`, an idle prefetched PIN's `authUrl` is built as for a popup.
+   * counts as a browser tab; without the module `'auto'` is always the popup. In `'auto'`, an idle
+   * prefetched PIN's `authUrl` is built as for a popup.
    * @default 'auto'
    */
   mode?: 'auto' | 'popup' | 'redirect'
@@ -178,7 +179,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     if (!busyRef.current && state.status !== 'idle') {
       closeQuietly(popupRef.current)
       popupRef.current = null
-      pendingLogin.clear(settings.current.pendingKey)
+      settings.current.config.redirect?.clear(settings.current.pendingKey)
     }
     if (state.status === 'authorized') {
       // The token now lives in this state only: the PIN's query (which holds it too) goes, so that
@@ -195,17 +196,18 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   // in one sign-in per page: the first to claim it (another mounted later may take over on unmount).
   useEffect(() => {
     const { pendingKey: key, config, forwardUrl } = settings.current
-    const pending = pendingLogin.load(key)
-    if (!pending || !signsInByRedirect(mode)) return
+    const redirect = config.redirect
+    const pending = redirect?.load(key)
+    if (!redirect || !pending || !signsInByRedirect(mode, redirect)) return
     const { pin, deadline } = pending
     // This device's clock against a deadline taken on this device's clock; an older record without
     // one is resumed, and plex.tv says whether the PIN is still alive.
-    if (deadline !== null && deadline <= Date.now()) return pendingLogin.clear(key)
-    if (!pendingLogin.claim(owner, pin.id, key)) return
+    if (deadline !== null && deadline <= Date.now()) return redirect.clear(key)
+    if (!redirect.claim(owner, pin.id, key)) return
     const authUrl = approvalUrl(config, pin.clientIdentifier, pin.code, forwardFor('redirect', forwardUrl))
     dispatch({ type: 'resumed', attempt: ++attemptRef.current, pin, authUrl })
-    return () => pendingLogin.release(owner, pin.id, key)
-  }, [mode, settings, owner])
+    return () => redirect.release(owner, pin.id, key)
+  }, [mode, settings, owner, config.redirect])
 
   // Stops the attempt in flight: its requests, and its popup where the browser still allows it.
   const release = useCallback(() => {
@@ -216,7 +218,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
 
   const cancel = useCallback(() => {
     release()
-    pendingLogin.clear(settings.current.pendingKey)
+    settings.current.config.redirect?.clear(settings.current.pendingKey)
     busyRef.current = false
     dispatch({ type: 'cancel', attempt: ++attemptRef.current })
   }, [settings, release])
@@ -234,7 +236,8 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const login = useCallback(() => {
     const { config, popupSize, forwardUrl, pendingKey, navigate } = settings.current
     // 'auto' is decided here, inside the click: a redirect in an installed app, else a popup.
-    const mode = signsInByRedirect(settings.current.mode) ? 'redirect' : 'popup'
+    const { redirect } = config
+    const mode = signsInByRedirect(settings.current.mode, redirect) ? 'redirect' : 'popup'
     const go = (url: string) => (navigate ? navigate(url) : window.location.assign(url))
     if (busyRef.current) {
       const current = handled.current
@@ -271,12 +274,16 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
         : new PlexApiError('invalid-response', 'Signing in with Plex failed unexpectedly.', { cause: safeCause(error) })
       dispatch({ type: 'failed', attempt, error: typed })
     }
-    const configError = validateOptions(config)
+    const configError =
+      validateOptions(config) ??
+      (mode === 'redirect' && !redirect
+        ? new PlexApiError('invalid-config', "react-plex-auth: mode 'redirect' needs the option `redirect: plexRedirect`.")
+        : null)
     if (configError) return fail(configError)
     const noStorage = () =>
       fail(new PlexApiError('storage-unavailable', 'sessionStorage is unavailable for the redirect to Plex; allow site data, or sign in with the popup.'))
     // A redirect needs sessionStorage to finish: find out before plex.tv is asked for a PIN.
-    if (mode === 'redirect' && !pendingLogin.writable(pendingKey)) return noStorage()
+    if (mode === 'redirect' && !redirect!.writable(pendingKey)) return noStorage()
     void (async () => {
       const client = toClientOptions(config)
       const signal = controller.signal
@@ -289,7 +296,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
       const authUrl = readyUrl ?? approvalUrl(config, clientIdentifier, pin.code, forward)
       const loginPin: PlexLoginPin = { id: pin.id, code: pin.code, clientIdentifier, expiresAt: pin.expiresAt }
       if (mode === 'redirect') {
-        if (!pendingLogin.save({ ...loginPin, deadline }, pendingKey)) return noStorage()
+        if (!redirect!.save({ ...loginPin, deadline }, pendingKey)) return noStorage()
         dispatch({ type: 'created', attempt, pin: loginPin, authUrl, popup: 'none' })
         go(authUrl)
         return

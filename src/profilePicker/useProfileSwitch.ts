@@ -4,12 +4,13 @@ import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { useLatest } from '../core/useLatest'
+import { useSessionSwitch } from '../home/useSessionSwitch'
 import type { PlexSwitchProfileState } from '../home/usePlexSwitchProfile'
 import type { PlexProfilePickerEvent } from './plexProfilePickerReducer'
 
 /** What {@link useProfileSwitch} switches with. Internal. */
 export interface ProfileSwitchTarget {
-  /** Switch the provider's session (`store.switchProfile`) rather than a token of the app's. */
+  /** Switch the provider's session (`useSessionSwitch`) rather than a token of the app's. */
   inSession: boolean
   session: PlexSessionStore | null
   /** `usePlexSwitchProfile` for the app's token. */
@@ -27,6 +28,7 @@ export interface ProfileSwitchTarget {
  */
 export function useProfileSwitch(target: ProfileSwitchTarget, send: (event: PlexProfilePickerEvent) => unknown) {
   const latest = useLatest(target)
+  const switchInSession = useSessionSwitch(target.session)
   const mounted = useRef(false)
   useEffect(() => {
     mounted.current = true
@@ -49,7 +51,7 @@ export function useProfileSwitch(target: ProfileSwitchTarget, send: (event: Plex
   return useCallback(
     (profile: PlexHomeUser, attempt: number, pin?: string) => {
       const { inSession, session, switcher, inUse: from } = latest.current
-      const work = inSession && session ? session.switchProfile(profile.uuid, pin).then(() => null) : switcher.switchProfile(profile.uuid, pin)
+      const work = inSession && session ? switchInSession(profile.uuid, pin).then(() => null) : switcher.switchProfile(profile.uuid, pin)
       work.then(
         (next) => {
           if (!mounted.current) return

@@ -5,6 +5,7 @@ import type { PlexUser } from '../api/PlexUser'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
 import { sessionStatus } from './sessionStatus'
+import { useSessionSwitch } from '../home/useSessionSwitch'
 
 /** What every {@link PlexSession} has, whatever its status. */
 export interface PlexSessionBase {
@@ -99,7 +100,8 @@ export type PlexSession = PlexSessionBase &
 export function usePlexSession(): PlexSession {
   const store = useContext(PlexSessionContext)
   if (!store) throw new Error('react-plex-auth: usePlexSession() must be used inside <PlexAuthProvider>.')
-  const { token, user, error, signingIn, start, setToken, retry, profile, switchProfile } = store
+  const { token, user, error, signingIn, start, setToken, retry, profile } = store
+  const switchProfile = useSessionSwitch(store)
   const latest = useLatest({ signingIn, signOut: store.signOut })
   // Read at click time: the popup must open inside the click, with the sign-in as it is now.
   const signIn = useCallback(() => {

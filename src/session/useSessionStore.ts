@@ -1,5 +1,5 @@
 import { skipToken, useQuery, type QueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
@@ -11,7 +11,6 @@ import { useLatest } from '../core/useLatest'
 import { useLifecycleEvents, type LifecycleMarks, type PlexSessionEvents } from './useLifecycleEvents'
 import { useRevalidation, type PlexRevalidateOptions } from './useRevalidation'
 import { useSessionAccount } from './useSessionAccount'
-import { useSessionSwitch } from './useSessionSwitch'
 import { useSignInSlot } from './useSignInSlot'
 import { useTabChannel, type PlexTabMessage } from './useTabChannel'
 import { useTokenOwner } from './useTokenOwner'
@@ -69,13 +68,15 @@ export function useSessionStore(
     },
     [setToken, post],
   )
-  const { switchProfile, cancel: cancelSwitch } = useSessionSwitch({ token, user, config, setToken: switchTo })
+  // The switch itself is useSessionSwitch's (bundled by what offers it); a token change voids it.
+  const switching = useRef<AbortController | null>(null)
+  useEffect(() => () => switching.current?.abort(), [token])
   // What the token unlocked goes in useTokenOwner, once nothing renders with it any more.
   const end = useCallback(() => {
-    cancelSwitch()
+    switching.current?.abort()
     forgetFailure()
     clearToken()
-  }, [cancelSwitch, clearToken, forgetFailure])
+  }, [clearToken, forgetFailure])
   const signOut = useCallback(() => {
     marks.current.ending = 'user'
     end()
@@ -109,7 +110,7 @@ export function useSessionStore(
   // Last: its effect forgets an ended token after every observer above moved off its queries.
   useTokenOwner(token, queryClient, apiBaseUrl, reject)
   return useMemo(
-    () => ({ token, restored, user, error: shown, signingIn, track: trackSignIn, start, setToken, clearToken, signOut, retry, profile, switchProfile }),
-    [token, restored, user, shown, signingIn, trackSignIn, start, setToken, clearToken, signOut, retry, profile, switchProfile],
+    () => ({ token, restored, user, error: shown, signingIn, track: trackSignIn, start, setToken, clearToken, signOut, retry, profile, config, switchTo, switching }),
+    [token, restored, user, shown, signingIn, trackSignIn, start, setToken, clearToken, signOut, retry, profile, config, switchTo],
   )
 }

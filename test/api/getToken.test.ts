@@ -16,7 +16,7 @@ async function failure(promise: Promise<unknown>): Promise<PlexApiError> {
 }
 
 describe('getToken', () => {
-  it('sends GET /pins/{id} with the client identifier and device headers, and returns the typed PIN', async () => {
+  it('sends GET /pins/{id} with the client identifier and product only, and returns the typed PIN', async () => {
     const plex = mock()
     const created = await createPin(client)
     const pin = await getToken({ ...client, version: '2.1', platform: 'Firefox', device: 'Linux', pinId: created.id })
@@ -28,11 +28,13 @@ describe('getToken', () => {
       accept: 'application/json',
       'x-plex-client-identifier': 'client-abc-123',
       'x-plex-product': 'Test App',
-      'x-plex-version': '2.1',
-      'x-plex-platform': 'Firefox',
-      'x-plex-device': 'Linux',
-      'x-plex-device-name': 'Test App',
     })
+    // The device went to plex.tv with the PIN's creation; the poll repeats none of it.
+    expect(Object.keys(sent.headers).filter((name) => name.startsWith('x-plex-')).sort()).toEqual([
+      'x-plex-client-identifier',
+      'x-plex-product',
+    ])
+    expect(plex.requests.at(-2)!.headers).toMatchObject({ 'x-plex-device-name': 'Test App', 'x-plex-model': 'hosted' })
   })
 
   it('returns the token once the PIN is approved', async () => {

@@ -1,7 +1,7 @@
 // The shared session in Chromium against the emulator (issue 14): one provider, one sign-in,
 // whichever part of the app starts it, and a sign-in that can always be left. The fixture's
 // session page (?page=session, test/e2e/app/SessionPage.tsx) has two usePlexSession()
-// consumers ("Header", "TV page"), a <PlexLoginButton showAccount> ("Account page") and a
+// consumers ("Header", "TV page"), a <PlexLoginButton account> ("Account page") and a
 // <PlexLinkCode> the TV page shows on demand. Polls every 500 ms.
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'

@@ -4,7 +4,9 @@ import { dehydrate } from '@tanstack/react-query'
 import * as React from 'react'
 import { createRef, useContext } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { plexRedirect } from '../../src/login/plexRedirect'
 import { PlexLoginButton, type PlexLoginButtonProps } from '../../src/login/PlexLoginButton'
+import { PlexAccountBadge } from '../../src/account/PlexAccountBadge'
 import { PlexSessionContext, type PlexSessionStore } from '../../src/core/PlexSessionContext'
 import { expectNoAxeViolations } from '../support/axe'
 import { fakePopup, stubWindowOpen } from '../support/fakePopup'
@@ -200,12 +202,12 @@ describe('PlexLoginButton', () => {
   })
 })
 
-describe('PlexLoginButton showAccount', () => {
+describe('PlexLoginButton account slot', () => {
   useFakeClockEachTest()
   it('shows the signed-in account, avatar and name, once GET /user answered', async () => {
     const plex = mock()
     stubWindowOpen()
-    const { container } = renderButton({ showAccount: true })
+    const { container } = renderButton({ account: (token) => <PlexAccountBadge token={token} /> })
     fireEvent.click(signIn())
     await tick(0)
     expect(screen.queryByText(/Signed in as/)).toBeNull()
@@ -264,13 +266,13 @@ describe('PlexLoginButton: never stuck (issue 10)', () => {
   it('back from Plex unapproved (redirect): a link back to Plex, the main button goes there, and Cancel starts over (item 17)', async () => {
     const plex = mock()
     const navigate = vi.fn()
-    const away = renderButton({ mode: 'redirect', navigate })
+    const away = renderButton({ mode: 'redirect', redirect: plexRedirect, navigate })
     fireEvent.click(signIn())
     await tick(0)
     const approval = navigate.mock.calls[0]![0] as string
     away.unmount()
 
-    const { container } = renderButton({ mode: 'redirect', navigate })
+    const { container } = renderButton({ mode: 'redirect', redirect: plexRedirect, navigate })
     await tick(0)
     const link = screen.getByRole('link', { name: 'Open Plex sign-in' })
     expect(link.getAttribute('href')).toBe(approval)

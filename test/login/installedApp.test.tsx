@@ -4,6 +4,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { plexRedirect } from '../../src/login/plexRedirect'
 import { createPin } from '../../src/api/createPin'
 import { PlexLoginButton } from '../../src/login/PlexLoginButton'
 import { usePlexLogin, type UsePlexLoginOptions } from '../../src/login/usePlexLogin'
@@ -16,7 +17,7 @@ import { tick, useFreshPage } from '../support/tick'
 
 const mock = usePlexMock()
 const PENDING = 'react-plex-auth:pending-login'
-const render$ = (options: UsePlexLoginOptions = {}) => renderPlexHook(() => usePlexLogin(options))
+const render$ = (options: UsePlexLoginOptions = {}) => renderPlexHook(() => usePlexLogin({ redirect: plexRedirect, ...options }))
 const signIn = () => screen.getByRole('button', { name: 'Sign in with Plex' })
 
 useFreshPage()
@@ -153,7 +154,7 @@ describe("'popup' and 'redirect' still force a flow", () => {
     displayMode('browser')
     const { open } = stubWindowOpen()
     const navigate = vi.fn()
-    const { result } = render$({ mode: 'redirect', navigate })
+    const { result } = render$({ mode: 'redirect', redirect: plexRedirect, navigate })
     act(() => result.current.login())
     await tick(0)
     expect(open).not.toHaveBeenCalled()
@@ -167,14 +168,14 @@ describe('<PlexLoginButton> and the session in an installed app', () => {
     displayMode('standalone')
     const { open } = stubWindowOpen()
     const navigate = vi.fn()
-    const away = render(<PlexLoginButton navigate={navigate} />, { wrapper: plexWrapper().wrapper })
+    const away = render(<PlexLoginButton navigate={navigate} />, { wrapper: plexWrapper({ redirect: plexRedirect }).wrapper })
     fireEvent.click(signIn())
     await tick(0)
     expect(open).not.toHaveBeenCalled()
     const approval = navigate.mock.calls[0]![0] as string
     away.unmount()
 
-    render(<PlexLoginButton navigate={navigate} />, { wrapper: plexWrapper().wrapper })
+    render(<PlexLoginButton navigate={navigate} />, { wrapper: plexWrapper({ redirect: plexRedirect }).wrapper })
     await tick(0)
     const link = screen.getByRole('link', { name: 'Open Plex sign-in' })
     expect(link.getAttribute('href')).toBe(approval)
@@ -189,7 +190,7 @@ describe('<PlexLoginButton> and the session in an installed app', () => {
     mock()
     displayMode('browser')
     const { open } = stubWindowOpen()
-    render(<PlexLoginButton />, { wrapper: plexWrapper().wrapper })
+    render(<PlexLoginButton />, { wrapper: plexWrapper({ redirect: plexRedirect }).wrapper })
     fireEvent.click(signIn())
     await tick(0)
     expect(open).toHaveBeenCalledTimes(1)
@@ -202,7 +203,7 @@ describe('<PlexLoginButton> and the session in an installed app', () => {
     iosHomeScreen()
     const { open } = stubWindowOpen()
     const navigate = vi.fn()
-    const { result } = renderPlexHook(() => usePlexSession(), { provider: { signInOptions: { navigate } } })
+    const { result } = renderPlexHook(() => usePlexSession(), { provider: { redirect: plexRedirect, signInOptions: { navigate } } })
     await tick(0)
     act(() => result.current.signIn())
     await tick(0)
@@ -219,5 +220,53 @@ describe('<PlexLoginButton> and the session in an installed app', () => {
     )
     expect(html).toContain('Sign in with Plex')
     expect(matchMedia).not.toHaveBeenCalled()
+  })
+})
+
+// Issue 22: sign-in by redirect is a module the app passes in (`plexRedirect`), so that popup-only
+// apps do not bundle it. Without it nothing redirects, and asking for a redirect says why.
+describe('without the redirect module', () => {
+  it.each(installed)("'auto' in an installed app (%s) opens the popup: nothing is kept in sessionStorage", async (_name, install) => {
+    const plex = mock()
+    install()
+    const { open } = stubWindowOpen()
+    const navigate = vi.fn()
+    const { result } = renderPlexHook(() => usePlexLogin({ navigate }))
+    act(() => result.current.login())
+    expect(open).toHaveBeenCalledTimes(1)
+    await tick(0)
+    expect(result.current.status).toBe('waiting')
+    expect(navigate).not.toHaveBeenCalled()
+    expect(sessionStorage.getItem(PENDING)).toBeNull()
+    expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+  })
+
+  it("'redirect' fails at once with invalid-config naming plexRedirect: no popup, no PIN, no navigation", async () => {
+    const plex = mock()
+    const { open } = stubWindowOpen()
+    const navigate = vi.fn()
+    const onError = vi.fn()
+    const { result } = renderPlexHook(() => usePlexLogin({ mode: 'redirect', navigate, onError }))
+    act(() => result.current.login())
+    await tick(0)
+    expect(result.current.status).toBe('error')
+    expect(result.current.error).toMatchObject({ name: 'PlexApiError', kind: 'invalid-config' })
+    expect(result.current.error?.message).toContain('plexRedirect')
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(open).not.toHaveBeenCalled()
+    expect(navigate).not.toHaveBeenCalled()
+    expect(plex.requests).toHaveLength(0)
+  })
+
+  it('a pending PIN left in sessionStorage is not resumed by a sign-in without the module', async () => {
+    const plex = mock()
+    const pin = await createPin({ product: 'Test App', clientIdentifier: CLIENT_ID, apiBaseUrl: API })
+    sessionStorage.setItem(PENDING, JSON.stringify({ id: pin.id, code: pin.code, clientIdentifier: CLIENT_ID, expiresAt: pin.expiresAt }))
+    const sent = plex.requests.length
+    const { result } = renderPlexHook(() => usePlexLogin({ mode: 'redirect' }))
+    await tick(3000)
+    expect(result.current.status).toBe('idle')
+    expect(polls(plex)).toHaveLength(0)
+    expect(plex.requests).toHaveLength(sent)
   })
 })

@@ -1,5 +1,6 @@
 import { act } from '@testing-library/react'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { plexRedirect } from '../../src/login/plexRedirect'
 import { usePlexLogin } from '../../src/login/usePlexLogin'
 import { everyText } from '../support/everyText'
 import { usePlexMock } from '../support/mockPlex'
@@ -20,7 +21,7 @@ it("keeps no query string of the approval page in the error when the app's navig
   const navigate = vi.fn((url: string) => {
     throw new Error(`Navigation to ${url} was blocked`)
   })
-  const { result } = renderPlexHook(() => usePlexLogin({ mode: 'redirect', navigate }))
+  const { result } = renderPlexHook(() => usePlexLogin({ mode: 'redirect', redirect: plexRedirect, navigate }))
   act(() => result.current.login())
   await tick(0)
   expect(navigate).toHaveBeenCalledTimes(1)

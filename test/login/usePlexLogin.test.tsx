@@ -1,6 +1,7 @@
 import { act } from '@testing-library/react'
 import { useContext } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { plexRedirect } from '../../src/login/plexRedirect'
 import { createPin } from '../../src/api/createPin'
 import { PlexSessionContext } from '../../src/core/PlexSessionContext'
 import { usePlexLogin, type UsePlexLoginOptions } from '../../src/login/usePlexLogin'
@@ -295,7 +296,7 @@ describe('usePlexLogin: redirect', () => {
     const plex = mock()
     const navigate = vi.fn()
     window.history.replaceState(null, '', '/account?tab=plex#section')
-    const { result } = render({ mode: 'redirect', navigate })
+    const { result } = render({ mode: 'redirect', redirect: plexRedirect, navigate })
     act(() => result.current.login())
     await tick(0)
     const pin = [...plex.pins.values()][0]!
@@ -318,7 +319,7 @@ describe('usePlexLogin: redirect', () => {
     sessionStorage.setItem('react-plex-auth:pending-login', JSON.stringify({ id: pin.id, code: pin.code, clientIdentifier: CLIENT_ID, expiresAt: pin.expiresAt }))
     const token = plex.approve(pin.id)
     const onToken = vi.fn()
-    const { result, statuses } = render({ mode: 'redirect', onToken })
+    const { result, statuses } = render({ mode: 'redirect', redirect: plexRedirect, onToken })
     await tick(0)
     expect(result.current).toMatchObject({ status: 'authorized', token })
     expect(onToken).toHaveBeenCalledTimes(1)
@@ -331,7 +332,7 @@ describe('usePlexLogin: redirect', () => {
     const attacker = await createPin({ product: 'Evil', clientIdentifier: 'attacker-client-id', apiBaseUrl: API })
     plex.approve(attacker.id)
     window.history.replaceState(null, '', `/?pinId=${attacker.id}&code=${attacker.code}#pinId=${attacker.id}`)
-    const { result } = render({ mode: 'redirect' })
+    const { result } = render({ mode: 'redirect', redirect: plexRedirect })
     await tick(3000)
     expect(result.current.status).toBe('idle')
     expect(polls(plex)).toHaveLength(0)
@@ -339,13 +340,13 @@ describe('usePlexLogin: redirect', () => {
 
   it('drops an expired pending PIN without asking plex.tv', async () => {
     const plex = mock({ pinLifetime: 60 })
-    const away = render({ mode: 'redirect', navigate: vi.fn() })
+    const away = render({ mode: 'redirect', redirect: plexRedirect, navigate: vi.fn() })
     act(() => away.result.current.login())
     await tick(0)
     away.unmount() // off to Plex, back after the PIN's life
     await tick(61_000, 1000)
     const sent = plex.requests.length
-    const { result } = render({ mode: 'redirect' })
+    const { result } = render({ mode: 'redirect', redirect: plexRedirect })
     await tick(2000)
     expect(plex.requests).toHaveLength(sent)
     expect(result.current.status).toBe('idle')
@@ -358,7 +359,7 @@ describe('usePlexLogin: redirect', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('quota', 'QuotaExceededError')
     })
-    const { result } = render({ mode: 'redirect', navigate, clientIdentifier: CLIENT_ID })
+    const { result } = render({ mode: 'redirect', redirect: plexRedirect, navigate, clientIdentifier: CLIENT_ID })
     act(() => result.current.login())
     await tick(0)
     expect(result.current.error).toMatchObject({ kind: 'storage-unavailable' })
@@ -369,7 +370,7 @@ describe('usePlexLogin: redirect', () => {
 
   it('cancel() forgets the pending PIN', async () => {
     mock()
-    const { result } = render({ mode: 'redirect', navigate: vi.fn() })
+    const { result } = render({ mode: 'redirect', redirect: plexRedirect, navigate: vi.fn() })
     act(() => result.current.login())
     await tick(0)
     act(() => result.current.cancel())
@@ -464,7 +465,7 @@ describe('usePlexLogin: a prefetched PIN opens with the current forwardUrl (issu
 
 describe('usePlexLogin: one resume per pending PIN per page (issue 10, item 16)', () => {
   const pending = async (plex: ReturnType<typeof mock>) => {
-    const away = render({ mode: 'redirect', navigate: vi.fn() })
+    const away = render({ mode: 'redirect', redirect: plexRedirect, navigate: vi.fn() })
     act(() => away.result.current.login())
     await tick(0)
     away.unmount()
@@ -477,7 +478,7 @@ describe('usePlexLogin: one resume per pending PIN per page (issue 10, item 16)'
     const token = plex.approve(pin.id)
     const header = vi.fn()
     const body = vi.fn()
-    const { result } = renderPlexHook(() => [usePlexLogin({ mode: 'redirect', onToken: header }), usePlexLogin({ mode: 'redirect', onToken: body })])
+    const { result } = renderPlexHook(() => [usePlexLogin({ mode: 'redirect', redirect: plexRedirect, onToken: header }), usePlexLogin({ mode: 'redirect', redirect: plexRedirect, onToken: body })])
     await tick(2000)
     expect(header.mock.calls.length + body.mock.calls.length).toBe(1)
     // One of them resumed the PIN; the other shows the session it signed in (no PIN of its own).
@@ -489,12 +490,12 @@ describe('usePlexLogin: one resume per pending PIN per page (issue 10, item 16)'
   it('a login mounted after the owner unmounted takes the pending PIN over', async () => {
     const plex = mock()
     const pin = await pending(plex)
-    const first = render({ mode: 'redirect' })
+    const first = render({ mode: 'redirect', redirect: plexRedirect })
     await tick(0)
     expect(first.result.current.status).toBe('waiting')
     first.unmount()
     const onToken = vi.fn()
-    const later = render({ mode: 'redirect', onToken })
+    const later = render({ mode: 'redirect', redirect: plexRedirect, onToken })
     await tick(0)
     expect(later.result.current.status).toBe('waiting')
     const token = plex.approve(pin.id)
@@ -508,12 +509,12 @@ describe('usePlexLogin: back from Plex unapproved, or no usable popup (issue 10,
   it('redirect: a resumed waiting login offers authUrl, and login() goes back to Plex for the same PIN', async () => {
     const plex = mock()
     const navigate = vi.fn()
-    const away = render({ mode: 'redirect', navigate })
+    const away = render({ mode: 'redirect', redirect: plexRedirect, navigate })
     act(() => away.result.current.login())
     await tick(0)
     const first = navigate.mock.calls[0]![0] as string
     away.unmount()
-    const back = render({ mode: 'redirect', navigate })
+    const back = render({ mode: 'redirect', redirect: plexRedirect, navigate })
     await tick(0)
     expect(back.result.current.status).toBe('waiting')
     expect(back.result.current.authUrl).toBe(first)
@@ -607,7 +608,7 @@ describe('usePlexLogin: a device clock off plex.tv (issue 10, item 2)', () => {
     await tick(60_000, 1000) // a minute on Plex's page
     const token = plex.approve()
     const onToken = vi.fn()
-    const { result } = render({ mode: 'redirect', onToken })
+    const { result } = render({ mode: 'redirect', redirect: plexRedirect, onToken })
     await tick(1000)
     expect(result.current).toMatchObject({ status: 'authorized', token })
     expect(onToken).toHaveBeenCalledTimes(1)
@@ -617,7 +618,7 @@ describe('usePlexLogin: a device clock off plex.tv (issue 10, item 2)', () => {
     const plex = mock()
     const pin = await createPin({ product: 'Test App', clientIdentifier: CLIENT_ID, apiBaseUrl: API })
     sessionStorage.setItem('react-plex-auth:pending-login', JSON.stringify({ id: pin.id, code: pin.code, clientIdentifier: CLIENT_ID, expiresAt: 'garbage' }))
-    const { result } = render({ mode: 'redirect' })
+    const { result } = render({ mode: 'redirect', redirect: plexRedirect })
     await tick(0)
     expect(result.current.status).toBe('waiting')
     plex.approve(pin.id)

@@ -70,11 +70,15 @@ describe('the built package', () => {
     expect(css).toContain('[data-theme=dark] .rpa{color-scheme:dark}')
   })
 
-  it('keeps each stylesheet to its own components (server-picker.css none of the sign-in, styles.css none of the picker)', () => {
+  it('keeps each stylesheet to its own components (server-picker.css none of the sign-in, styles.css none of the picker or link code)', () => {
     const signIn = readFileSync('dist/styles.css', 'utf8')
     const picker = readFileSync('dist/server-picker.css', 'utf8')
+    const linkCode = readFileSync('dist/link-code.css', 'utf8')
     expect(signIn).toContain('.rpa-login')
     expect(signIn).not.toContain('.rpa-picker')
+    expect(signIn).not.toContain('.rpa-link')
+    expect(linkCode).toContain('.rpa-link__code')
+    expect(linkCode).not.toMatch(/\.rpa-(login|picker|account)/)
     expect(picker).toContain('.rpa-picker')
     expect(picker).not.toMatch(/\.rpa-(login|link|account)/)
   })

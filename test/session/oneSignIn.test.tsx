@@ -2,7 +2,9 @@
 // or out; a provider runs one sign-in at a time.
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { plexRedirect } from '../../src/login/plexRedirect'
 import { PlexLoginButton } from '../../src/login/PlexLoginButton'
+import { PlexAccountBadge } from '../../src/account/PlexAccountBadge'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { fakePopup, stubWindowOpen } from '../support/fakePopup'
 import { expectNothingSent, polls, usePlexMock } from '../support/mockPlex'
@@ -121,7 +123,7 @@ describe('one session per provider', () => {
       session = usePlexSession()
       return null
     }
-    render(<><Header /><PlexLoginButton showAccount /></>, { wrapper })
+    render(<><Header /><PlexLoginButton account={(token) => <PlexAccountBadge token={token} />} /></>, { wrapper })
     act(() => session.signIn())
     await tick(0)
     plex.approve()
@@ -176,7 +178,7 @@ describe('one session per provider', () => {
   it('signInOptions: the session signs in by redirect when the provider says so', async () => {
     mock()
     const navigate = vi.fn()
-    const { result } = renderPlexHook(() => usePlexSession(), { provider: { signInOptions: { mode: 'redirect', navigate } } })
+    const { result } = renderPlexHook(() => usePlexSession(), { provider: { redirect: plexRedirect, signInOptions: { mode: 'redirect', navigate } } })
     act(() => result.current.signIn())
     await tick(0)
     expect(navigate).toHaveBeenCalledWith(result.current.authUrl)

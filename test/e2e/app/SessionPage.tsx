@@ -1,9 +1,9 @@
 // The fixture's session page (?page=session): one provider, two parts of an app that each call
-// usePlexSession() (a header and a TV page), a <PlexLoginButton showAccount> on a third, and a
+// usePlexSession() (a header and a TV page), a <PlexLoginButton account> on a third, and a
 // <PlexLinkCode> the TV page shows on demand. Every part reads the one session; the tests drive
 // and read it by role and name.
 import { useState, type ReactNode } from 'react'
-import { PlexLinkCode, PlexLoginButton, usePlexSession } from 'react-plex-auth'
+import { PlexAccountBadge, PlexLinkCode, PlexLoginButton, usePlexSession } from 'react-plex-auth'
 
 /** A consumer of the session: its status, its account, and its own Sign in / Cancel / Sign out. */
 function SessionView({ name, children }: { name: string; children?: ReactNode }) {
@@ -54,7 +54,7 @@ export function SessionPage({ linkUrl }: { linkUrl: string }) {
       </SessionView>
       <section aria-label="Account page">
         <h2>Account page</h2>
-        <PlexLoginButton showAccount />
+        <PlexLoginButton account={(token) => <PlexAccountBadge token={token} />} />
       </section>
     </main>
   )

@@ -12,11 +12,13 @@ import { createRoot } from 'react-dom/client'
 import {
   PlexAuthProvider,
   PlexLoginButton,
+  plexRedirect,
   getClientIdentifier,
   getUser,
   type PlexLoginStatus,
 } from 'react-plex-auth'
 import 'react-plex-auth/styles.css'
+import 'react-plex-auth/link-code.css'
 import 'react-plex-auth/server-picker.css'
 import 'react-plex-auth/profile-picker.css'
 import 'react-plex-auth/account-menu.css'
@@ -123,6 +125,7 @@ if (!apiBaseUrl || !authAppUrl) {
         authAppUrl={authAppUrl}
         pollInterval={pollInterval}
         tokenStorage={page === 'home' ? 'local' : undefined}
+        redirect={plexRedirect}
       >
         {page === 'session' ? (
           <SessionPage linkUrl={new URL('/link', authAppUrl).href} />

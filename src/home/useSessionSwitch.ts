@@ -1,0 +1,44 @@
+import { useCallback } from 'react'
+import { PlexApiError } from '../api/PlexApiError'
+import { DEFAULT_API_BASE_URL } from '../api/defaults'
+import { forgetToken } from '../core/forgetToken'
+import type { PlexSessionStore } from '../core/PlexSessionContext'
+import { useLatest } from '../core/useLatest'
+import { switchAndCache } from './switchAndCache'
+
+/**
+ * The session's `switchProfile`, for what offers it (`usePlexSession`, the profile picker): the
+ * provider itself does not bundle the switch. One switch at a time per provider (the store's
+ * `switching`), aborted when the session's token changes or the user signs out, so a switch
+ * plex.tv answers afterwards neither signs the session in again nor leaves the new token's
+ * account in the cache. A mock store's own `switchProfile` is used as it is. Stable. Internal.
+ */
+export function useSessionSwitch(store: PlexSessionStore | null): (uuid: string, pin?: string) => Promise<void> {
+  const latest = useLatest(store)
+  return useCallback(
+    async (uuid: string, pin?: string) => {
+      const session = latest.current
+      if (session?.switchProfile) return session.switchProfile(uuid, pin)
+      const { token: from, user, config, switching, switchTo } = session ?? {}
+      if (!from || !user || !config || !switching || !switchTo) {
+        throw new PlexApiError('invalid-config', 'react-plex-auth: switchProfile() needs a signed-in session.')
+      }
+      switching.current?.abort()
+      const controller = new AbortController()
+      switching.current = controller
+      try {
+        // Nothing changes until plex.tv said yes: a refused switch leaves the session as it was.
+        const { token: next } = await switchAndCache(config.queryClient, config, from, uuid, pin, controller.signal)
+        if (controller.signal.aborted || latest.current?.token !== from) {
+          // Signed out (or in as someone else) meanwhile: the new token belongs to no one.
+          forgetToken(config.queryClient, config.apiBaseUrl ?? DEFAULT_API_BASE_URL, next)
+          throw new PlexApiError('aborted', 'react-plex-auth: the session changed during the profile switch.')
+        }
+        switchTo(next)
+      } finally {
+        if (switching.current === controller) switching.current = null
+      }
+    },
+    [latest],
+  )
+}
