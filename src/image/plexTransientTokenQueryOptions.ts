@@ -25,6 +25,8 @@ export interface PlexTransientTokenQueryConfig extends PlexAuthOptions {
 
 const PATH = '/security/token?type=delegation&scope=all'
 const MAX_RETRIES = 2
+/** A server that does not answer within this long is `timeout` (every poster of it would wait otherwise). */
+const TIMEOUT_MS = 15_000
 /** A longer wait than this (a long `Retry-After`) is reported as the error instead. */
 const MAX_WAIT = 5000
 
@@ -46,7 +48,8 @@ function tokenOf(body: unknown): string {
  * The kit's policy, whatever the app's defaults: kept until an image refuses it (`staleTime:
  * Infinity`; a server forgets its transient tokens when it restarts), then fetched once more;
  * never dropped while the token lives (`gcTime: Infinity`), never refetched on an interval;
- * 429, 5xx and network failures retried twice with backoff; failures are status, never thrown;
+ * 429, 5xx and network failures retried twice with backoff; no answer in 15 s is `timeout`;
+ * failures are status, never thrown;
  * `networkMode: 'always'` (a server on the LAN answers without the internet).
  *
  * @example
@@ -76,7 +79,7 @@ export function plexTransientTokenQueryOptions(target: PlexServerTarget | null |
           // The server's freshest token: the list may have been fetched again since (a rotated token).
           const listed = queryClient.getQueryData<PlexResource[]>(serversKey(apiBaseUrl, tokenHash))?.find((s) => s.clientIdentifier === server)
           const client = options.product ? toClientOptions(options) : undefined
-          const init = { token: (listed ?? target.server).accessToken, signal, fetch: options.fetch, client }
+          const init = { token: (listed ?? target.server).accessToken, signal, fetch: options.fetch, client, timeoutMs: TIMEOUT_MS }
           const body = await plexServerRequest(target.connection, PATH, init)
           return transientTokens.mint(tokenOf(body), target.server.clientIdentifier)
         }

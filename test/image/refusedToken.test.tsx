@@ -103,4 +103,14 @@ describe('a refused transient token', () => {
     await tick(10_000)
     expect(servers.requests).toHaveLength(3)
   })
+
+  it('a server that never answers /security/token: after 15 s the fallbacks show, not a placeholder for ever', async () => {
+    const servers = mockTransientTokens([HOME_TARGET], { latency: 600_000 })
+    render(<Row names={['A']} />, { wrapper: plexWrapper().wrapper })
+    await tick(14_000, 1000)
+    expect(poster('A')!.dataset.state).toBe('loading')
+    await tick(2000, 100)
+    expect(screen.getByText('no A')).toBeTruthy()
+    expect(servers.requests).toHaveLength(1)
+  })
 })
