@@ -56,7 +56,7 @@ export function useFakePlex() {
  * `accepts` and answers `routes` by path.
  */
 export function fakePlex(routes: Record<string, Answer>) {
-  const state = { listed: 'server-token-1', accepts: new Set(['server-token-1']), behaviour: new Map<string, Behaviour>(), latency: 0 }
+  const state = { listed: 'server-token-1' as string | null, accepts: new Set(['server-token-1']), behaviour: new Map<string, Behaviour>(), latency: 0 }
   const hits: ServerHit[] = []
   const resources: Request[] = []
   const authorized = (request: Request) => request.headers.get('X-Plex-Token') === ACCOUNT
@@ -78,7 +78,8 @@ export function fakePlex(routes: Record<string, Answer>) {
     ),
     http.get(`${API}/resources`, ({ request }) => {
       resources.push(request)
-      return authorized(request) ? HttpResponse.json([resource()]) : new HttpResponse(null, { status: 401 })
+      if (!authorized(request)) return new HttpResponse(null, { status: 401 })
+      return HttpResponse.json(state.listed === null ? [] : [resource()])
     }),
   ]
   const servers = [LOCAL, REMOTE, ...RAW].map((uri) =>
@@ -112,8 +113,8 @@ export function fakePlex(routes: Record<string, Answer>) {
     slow(ms: number) {
       state.latency = ms
     },
-    /** The server takes only `accepted` from now on, and plex.tv lists `listed` for it. */
-    rotate(listed: string, ...accepted: string[]) {
+    /** The server takes only `accepted` from now on, and plex.tv lists `listed` for it (`null`: no longer lists the server). */
+    rotate(listed: string | null, ...accepted: string[]) {
       state.listed = listed
       state.accepts = new Set(accepted)
     },
