@@ -22,12 +22,14 @@ const LAYERS: Record<string, readonly string[]> = {
   connection: ['core', 'api'],
   login: ['pin', 'account', 'core', 'api'],
   linkCode: ['pin', 'core', 'api'],
-  serverPicker: ['servers', 'connection', 'core', 'api'],
+  serverPicker: ['serverData', 'servers', 'connection', 'core', 'api'],
+  serverData: ['servers', 'connection', 'core', 'api'],
+  image: ['serverData', 'servers', 'connection', 'core', 'api'],
   profilePicker: ['home', 'account', 'core', 'api'],
   session: ['login', 'account', 'home', 'pin', 'core', 'api'],
   accountMenu: ['session', 'profilePicker', 'login', 'home', 'account', 'core', 'api'],
   guard: ['session', 'login', 'core', 'api'],
-  testing: ['accountMenu', 'profilePicker', 'session', 'linkCode', 'login', 'serverPicker', 'servers', 'home', 'connection', 'account', 'pin', 'core', 'api'],
+  testing: ['image', 'serverData', 'accountMenu', 'profilePicker', 'session', 'linkCode', 'login', 'serverPicker', 'servers', 'home', 'connection', 'account', 'pin', 'core', 'api'],
 }
 /** The files of src/ that belong to no layer: the public API and the stylesheet. */
 const ROOT_FILES = ['index.ts', 'styles.css', 'palette.css']

@@ -1,15 +1,15 @@
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useMemo } from 'react'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexResource } from '../api/PlexResource'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { selectedServerKey } from '../core/queryKeys'
 import { tokenFingerprint } from '../core/tokenFingerprint'
-import { useLatest } from '../core/useLatest'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { useSessionToken } from '../core/useSessionToken'
 import { usePlexServers } from '../servers/usePlexServers'
+import { useSelectServer } from './useSelectServer'
 
 /** Options of {@link usePlexSelectedServer}: the shared configuration, and the account token. */
 export interface UsePlexSelectedServerOptions extends PlexAuthOptions {
@@ -72,12 +72,6 @@ export function usePlexSelectedServer(options?: UsePlexSelectedServerOptions): P
   const server = list.servers?.find((s) => s.clientIdentifier === clientIdentifier) ?? null
   const resolving = clientIdentifier !== null && list.status === 'loading'
   const error = server || list.status !== 'error' ? null : list.error
-  const live = useLatest({ key, token })
-  const selectServer = useCallback(
-    (chosen: Pick<PlexResource, 'clientIdentifier'> | null) => {
-      if (live.current.token) queryClient.setQueryData(live.current.key, chosen?.clientIdentifier ?? null)
-    },
-    [live, queryClient],
-  )
+  const selectServer = useSelectServer(token, config)
   return useMemo(() => ({ server, clientIdentifier, resolving, error, selectServer }), [server, clientIdentifier, resolving, error, selectServer])
 }

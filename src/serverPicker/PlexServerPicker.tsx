@@ -2,9 +2,11 @@ import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type HTM
 import type { PlexResource } from '../api/PlexResource'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { visuallyHidden } from '../core/visuallyHidden'
+import { useLatest } from '../core/useLatest'
 import type { PlexServerConnection } from '../connection/PlexConnectionCandidate'
 import type { PlexConnectionState, UsePlexConnectionOptions } from '../connection/usePlexConnection'
 import { usePlexServers, type PlexServersState } from '../servers/usePlexServers'
+import { useSelectServer } from '../serverData/useSelectServer'
 import { defaultPlexServerPickerLabels, type PlexServerPickerLabels } from './plexServerPickerLabels'
 import { toPickerItem, type PlexServerPickerItem } from './PlexServerPickerItem'
 import { PlexServerRow } from './PlexServerRow'
@@ -98,7 +100,22 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
     servers.status === 'ready' ? (items.length ? 'ready' : 'empty') : servers.status
   const announcement = usePickerAnnouncement(items, text)
 
-  const { selected, select, tabbable, rowProps, tabStop } = usePickerSelection(items, { value, defaultValue, onSelect, onDeselect, ready: servers.status === 'ready' })
+  // The pick is the app's chosen server too (usePlexSelectedServer, the server's data hooks).
+  const share = useSelectServer(token, options)
+  const shared = useLatest({ onSelect, onDeselect, share })
+  const { selected, select, tabbable, rowProps, tabStop } = usePickerSelection(items, {
+    value,
+    defaultValue,
+    onSelect: useCallback((server: PlexResource, connection: PlexServerConnection) => {
+      shared.current.share(server)
+      shared.current.onSelect?.(server, connection)
+    }, [shared]),
+    onDeselect: useCallback(() => {
+      shared.current.share(null)
+      shared.current.onDeselect?.()
+    }, [shared]),
+    ready: servers.status === 'ready',
+  })
 
   // Retry pressed: the button stays (focused, aria-disabled) while the list loads again, and is
   // there to try once more if that fails too; once the list came, focus goes to the list (or its
