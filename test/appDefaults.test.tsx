@@ -39,6 +39,7 @@ const appDefaults: [string, DefaultOptions][] = [
     { queries: { refetchInterval: 1000, refetchIntervalInBackground: true, refetchOnMount: 'always', refetchOnWindowFocus: 'always', refetchOnReconnect: 'always' } },
   ],
   ['gcTime: 0', { queries: { gcTime: 0 }, mutations: { gcTime: 0 } }],
+  ['enabled: false', { queries: { enabled: false } }],
   ["networkMode: 'offlineFirst'", { queries: { networkMode: 'offlineFirst' }, mutations: { networkMode: 'offlineFirst' } }],
   [
     'all of them',

@@ -97,6 +97,7 @@ export function plexConnectionQueryOptions(server: PlexResource | null | undefin
     retry: false,
     throwOnError: false,
     networkMode: 'always',
+    enabled: true,
   })
 }
 

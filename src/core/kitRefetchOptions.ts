@@ -9,4 +9,6 @@ export const kitRefetchOptions = {
   refetchOnMount: true,
   refetchOnWindowFocus: true,
   refetchOnReconnect: true,
+  // An app's `enabled: false` default must not stall the kit's own queries.
+  enabled: true,
 } as const
