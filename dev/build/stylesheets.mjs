@@ -14,4 +14,5 @@ export const stylesheets = {
   'server-picker.css': 'src/serverPicker/serverPicker.css',
   'profile-picker.css': 'src/profilePicker/profilePicker.css',
   'account-menu.css': 'src/accountMenu/accountMenu.css',
+  'image.css': 'src/image/image.css',
 }

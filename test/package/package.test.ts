@@ -62,7 +62,17 @@ describe('the built package', () => {
     expect(cssSize(file)).toBeLessThanOrEqual(budgets[file as keyof typeof budgets])
   })
 
-  it.each(cssFiles)('ships %s self-contained: the palette (light and dark) inlined, no @import left', (file) => {
+  // image.css uses no palette colour (its own custom properties only): it carries none.
+  const paletted = cssFiles.filter((file) => file !== 'image.css')
+
+  it('ships image.css self-contained without the palette, no @import left', () => {
+    const css = readFileSync('dist/image.css', 'utf8')
+    expect(css).not.toContain('@import')
+    expect(css).not.toContain('--rpa-accent')
+    expect(css).toContain('.rpa-image')
+  })
+
+  it.each(paletted)('ships %s self-contained: the palette (light and dark) inlined, no @import left', (file) => {
     const css = readFileSync(`dist/${file}`, 'utf8')
     expect(css).not.toContain('@import')
     expect(css).toMatch(/\.rpa\{--rpa-accent:#e5a00d;/)
@@ -83,7 +93,7 @@ describe('the built package', () => {
     expect(picker).not.toMatch(/\.rpa-(login|link|account)/)
   })
 
-  it.each(cssFiles)("%s comes through an app's production CSS build unchanged in meaning (Lightning CSS, Vite's default targets)", (file) => {
+  it.each(paletted)("%s comes through an app's production CSS build unchanged in meaning (Lightning CSS, Vite's default targets)", (file) => {
     // Vite's default build target, 'baseline-widely-available', none of which has light-dark().
     const targets = browserslistToTargets(['chrome 111', 'edge 111', 'firefox 114', 'safari 16.4', 'ios_saf 16.4'])
     const { code } = transform({ filename: file, code: readFileSync(`dist/${file}`), minify: true, targets })

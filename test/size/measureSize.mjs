@@ -59,6 +59,13 @@ export const entries = {
   usePlexSwitchProfile: "import { usePlexSwitchProfile } from './dist/index.js'; console.log(usePlexSwitchProfile)",
   PlexProfilePicker: "import { PlexProfilePicker } from './dist/index.js'; console.log(PlexProfilePicker)",
   PlexAccountMenu: "import { PlexAccountMenu } from './dist/index.js'; console.log(PlexAccountMenu)",
+  // Issue 21: the server's data and posters, each in its own entry (the sign-in entries do not grow).
+  usePlexServerQuery: "import { usePlexServerQuery } from './dist/index.js'; console.log(usePlexServerQuery)",
+  usePlexLibraries: "import { usePlexLibraries } from './dist/index.js'; console.log(usePlexLibraries)",
+  usePlexHub: "import { usePlexHub } from './dist/index.js'; console.log(usePlexHub)",
+  usePlexSearch: "import { usePlexSearch } from './dist/index.js'; console.log(usePlexSearch)",
+  usePlexLibraryItems: "import { usePlexLibraryItems } from './dist/index.js'; console.log(usePlexLibraryItems)",
+  PlexImage: "import { PlexImage } from './dist/index.js'; console.log(PlexImage)",
   'whole API': "import * as all from './dist/index.js'; console.log(all)",
 }
 
