@@ -82,8 +82,9 @@ export function App() {
           <section className="demo-card demo-card--wide" aria-labelledby="servers-title">
             <h2 id="servers-title">Your servers</h2>
             <p className="demo-hint">
-              <code>&lt;PlexServerPicker&gt;</code> tries every connection of every server at once; pick one to list
-              its libraries through it.
+              <code>&lt;PlexServerPicker&gt;</code> tries every connection of every server at once; pick one to make it
+              the app's server: its libraries (<code>usePlexLibraries</code>) and Continue Watching (
+              <code>usePlexHub</code>, posters by <code>&lt;PlexImage&gt;</code>) follow.
             </p>
             <ServersDemo key={session.token} token={session.token} />
           </section>

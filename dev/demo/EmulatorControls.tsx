@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { ServerControls } from './ServerControls'
+import { time, useControl } from './useControl'
 // Shapes of the emulator's control API (see dev/plex-emulator/README.md).
 import type {
   EmulatorConfig, EmulatorConfigPatch, EmulatorKnobs, EmulatorLogEntry, ExpiredStyle,
@@ -8,28 +10,6 @@ import type {
 const keys = {
   config: ['react-plex-auth-demo', 'emulator', 'config'] as const,
   log: ['react-plex-auth-demo', 'emulator', 'log'] as const,
-}
-
-function useControl(controlUrl: string) {
-  return async <T,>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${controlUrl}${path}`, {
-      method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    const json = text ? (JSON.parse(text) as unknown) : null
-    if (!response.ok) {
-      const message = (json as { errors?: { message?: string }[] } | null)?.errors?.[0]?.message
-      throw new Error(message ?? `HTTP ${response.status}`)
-    }
-    return json as T
-  }
-}
-
-const time = (ms: number) => {
-  const d = new Date(ms)
-  return `${d.toLocaleTimeString([], { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`
 }
 
 interface NumberFieldProps {
@@ -57,7 +37,7 @@ function NumberField({ label, min, step, value, onChange }: NumberFieldProps) {
   )
 }
 
-/** Knobs of the local plex.tv emulator, a 429 burst, and its request log. */
+/** Knobs of the local plex.tv emulator, a 429 burst, its request log, and the chosen server's controls and log. */
 export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
   const call = useControl(controlUrl)
   const queryClient = useQueryClient()
@@ -264,6 +244,8 @@ export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
           </tbody>
         </table>
       </div>
+
+      <ServerControls controlUrl={controlUrl} autoRefresh={autoRefresh} />
     </div>
   )
 }
