@@ -3,9 +3,11 @@
 //   ?api=<apiBaseUrl>&auth=<authAppUrl>[&mode=popup|redirect][&poll=500][&prefetch=1][&page=session]
 //   ?api=…&auth=…&page=servers&token=<a plex.tv token>[&timeout=<probe timeout, ms>]
 //   ?api=…&auth=…&page=home (the token in localStorage, as a returning visitor's)
+//   ?api=…&auth=…&page=server-data[&target=explicit] (the token in localStorage too)
 // (page=session: the shared session's page, see SessionPage.tsx; page=servers: the servers and
 // connections page, see ServersPage.tsx; page=home: Plex Home profiles and the account menu, see
-// HomePage.tsx; else the button's page below.)
+// HomePage.tsx; page=server-data: the chosen server's libraries and Continue Watching with posters,
+// see ServerDataPage.tsx; else the button's page below.)
 // Anything else in the URL (e.g. a crafted ?pinId=) is ignored, as a real app would.
 import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -22,8 +24,10 @@ import 'react-plex-auth/link-code.css'
 import 'react-plex-auth/server-picker.css'
 import 'react-plex-auth/profile-picker.css'
 import 'react-plex-auth/account-menu.css'
+import 'react-plex-auth/image.css'
 import { GuardPage } from './GuardPage'
 import { HomePage } from './HomePage'
+import { ServerDataPage } from './ServerDataPage'
 import { ServersPage } from './ServersPage'
 import { SessionPage } from './SessionPage'
 
@@ -124,7 +128,7 @@ if (!apiBaseUrl || !authAppUrl) {
         apiBaseUrl={apiBaseUrl}
         authAppUrl={authAppUrl}
         pollInterval={pollInterval}
-        tokenStorage={page === 'home' ? 'local' : undefined}
+        tokenStorage={page === 'home' || page === 'server-data' ? 'local' : undefined}
         redirect={plexRedirect}
       >
         {page === 'session' ? (
@@ -133,6 +137,8 @@ if (!apiBaseUrl || !authAppUrl) {
           <GuardPage />
         ) : page === 'home' ? (
           <HomePage />
+        ) : page === 'server-data' ? (
+          <ServerDataPage explicit={params.get('target') === 'explicit'} />
         ) : page === 'servers' ? (
           <ServersPage token={params.get('token')} timeoutMs={probeTimeout === null ? undefined : Number(probeTimeout)} />
         ) : (
