@@ -4,11 +4,17 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from './chromium'
 import { axeViolations, expectText } from './support'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/** The emulator's plex.tv request log (the servers' log is another table). */
+const plexLog = (page: Page) => page.getByRole('table', { name: /^Request log/ })
+/** The decoded width of each Continue Watching poster (0 until loaded). */
+const posterWidths = (page: Page) =>
+  page.getByRole('region', { name: 'Continue Watching' }).locator('img').evaluateAll((imgs) => (imgs as HTMLImageElement[]).map((img) => (img.complete ? img.naturalWidth : 0)))
 
 let browser: Browser
 let child: ChildProcess
@@ -57,7 +63,7 @@ describe('the demo (npm start)', () => {
     const page = await browser.newPage()
     await page.goto(appUrl)
     await page.getByRole('heading', { name: 'Emulator controls' }).waitFor({ timeout: 20_000 })
-    await page.getByRole('table').waitFor()
+    await plexLog(page).waitFor()
 
     const popupEvent = page.waitForEvent('popup')
     await page.getByRole('region', { name: 'Popup sign-in' }).getByRole('button', { name: 'Sign in with Plex' }).click()
@@ -66,7 +72,7 @@ describe('the demo (npm start)', () => {
     await page.getByText('Signed in with the popup flow.').waitFor()
     const session = page.getByRole('region', { name: 'Session' })
     await session.getByText(/Emulated User/).waitFor()
-    await expectText(page.getByRole('table').locator('tbody tr').last(), /POST \/api\/v2\/pins\?strong=true\s*201/)
+    await expectText(plexLog(page).locator('tbody tr').last(), /POST \/api\/v2\/pins\?strong=true\s*201/)
     expect(await page.getByRole('region', { name: 'Session' }).locator('code').first().textContent()).toMatch(/^emu-•+\w{2}$/)
     // After sign-in: the servers, and the chosen one's libraries listed through its connection.
     const living = page.getByRole('region', { name: 'Your servers' }).getByRole('radio', { name: /Living Room/ })
@@ -74,7 +80,27 @@ describe('the demo (npm start)', () => {
     await living.click()
     const libraries = page.getByRole('region', { name: 'Libraries of Living Room' })
     await libraries.getByRole('listitem').first().waitFor({ timeout: 10_000 })
-    expect(await libraries.getByRole('listitem').count()).toBeGreaterThan(0)
+    expect(await libraries.getByRole('listitem').allTextContents()).toEqual(['Movies (movie)', 'TV Shows (show)', 'Music (artist)'])
+    // Its Continue Watching row: four posters, decoded, each with its title and progress.
+    const row = page.getByRole('region', { name: 'Continue Watching' })
+    await expect.poll(() => posterWidths(page), { timeout: 10_000 }).toEqual([100, 100, 100, 100])
+    expect(await row.getByRole('listitem').first().textContent()).toBe('Harbor Patrol · S2E1 · Return to Harbor')
+    expect(await row.getByRole('progressbar').count()).toBe(4)
+    expect(await axeViolations(page)).toEqual([])
+    // The emulator's controls for the chosen server: a rotated token is recovered on the next read.
+    await page.getByRole('button', { name: 'Rotate its token' }).click()
+    await page.getByText(/^Living Room has a new token/).waitFor()
+    await page.getByRole('button', { name: 'Reload Living Room' }).click()
+    const serverLog = page.getByRole('table', { name: /^Server requests/ })
+    await expectText(serverLog.locator('tbody tr').filter({ hasText: 'GET /library/sections' }).first(), /GET \/library\/sections\s*200\s*server \(header\)/)
+    expect(await serverLog.locator('tbody').textContent()).toMatch(/GET \/library\/sections\s*401\s*server \(header\)/)
+    expect(await libraries.getByRole('listitem').count()).toBe(3)
+    // A restart: the posters of the next size get a new transient token and load.
+    await page.getByRole('button', { name: 'Restart it' }).click()
+    await page.getByText(/^Living Room restarted/).waitFor()
+    await page.getByRole('button', { name: 'Larger posters' }).click()
+    await expect.poll(() => posterWidths(page), { timeout: 10_000 }).toEqual([150, 150, 150, 150])
+    expect(await page.getByRole('alert').count()).toBe(0)
     expect(await axeViolations(page)).toEqual([])
     // The Home's profiles: Kids (no PIN) from the card; the account menu and the session follow.
     await page.getByRole('region', { name: 'Plex Home profiles' }).getByRole('button', { name: /^Kids/ }).click()
@@ -91,7 +117,7 @@ describe('the demo (npm start)', () => {
     await card.getByRole('button', { name: 'Show a link code' }).waitFor({ timeout: 20_000 })
     await page.waitForTimeout(500) // time enough for a PIN created on mount to reach the emulator
     await page.getByRole('button', { name: 'Refresh log' }).click()
-    expect(await page.getByRole('table').locator('tbody').textContent()).not.toContain('strong=false')
+    expect(await plexLog(page).locator('tbody').textContent()).not.toContain('strong=false')
 
     await card.getByRole('button', { name: 'Show a link code' }).click()
     const code = (await card.getByRole('group', { name: /^Code: / }).textContent())!
