@@ -12,6 +12,7 @@ import { tokenFingerprint } from '../core/tokenFingerprint'
 import type { PlexServerTarget } from '../serverData/PlexServerTarget'
 import type { PlexTransientToken } from './PlexTransientToken'
 import { transientTokens } from './transientTokens'
+import { fetchFromServer } from '../serverData/fetchFromServer'
 
 /** Options of {@link plexTransientTokenQueryOptions}: the shared configuration, and the account token of the key. */
 export interface PlexTransientTokenQueryConfig extends PlexAuthOptions {
@@ -76,6 +77,13 @@ export function plexTransientTokenQueryOptions(target: PlexServerTarget | null |
           // Read the signal one microtask late: StrictMode's simulated unmount would otherwise
           // abort the request and send it again.
           await Promise.resolve()
+          if (token) {
+            // As every read of the server: a rotated server token renewed through /resources, a
+            // moved server found again, once each (fetchFromServer).
+            const config = { ...options, timeoutMs: TIMEOUT_MS }
+            const container = await fetchFromServer({ client: queryClient, signal, server: target.server, uri: target.connection.uri, path: PATH, token, config })
+            return transientTokens.mint(tokenOf(container), target.server.clientIdentifier)
+          }
           // The server's freshest token: the list may have been fetched again since (a rotated token).
           const listed = queryClient.getQueryData<PlexResource[]>(serversKey(apiBaseUrl, tokenHash))?.find((s) => s.clientIdentifier === server)
           const client = options.product ? toClientOptions(options) : undefined

@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw'
 import type { PlexResource } from '../../src/api/PlexResource'
 import type { PlexServerTarget } from '../../src/serverData/PlexServerTarget'
-import { server as msw } from '../support/mockPlex'
+import { API, server as msw } from '../support/mockPlex'
 
 // The posters' tests' fake Plex Media Servers: only `GET /security/token` (jsdom loads no image:
 // a test fires the <img>'s load and error itself), each answer a new transient token, every
@@ -95,4 +95,21 @@ export function mockTransientTokens(targets: PlexServerTarget[], { latency = 0 }
       failures = next
     },
   }
+}
+
+/**
+ * Installs plex.tv's `GET /resources` for the account token (after the file's `usePlexMock()`):
+ * `list()` is what it answers each time (a server's `accessToken` may change: a rotated token),
+ * every request recorded.
+ */
+export function mockResources(list: () => PlexResource[]) {
+  const requests: Request[] = []
+  msw.use(
+    http.get(`${API}/resources`, ({ request }) => {
+      requests.push(request)
+      if (request.headers.get('X-Plex-Token') !== ACCOUNT_TOKEN) return new HttpResponse(null, { status: 401 })
+      return HttpResponse.json(list())
+    }),
+  )
+  return { requests }
 }

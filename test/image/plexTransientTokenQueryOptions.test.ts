@@ -6,7 +6,7 @@ import { tokenFingerprint } from '../../src/core/tokenFingerprint'
 import { plexImageUrl } from '../../src/image/plexImageUrl'
 import { plexTransientTokenQueryOptions } from '../../src/image/plexTransientTokenQueryOptions'
 import { API, usePlexMock } from '../support/mockPlex'
-import { ACCOUNT_TOKEN, ATTIC_TARGET, HOME, HOME_TARGET, HOME_URI, mockTransientTokens } from './imageServers'
+import { ACCOUNT_TOKEN, ATTIC_TARGET, HOME, HOME_TARGET, HOME_URI, mockResources, mockTransientTokens } from './imageServers'
 
 usePlexMock()
 const config = { token: ACCOUNT_TOKEN, apiBaseUrl: API, product: 'Poster App', clientIdentifier: 'client-0001' }
@@ -58,12 +58,14 @@ describe('plexTransientTokenQueryOptions', () => {
 
   it('reports an answer without a token as invalid-response and a refusal as unauthorized, naming no token', async () => {
     const servers = mockTransientTokens([HOME_TARGET])
+    const plex = mockResources(() => [HOME]) // the server list still gives the refused token
     servers.fail('no-token', 401)
     const queryClient = new QueryClient()
     const empty = await catching(queryClient.fetchQuery(plexTransientTokenQueryOptions(HOME_TARGET, config)))
     const refused = await catching(queryClient.fetchQuery(plexTransientTokenQueryOptions(HOME_TARGET, config)))
     expect(isPlexApiError(empty, 'invalid-response')).toBe(true)
     expect(isPlexApiError(refused, 'unauthorized')).toBe(true)
+    expect(plex.requests).toHaveLength(1) // /resources asked once for a newer server token, none there
     for (const error of [empty, refused]) expect((error as Error).message).not.toMatch(/token=|home-server-token|account-token/)
   })
 
@@ -71,5 +73,17 @@ describe('plexTransientTokenQueryOptions', () => {
     const query = plexTransientTokenQueryOptions(null, config)
     expect(query.queryFn).toBe(skipToken)
     expect(query.queryKey).toEqual(plexKeys.transientToken(API, null, null))
+  })
+
+  it("recovers a rotated server token as every read of the server does: one /resources, then the new token", async () => {
+    const rotated = { ...HOME, accessToken: 'home-server-token-2' }
+    const servers = mockTransientTokens([{ server: rotated, connection: HOME_TARGET.connection }])
+    const plex = mockResources(() => [rotated])
+    const queryClient = new QueryClient()
+    // The target still carries the old token (the list the app holds predates the rotation).
+    const transientToken = await queryClient.fetchQuery(plexTransientTokenQueryOptions(HOME_TARGET, config))
+    expect(plex.requests).toHaveLength(1)
+    expect(servers.requests.map((r) => r.headers['x-plex-token'])).toEqual(['home-server-token', 'home-server-token-2'])
+    expect(plexImageUrl(HOME_TARGET, '/library/metadata/1/thumb/2', { width: 10, height: 10, transientToken })).toContain('X-Plex-Token=transient-machine-home-1')
   })
 })

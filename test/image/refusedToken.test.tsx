@@ -5,7 +5,7 @@ import { PlexImage } from '../../src/image/PlexImage'
 import { usePlexMock } from '../support/mockPlex'
 import { plexWrapper } from '../support/renderWithPlex'
 import { tick, useFakeClockEachTest } from '../support/tick'
-import { ACCOUNT_TOKEN, HOME_TARGET, mockTransientTokens } from './imageServers'
+import { ACCOUNT_TOKEN, HOME_TARGET, mockResources, mockTransientTokens } from './imageServers'
 
 // A server forgets its transient tokens when it restarts: the first poster refused gets one new
 // token for every poster of the server, once; a poster that fails on its own does not.
@@ -78,6 +78,7 @@ describe('a refused transient token', () => {
 
   it('when no new token can be had, the posters not yet shown fall back and those shown stay', async () => {
     const servers = mockTransientTokens([HOME_TARGET])
+    mockResources(() => [HOME_TARGET.server]) // no newer server token either
     render(<Row names={['A', 'B', 'C']} />, { wrapper: plexWrapper().wrapper })
     await tick(100)
     servers.fail(401)
