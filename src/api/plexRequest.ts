@@ -4,6 +4,7 @@ import type { PlexClientOptions } from './PlexClientOptions'
 import { safeCause } from './safeCause'
 import { toPlexApiError } from './toPlexApiError'
 import { validateOptions } from './validateOptions'
+import { xPlexHeaders } from './xPlexHeaders'
 
 /** Per-call options of every plex.tv function: cancellation, and anything `fetch` accepts. */
 export interface PlexRequestInit {
@@ -36,17 +37,8 @@ export async function plexRequest(
   const invalid = validateOptions(options)
   if (invalid) throw invalid
   if (!options.clientIdentifier) throw new PlexApiError('invalid-config', 'react-plex-auth: `clientIdentifier` is required.')
-  const headers: Record<string, string> = { Accept: 'application/json' }
   const query = new URLSearchParams()
-  // Each device field as its header: `platformVersion` is sent as `X-Plex-Platform-Version`.
-  // fetch throws on a header value outside Latin-1 ("マイアプリ") or with CR, LF or NUL, and a
-  // Latin-1 byte ("Café") may be read as anything: a value that is not printable ASCII goes in the
-  // query string (UTF-8, percent-encoded), where plex.tv reads X-Plex-* values too. Never the token.
-  for (const [field, value] of Object.entries(spec.plex)) {
-    const name = `X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`
-    if (/[^\x20-\x7e]/.test(value)) query.append(name, value)
-    else headers[name] = value
-  }
+  const headers = { Accept: 'application/json', ...xPlexHeaders(spec.plex, query) }
   const search = String(query)
   const url = `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${spec.path}${search && (spec.path.includes('?') ? '&' : '?')}${search}`
   const doFetch = options.fetch ?? globalThis.fetch

@@ -1,5 +1,7 @@
 import { PlexApiError, type PlexApiErrorKind } from './PlexApiError'
-import { plexDeviceInfo, type PlexDeviceInfo } from './plexDeviceInfo'
+import type { PlexDeviceInfo } from './plexDeviceInfo'
+import { deviceValues } from './deviceValues'
+import { xPlexHeaders } from './xPlexHeaders'
 import { safeCause } from './safeCause'
 
 /** Options of {@link plexServerRequest}. */
@@ -26,14 +28,7 @@ const kinds: Record<number, PlexApiErrorKind> = { 401: 'unauthorized', 403: 'for
 
 /** The `X-Plex-*` headers of `client`; values a header cannot carry go to `query`. */
 function clientHeaders(client: PlexServerRequestInit['client'], query: URLSearchParams): Record<string, string> {
-  const headers: Record<string, string> = {}
-  if (!client) return headers
-  for (const [field, value] of Object.entries({ ...plexDeviceInfo(client), clientIdentifier: client.clientIdentifier })) {
-    const name = `X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`
-    if (/[^\x20-\x7e]/.test(value)) query.append(name, value)
-    else headers[name] = value
-  }
-  return headers
+  return client ? xPlexHeaders(deviceValues(client), query) : {}
 }
 
 /**
