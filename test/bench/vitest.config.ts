@@ -1,4 +1,4 @@
-// `npm run bench`: the polling and the servers benchmarks (print figures, assert nothing).
+// `npm run bench`: the polling, servers, session and server data benchmarks (print figures, assert nothing).
 //   npx vitest run --config test/bench/vitest.config.ts
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     name: 'bench',
     environment: 'jsdom',
-    include: ['test/bench/plex.bench-run.ts', 'test/bench/servers.bench-run.ts', 'test/bench/session.bench-run.ts'],
+    include: ['test/bench/plex.bench-run.ts', 'test/bench/servers.bench-run.ts', 'test/bench/session.bench-run.ts', 'test/bench/serverData.bench-run.ts'],
     // One file after the other: real-time figures, on a small machine.
     fileParallelism: false,
     // Builds dist/ first when it is missing or older than src/ (the bench runs the built package).
