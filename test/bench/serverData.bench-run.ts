@@ -86,11 +86,11 @@ const rank = (server: Resource) =>
     .map(({ connection }) => connection)
 
 /** By hand: GET /resources, then each connection in rank order (3 s each) until one lists the libraries. */
-function NaiveLibraries({ token, name, onList }: { token: string; name: string; onList: (titles: string[]) => void }) {
+function NaiveLibraries({ token, name, onList, onFail }: { token: string; name: string; onList: (titles: string[]) => void; onFail: (why: string) => void }) {
   useEffect(() => {
     const controller = new AbortController()
     const headers = { Accept: 'application/json', 'X-Plex-Client-Identifier': CLIENT_ID, 'X-Plex-Product': PRODUCT }
-    void (async () => {
+    ;(async () => {
       const res = await fetch(`${emu.apiBaseUrl}/resources?includeHttps=1&includeRelay=1`, { headers: { ...headers, 'X-Plex-Token': token }, signal: controller.signal })
       const server = ((await res.json()) as Resource[]).find((r) => r.name === name)
       for (const { uri } of server ? rank(server) : []) {
@@ -103,15 +103,20 @@ function NaiveLibraries({ token, name, onList }: { token: string; name: string; 
           if (controller.signal.aborted) return
         }
       }
-    })()
+      onFail('no connection listed the libraries')
+    })().catch((error: unknown) => {
+      if (!controller.signal.aborted) onFail(`GET /resources failed: ${error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error)}`)
+    })
     return () => controller.abort()
-  }, [token, name, onList])
+  }, [token, name, onList, onFail])
   return null
 }
 
 interface SignInRun {
   /** ms from the token to the render of the libraries; null if none within 15 s. */
   listedMs: number | null
+  /** Why the hand-written chain gave up, if it did. */
+  failure: string | null
   /** plex.tv requests with the run's token, by path. */
   plexTv: Record<string, number>
   /** Requests the run's server received (preflights included, none in jsdom), by path. */
@@ -124,16 +129,21 @@ async function signInToList(impl: Impl, name: string): Promise<SignInRun> {
   const token = await mint()
   const clientIdentifier = emu.servers.find((s) => s.name === name)!.clientIdentifier
   let listedAt: number | null = null
+  let failure: string | null = null
   const onList = () => {
     listedAt ??= performance.now()
   }
+  const onFail = (why: string) => {
+    failure ??= why
+  }
   const t0 = performance.now()
-  render(impl === 'kit' ? signedIn(token, h(KitLibraries, { name, onList })) : h(NaiveLibraries, { token, name, onList }))
-  await until(() => listedAt !== null, 15_000)
+  render(impl === 'kit' ? signedIn(token, h(KitLibraries, { name, onList })) : h(NaiveLibraries, { token, name, onList, onFail }))
+  await until(() => listedAt !== null || failure !== null, 15_000)
   await sleep(SETTLE)
   cleanup()
   return {
     listedMs: listedAt === null ? null : listedAt - t0,
+    failure,
     plexTv: countBy(emu.log.filter((e) => e.token === token).map((e) => e.path.replace('/api/v2', ''))),
     server: countBy(emu.serverLog.filter((e) => e.server === clientIdentifier).map((e) => e.path)),
   }
@@ -258,8 +268,9 @@ test('react-plex-auth server data bench', async () => {
     // -------------------------------------------------------------------------------------------
     const times = (runs: SignInRun[]) => runs.flatMap((r) => (r.listedMs === null ? [] : [r.listedMs]))
     const timeCell = (runs: SignInRun[]) => {
-      const missing = runs.filter((r) => r.listedMs === null).length
-      return `${ms(median(times(runs)))} / ${ms(max(times(runs)))}${missing ? ` (${missing} never listed)` : ''}`
+      const missing = runs.filter((r) => r.listedMs === null)
+      const why = [...new Set(missing.map((r) => r.failure ?? 'nothing within 15 s'))].join('; ')
+      return `${ms(median(times(runs)))} / ${ms(max(times(runs)))}${missing.length ? ` (${missing.length} never listed: ${why})` : ''}`
     }
     const requestCell = (runs: SignInRun[], side: 'plexTv' | 'server') => {
       const paths = [...new Set(runs.flatMap((r) => Object.keys(r[side])))].sort()
