@@ -20,10 +20,14 @@ const LIVING_ROOM: EmulatedServerSpec = { name: 'Living Room', connections: [{ l
 const CONTINUE_WATCHING = ['Harbor Patrol: Return to Harbor', 'The Quiet Harbor', 'Static Bloom', 'Salt & Cedar']
 
 /** Starts these servers, then opens the server data page signed in (the token stored, as after an earlier visit). */
-async function openSignedIn(servers: EmulatedServerSpec[] | ServerScenario, params: Record<string, string> = {}): Promise<{ page: Page; token: string }> {
+async function openSignedIn(
+  servers: EmulatedServerSpec[] | ServerScenario,
+  params: Record<string, string> = {},
+  build: 'development' | 'production' = 'development',
+): Promise<{ page: Page; token: string }> {
   await e2e.emu.configure({ servers })
   const token = await mintToken(e2e.emu)
-  const { page } = await e2e.open({ params: { page: 'server-data', ...params }, ready: (p) => p.getByText(/^Session: /) })
+  const { page } = await e2e.open({ params: { page: 'server-data', ...params }, build, ready: (p) => p.getByText(/^Session: /) })
   await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [TOKEN_KEY, token])
   await page.reload()
   await expectText(page.getByText(/^Session: /), 'Session: signed-in')
@@ -93,6 +97,20 @@ describe('the server data page (Chromium, built package)', () => {
     expect(text).not.toContain(token)
     expect(text).not.toContain(server.accessToken)
     expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('the production build (as an app ships it): the libraries and the posters load, no console error', async () => {
+    const { page } = await openSignedIn([LIVING_ROOM], {}, 'production')
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    page.on('pageerror', (error) => errors.push(String(error)))
+    expect(await page.evaluate(() => window.__e2e.probeMounts)).toBe(1)
+    await chooseServer(page, 'Living Room')
+    await expect.poll(() => libraryTitles(page), WAIT).toEqual(['Movies', 'TV Shows', 'Music'])
+    for (const img of await postersLoaded(page)) expect(img.naturalWidth).toBe(100)
+    expect(errors).toEqual([])
   })
 
   it('a rotated server token: one more GET /resources, the libraries read again with the new token, never an error', async () => {
