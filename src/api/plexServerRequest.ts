@@ -1,3 +1,4 @@
+import { corsError } from './corsError'
 import { PlexApiError, type PlexApiErrorKind } from './PlexApiError'
 import type { PlexDeviceInfo } from './plexDeviceInfo'
 import { deviceValues } from './deviceValues'
@@ -120,9 +121,5 @@ async function confirmUnread(doFetch: typeof fetch, url: string, signal: AbortSi
     if (signal.aborted) return null
     return new PlexApiError('network', `Could not reach the Plex server (${where}).`, { cause })
   }
-  return new PlexApiError(
-    'cors',
-    `The Plex server answered ${where}, but its CORS settings do not let this page read the answer. Open this app from an address the server accepts (over https, or on the server's own network), or allow this app's address in the server's network settings.`,
-    { cause },
-  )
+  return corsError(where, cause)
 }

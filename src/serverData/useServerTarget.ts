@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { corsError } from '../api/corsError'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexResource } from '../api/PlexResource'
 import { usePlexConnection } from '../connection/usePlexConnection'
@@ -29,7 +30,12 @@ export function useServerTarget(target: PlexServerTarget | null | undefined, tok
   const chosen = usePlexSelectedServer({ ...config, token: explicit ? null : token })
   const reach = usePlexConnection(explicit ? null : chosen.server, { token })
   const unreachable = reach.status === 'unreachable'
-  const failure = useMemo(() => (unreachable ? new PlexApiError('network', UNREACHABLE) : null), [unreachable])
+  // Every address that answered did so unreadably for this page (CORS): that is what to fix, not the network.
+  const blocked = unreachable && reach.candidates.some((c) => c.outcome === 'unverified')
+  const failure = useMemo(
+    () => (unreachable ? (blocked ? corsError() : new PlexApiError('network', UNREACHABLE)) : null),
+    [unreachable, blocked],
+  )
   if (explicit) return { server: target?.server ?? null, uri: target?.connection.uri ?? null, wait: target ? 'ready' : 'none', reconnect: reach.retry }
   const { server } = chosen
   const uri = reach.connection?.uri ?? null

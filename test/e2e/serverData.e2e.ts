@@ -175,11 +175,10 @@ describe('the server data page (Chromium, built package)', () => {
     expect(text).not.toContain(server.accessToken)
   })
 
-  // KNOWN BUG, reported (issue 21): the chosen server is probed first, every probe is `unverified`
-  // (answered, unreadable: CORS), and src/serverData/useServerTarget.ts turns `unreachable` into a
-  // `network` error ("None of the Plex server’s connections answered…"), which is wrong and tells
-  // the user the opposite of what to do. `it.fails` until that is fixed: then make this `it`.
-  it.fails('a server that lets only https://app.plex.tv read it, chosen: the cors error in an alert (not "none answered")', async () => {
+  // Regression: the chosen server is probed first and every probe is `unverified` (answered,
+  // unreadable: CORS); that was once reported as `network` ("none of the connections answered"),
+  // the opposite of what to do.
+  it('a server that lets only https://app.plex.tv read it, chosen: the cors error in an alert (not "none answered")', async () => {
     const { page } = await openSignedIn('app-plex-tv-only')
     await chooseServer(page, 'Living Room')
     const alert = section(page, 'Libraries').getByRole('alert')

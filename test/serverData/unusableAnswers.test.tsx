@@ -1,9 +1,11 @@
-import { act } from '@testing-library/react'
+import { act, renderHook } from '@testing-library/react'
 import { delay, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { tick } from '../support/tick'
-import { LOCAL, useFakePlex } from './fakePlex'
-import { librariesOf } from './librariesOf'
+import { usePlexLibraries } from '../../src/serverData/usePlexLibraries'
+import { usePlexSelectedServer } from '../../src/serverData/usePlexSelectedServer'
+import { fakePlex, LOCAL, REMOTE, signedIn, useFakePlex } from './fakePlex'
+import { librariesOf, SECTIONS } from './librariesOf'
 
 // Answers the page may not use: CORS, XML, not a MediaContainer, 5xx. Errors of their own, never retried in a loop.
 
@@ -19,6 +21,23 @@ describe('answers the page may not use', () => {
     expect(error?.kind).toBe('cors')
     expect(error?.message).toMatch(/CORS.*(https|network)/)
     expect(plex.data().slice(1).map((hit) => hit.mode)).toEqual(['cors', 'no-cors'])
+  })
+
+  it('calls a chosen server whose every address CORS blocks (an app.plex.tv-only server) cors, not unreachable', async () => {
+    const plex = fakePlex({ '/library/sections': SECTIONS })
+    plex.behave(LOCAL, 'cors')
+    plex.behave(REMOTE, 'cors')
+    const { wrapper } = signedIn()
+    const { result } = renderHook(() => ({ chosen: usePlexSelectedServer(), libraries: usePlexLibraries() }), { wrapper })
+    await tick(100)
+    act(() => result.current.chosen.selectServer({ clientIdentifier: 'machine-home' }))
+    await tick(10_000)
+    const { status, error } = result.current.libraries
+    expect(status).toBe('error')
+    expect(error?.kind).toBe('cors')
+    expect(error?.message).toMatch(/CORS.*(https|network)/)
+    // Probed (one read and one opaque confirmation per address), never read for data.
+    expect(plex.data().filter((hit) => hit.path !== '/identity')).toHaveLength(0)
   })
 
   it('calls XML (a proxy that dropped Accept) invalid-response, never an empty success', async () => {
