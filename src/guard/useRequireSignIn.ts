@@ -4,7 +4,8 @@ import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { useLatest } from '../core/useLatest'
 import { pendingLogin } from '../login/pendingLogin'
 import { plexRedirect } from '../login/plexRedirect'
-import { usePlexLogin } from '../login/usePlexLogin'
+import { usePlexLogin, type PlexLogin } from '../login/usePlexLogin'
+import type { PlexSessionGate } from '../session/sessionGate'
 import { useSessionGate } from '../session/useSessionGate'
 import { returnPath } from './returnPath'
 import { safeReturnPath } from './safeReturnPath'
@@ -28,7 +29,18 @@ export interface RequireSignInOptions {
  * failure (a refused `returnTo`, its sign-in's error or expiry) and `prepare`, the default
  * button's click handler, which keeps the return path before that button leaves. Internal.
  */
-export function useRequireSignIn({ redirect, returnTo, navigate }: RequireSignInOptions) {
+/** What {@link useRequireSignIn} returns. Internal. */
+export interface RequireSignIn {
+  gate: PlexSessionGate
+  /** A refused `returnTo`. */
+  refused: PlexApiError | null
+  /** The guard's own sign-in, once it failed or expired. */
+  own: PlexLogin | null
+  /** The default button's click handler: keeps the return path before the button leaves for Plex. */
+  prepare: (event: MouseEvent) => void
+}
+
+export function useRequireSignIn({ redirect, returnTo, navigate }: RequireSignInOptions): RequireSignIn {
   const { gate, session } = useSessionGate()
   // The guard's redirect brings its own module: the app need not pass `plexRedirect` for it.
   const login = usePlexLogin(redirect ? { mode: 'redirect', redirect: plexRedirect } : { mode: 'popup' })
@@ -86,6 +98,6 @@ export function useRequireSignIn({ redirect, returnTo, navigate }: RequireSignIn
     else window.history.replaceState(window.history.state, '', path)
   }, [gate, latest])
 
-  const own = login.status === 'error' || login.status === 'expired' ? login : null
+  const own: PlexLogin | null = login.status === 'error' || login.status === 'expired' ? login : null
   return { gate, refused, own, prepare }
 }

@@ -1,3 +1,5 @@
+// Named here so that the declarations name it (not the package's index).
+import type { PlexApiError } from '../api/PlexApiError'
 import { parseMediaItems } from './parseMediaItems'
 import { plexHubPath, type PlexHubName } from './plexHubPath'
 import type { PlexMediaContainer } from './PlexMediaContainer'

@@ -1,3 +1,5 @@
+// Named here so that the declarations name it (not the package's index).
+import type { PlexApiError } from '../api/PlexApiError'
 import { libraryItemsQuery } from './libraryItemsQuery'
 import type { PlexServerQueryConfig } from './plexServerQueryOptions'
 import type { PlexServerTarget } from './PlexServerTarget'

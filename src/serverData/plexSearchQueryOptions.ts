@@ -1,3 +1,5 @@
+// Named here so that the declarations name it (not the package's index).
+import type { PlexApiError } from '../api/PlexApiError'
 import { parseSearchGroups } from './parseSearchGroups'
 import type { PlexMediaContainer } from './PlexMediaContainer'
 import type { PlexSearchGroup } from './PlexSearchGroup'

@@ -1,3 +1,5 @@
+// Named here so that the declarations name it (not the package's index).
+import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import type { PlexServerTarget } from './PlexServerTarget'
 import { serverQueryOptions } from './serverQueryOptions'

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Checks the BUILT package (run `npm run build` first; `npm test` does).
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { browserslistToTargets, transform } from 'lightningcss'
 import { describe, expect, it } from 'vitest'
 import { budgets } from '../size/budgets.mjs'
@@ -31,6 +31,14 @@ describe('the built package', () => {
     expect(pkg.allowScripts).toEqual({ esbuild: true, msw: false })
     const msw = JSON.parse(readFileSync('node_modules/msw/package.json', 'utf8')).version
     expect(readFileSync('.storybook/public/mockServiceWorker.js', 'utf8')).toContain(`const PACKAGE_VERSION = '${msw}'`)
+  })
+
+  // Regression: inferred types named through the package's own index (`import("..")`), which
+  // node16 resolution cannot follow (attw: InternalResolutionError).
+  it('declares every type by its own module: no declaration imports a folder', () => {
+    const files = (readdirSync('dist', { recursive: true }) as string[]).filter((file) => file.endsWith('.d.ts'))
+    const folderImports = files.filter((file) => /import\("\.{1,2}(\/\.\.)*"\)/.test(readFileSync(`dist/${file}`, 'utf8')))
+    expect(folderImports).toEqual([])
   })
 
   it('ships its MIT license, and only dist/ besides it', () => {
