@@ -5,7 +5,7 @@ import type { PlexUser } from '../api/PlexUser'
 import { switchHomeUser } from '../api/switchHomeUser'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { homeUsersKey, userKey } from '../core/queryKeys'
+import { homeUsersKey, selectedServerKey, userKey } from '../core/queryKeys'
 import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
 import { tokenRejections } from '../core/tokenRejections'
@@ -21,8 +21,8 @@ const PRIMED_GC_TIME = 5 * 60_000
  * several tasks later): the query is kept at least 5 minutes, and goes with the new token's
  * prefix whenever that token ends.
  */
-function prime(queryClient: QueryClient, queryKey: readonly unknown[], data: unknown): void {
-  queryClient.getQueryCache().build(queryClient, { queryKey, gcTime: PRIMED_GC_TIME })
+function prime(queryClient: QueryClient, queryKey: readonly unknown[], data: unknown, gcTime = PRIMED_GC_TIME): void {
+  queryClient.getQueryCache().build(queryClient, { queryKey, gcTime })
   queryClient.setQueryData(queryKey, data)
 }
 
@@ -69,5 +69,9 @@ export async function switchAndCache(
   prime(queryClient, userKey(apiBaseUrl, next), user)
   const home = queryClient.getQueryData<PlexHomeUser[]>(homeUsersKey(apiBaseUrl, tokenFingerprint(token)))
   if (home) prime(queryClient, homeUsersKey(apiBaseUrl, next), home)
+  // The server the app chose goes on with the new profile (kept like any choice, whatever the
+  // gcTime); that profile's own server list says whether it sees it.
+  const chosen = queryClient.getQueryData(selectedServerKey(apiBaseUrl, tokenFingerprint(token)))
+  if (chosen) prime(queryClient, selectedServerKey(apiBaseUrl, next), chosen, Infinity)
   return { token: authToken, user: user as PlexUser }
 }

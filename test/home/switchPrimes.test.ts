@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { homeUsersKey, userKey } from '../../src/core/queryKeys'
+import { homeUsersKey, selectedServerKey, userKey } from '../../src/core/queryKeys'
 import { tokenFingerprint } from '../../src/core/tokenFingerprint'
 import { plexHomeUsersQueryOptions } from '../../src/home/plexHomeUsersQueryOptions'
 import { switchAndCache } from '../../src/home/switchAndCache'
@@ -23,5 +23,26 @@ describe('switchAndCache', () => {
     expect(queryClient.getQueryData(userKey(API, tokenFingerprint(token)))).toMatchObject({ title: 'Kids' })
     expect(queryClient.getQueryData(homeUsersKey(API, tokenFingerprint(token)))).toHaveLength(4)
     unsubscribe()
+  })
+})
+
+describe('switchAndCache and the chosen server', () => {
+  it('carries the chosen server over to the new profile (its own list then says whether it sees it), kept whatever the gcTime', async () => {
+    mock({ tokens: [ADMIN] })
+    const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: 0 } } })
+    queryClient.getQueryCache().build(queryClient, { queryKey: selectedServerKey(API, tokenFingerprint(ADMIN)), gcTime: Infinity })
+    queryClient.setQueryData(selectedServerKey(API, tokenFingerprint(ADMIN)), 'machine-living-room')
+    const { token } = await switchAndCache(queryClient, options, ADMIN, 'home-kids-0001', undefined)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(queryClient.getQueryData(selectedServerKey(API, tokenFingerprint(token)))).toBe('machine-living-room')
+    const kept = queryClient.getQueryCache().find({ queryKey: selectedServerKey(API, tokenFingerprint(token)), exact: true })
+    expect(kept?.options.gcTime).toBe(Infinity)
+  })
+
+  it('chooses nothing for the new profile when nothing was chosen', async () => {
+    mock({ tokens: [ADMIN] })
+    const queryClient = new QueryClient()
+    const { token } = await switchAndCache(queryClient, options, ADMIN, 'home-kids-0001', undefined)
+    expect(queryClient.getQueryData(selectedServerKey(API, tokenFingerprint(token)))).toBeUndefined()
   })
 })
