@@ -54,19 +54,24 @@ const installed = [
   ['iOS navigator.standalone', iosHomeScreen],
 ] as const
 
+/** Signs in with `render`'s login: the popup opens inside the click, one PIN, no redirect, nothing kept for one. */
+async function expectPopupSignIn(render: (options: UsePlexLoginOptions) => { result: { current: ReturnType<typeof usePlexLogin> } }) {
+  const plex = mock()
+  const { open } = stubWindowOpen()
+  const navigate = vi.fn()
+  const { result } = render({ navigate })
+  act(() => result.current.login())
+  expect(open).toHaveBeenCalledTimes(1)
+  await tick(0)
+  expect(result.current.status).toBe('waiting')
+  expect(navigate).not.toHaveBeenCalled()
+  expect(sessionStorage.getItem(PENDING)).toBeNull()
+  expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+}
+
 describe("mode 'auto' (the default)", () => {
   it('opens the popup in a browser tab; no matchMedia at all (jsdom, old browsers) counts as a browser tab', async () => {
-    const plex = mock()
-    const { open } = stubWindowOpen()
-    const navigate = vi.fn()
-    const { result } = render$({ navigate })
-    act(() => result.current.login())
-    expect(open).toHaveBeenCalledTimes(1)
-    await tick(0)
-    expect(result.current.status).toBe('waiting')
-    expect(navigate).not.toHaveBeenCalled()
-    expect(sessionStorage.getItem(PENDING)).toBeNull()
-    expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    await expectPopupSignIn(render$)
   })
 
   it('opens the popup when matchMedia says the page is in a browser tab', async () => {
@@ -227,18 +232,8 @@ describe('<PlexLoginButton> and the session in an installed app', () => {
 // apps do not bundle it. Without it nothing redirects, and asking for a redirect says why.
 describe('without the redirect module', () => {
   it.each(installed)("'auto' in an installed app (%s) opens the popup: nothing is kept in sessionStorage", async (_name, install) => {
-    const plex = mock()
     install()
-    const { open } = stubWindowOpen()
-    const navigate = vi.fn()
-    const { result } = renderPlexHook(() => usePlexLogin({ navigate }))
-    act(() => result.current.login())
-    expect(open).toHaveBeenCalledTimes(1)
-    await tick(0)
-    expect(result.current.status).toBe('waiting')
-    expect(navigate).not.toHaveBeenCalled()
-    expect(sessionStorage.getItem(PENDING)).toBeNull()
-    expect(plex.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    await expectPopupSignIn((options) => renderPlexHook(() => usePlexLogin(options)))
   })
 
   it("'redirect' fails at once with invalid-config naming plexRedirect: no popup, no PIN, no navigation", async () => {
