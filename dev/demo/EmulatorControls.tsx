@@ -1,7 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { ServerControls } from './ServerControls'
-import { time, useControl } from './useControl'
+import { RequestLog } from './RequestLog'
+import { useControl } from './useControl'
 // Shapes of the emulator's control API (see dev/plex-emulator/README.md).
 import type {
   EmulatorConfig, EmulatorConfigPatch, EmulatorKnobs, EmulatorLogEntry, ExpiredStyle,
@@ -204,46 +205,20 @@ export function EmulatorControls({ controlUrl }: { controlUrl: string }) {
         </button>
       </div>
 
-      <div className="demo-table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-log`}>
-        <table className="demo-table">
-          <caption id={`${id}-log`}>
-            Request log (newest first{entries.length === 50 ? ', last 50' : ''})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">time</th>
-              <th scope="col">request</th>
-              <th scope="col">status</th>
-              <th scope="col">PIN</th>
-              <th scope="col">client</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.length === 0 ? (
-              <tr>
-                <td colSpan={5}>No requests yet.</td>
-              </tr>
-            ) : (
-              entries.map((entry, index) => (
-                <tr key={`${entry.time}-${index}`} data-status={entry.status >= 400 ? 'error' : 'ok'}>
-                  <td>{time(entry.time)}</td>
-                  <td>
-                    <code>
-                      {entry.method} {entry.path}
-                      {entry.query}
-                    </code>
-                  </td>
-                  <td>{entry.status}</td>
-                  <td>{entry.pinId ?? '-'}</td>
-                  <td title={entry.clientIdentifier ?? undefined}>
-                    {entry.clientIdentifier ? `${entry.clientIdentifier.slice(0, 8)}…` : '-'}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <RequestLog
+        id={id}
+        caption={`Request log (newest first${entries.length === 50 ? ', last 50' : ''})`}
+        columns={['status', 'PIN', 'client']}
+        rows={entries.map((entry) => ({
+          ...entry,
+          failed: entry.status >= 400,
+          cells: [
+            entry.status,
+            entry.pinId ?? '-',
+            <span title={entry.clientIdentifier ?? undefined}>{entry.clientIdentifier ? `${entry.clientIdentifier.slice(0, 8)}…` : '-'}</span>,
+          ],
+        }))}
+      />
 
       <ServerControls controlUrl={controlUrl} autoRefresh={autoRefresh} />
     </div>

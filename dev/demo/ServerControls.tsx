@@ -2,7 +2,8 @@ import { useId, useState } from 'react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { usePlexSelectedServer } from 'react-plex-auth'
 import type { ServerLogEntry } from '../plex-emulator/index.mjs'
-import { time, useControl } from './useControl'
+import { RequestLog } from './RequestLog'
+import { useControl } from './useControl'
 
 const LOG_KEY = ['react-plex-auth-demo', 'emulator', 'servers-log'] as const
 const SHOWN = 40
@@ -66,44 +67,16 @@ export function ServerControls({ controlUrl, autoRefresh }: { controlUrl: string
       <p role="status" aria-live="polite" className="demo-feedback">
         {feedback}
       </p>
-      <div className="demo-table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-log`}>
-        <table className="demo-table">
-          <caption id={`${id}-log`}>Server requests (newest first{entries.length === SHOWN ? `, last ${SHOWN}` : ''}; tokens by kind, never their value)</caption>
-          <thead>
-            <tr>
-              <th scope="col">time</th>
-              <th scope="col">request</th>
-              <th scope="col">status</th>
-              <th scope="col">token</th>
-              <th scope="col">connection</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.length === 0 ? (
-              <tr>
-                <td colSpan={5}>No requests yet.</td>
-              </tr>
-            ) : (
-              entries.map((entry, index) => (
-                <tr key={`${entry.time}-${index}`} data-status={entry.status !== null && entry.status >= 400 ? 'error' : 'ok'}>
-                  <td>{time(entry.time)}</td>
-                  <td>
-                    <code>
-                      {entry.method} {entry.path}
-                      {entry.query}
-                    </code>
-                  </td>
-                  <td>{entry.status ?? (entry.abortedAt ? 'aborted' : '…')}</td>
-                  <td>{entry.tokenIn ? `${entry.tokenType} (${entry.tokenIn})` : 'none'}</td>
-                  <td>
-                    <code>{entry.uri}</code>
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <RequestLog
+        id={id}
+        caption={`Server requests (newest first${entries.length === SHOWN ? `, last ${SHOWN}` : ''}; tokens by kind, never their value)`}
+        columns={['status', 'token', 'connection']}
+        rows={entries.map((entry) => ({
+          ...entry,
+          failed: entry.status !== null && entry.status >= 400,
+          cells: [entry.status ?? (entry.abortedAt ? 'aborted' : '…'), entry.tokenIn ? `${entry.tokenType} (${entry.tokenIn})` : 'none', <code>{entry.uri}</code>],
+        }))}
+      />
     </div>
   )
 }
