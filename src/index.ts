@@ -24,6 +24,8 @@ export type { PlexLoginState, PlexLoginEvent, PlexLoginStatus, PlexLoginPin, Pop
 export { buildAuthUrl } from './login/buildAuthUrl'
 export type { AuthUrlInput } from './login/buildAuthUrl'
 export { plexRedirect } from './login/plexRedirect'
+export { plexPrefetch } from './login/plexPrefetch'
+export type { PlexPrefetch, PlexPreparedPin } from './core/PlexPrefetch'
 export type { PlexRedirect, PlexPendingPin } from './core/PlexRedirect'
 export type { PopupSize } from './login/openPopup'
 export { plexDeviceInfo } from './api/plexDeviceInfo'

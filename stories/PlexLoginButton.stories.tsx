@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { CSSProperties } from 'react'
 import { expect, fn, mocked, userEvent, waitFor, within } from 'storybook/test'
-import { getClientIdentifier, PlexAccountBadge, PlexLoginButton, plexRedirect, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
+import { getClientIdentifier, PlexAccountBadge, PlexLoginButton, plexPrefetch, plexRedirect, createPin, type PlexLoginLabels, type PlexLoginRenderProps } from '../src'
 import { browserLog, canGuardNavigation, PENDING_LOGIN_KEY, STORY_PRODUCT, type PlexStoryParameters } from './support/browserStubs'
 import { STORY_USER } from './support/avatar'
 import { darkTheme } from './support/darkTheme'
@@ -31,13 +31,13 @@ const meta = {
     account: { control: false },
     redirect: { control: false },
     disabled: { control: 'boolean', description: 'The `<button>`\'s own `disabled`.' },
-    prefetch: { control: 'boolean' },
+    prefetch: { control: false },
     product: { control: 'text' },
     render: { control: false },
     options: { control: false },
   },
   parameters: {
-    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'prefetch', 'product', 'forwardUrl', 'popup'] },
+    controls: { include: ['mode', 'labels', 'unstyled', 'disabled', 'product', 'forwardUrl', 'popup'] },
   },
 } satisfies Meta<typeof PlexLoginButton>
 
@@ -214,9 +214,9 @@ export const SignedInShowingAccount: Story = withPlex({ user: STORY_USER }, (ple
 }))
 
 // ---------------------------------------------------------------------------------------------
-/** `prefetch`: the PIN is created on mount, so the click sends the popup straight to Plex. */
+/** `prefetch={plexPrefetch}`: the PIN is created on mount, so the click sends the popup straight to Plex. */
 export const Prefetch: Story = withPlex((plex) => ({
-  args: { prefetch: true },
+  args: { prefetch: plexPrefetch },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(plex.mock.pins.size).toBe(1))
     const canvas = await clickSignIn(canvasElement)

@@ -8,6 +8,7 @@ import {
   PlexAuthProvider,
   PlexLinkCode,
   PlexLoginButton,
+  plexPrefetch,
   plexRedirect,
   usePlexLinkCode,
   usePlexLogin,
@@ -19,7 +20,7 @@ import {
 export function EveryHook() {
   const token = usePlexToken(123456)
   const idle = usePlexToken(null)
-  const login = usePlexLogin({ prefetch: true })
+  const login = usePlexLogin({ prefetch: plexPrefetch })
   const redirect = usePlexLogin({ mode: 'redirect', redirect: plexRedirect })
   const user = usePlexUser('a-token')
   const link = usePlexLinkCode()
@@ -32,7 +33,7 @@ export function Page() {
     <PlexAuthProvider product="SSR App" queryClient={new QueryClient()} tokenStorage="local">
       <EveryHook />
       <PlexLoginButton />
-      <PlexLoginButton mode="redirect" redirect={plexRedirect} unstyled labels={{ signIn: 'Connexion' }} account={(token) => <PlexAccountBadge token={token} />} prefetch />
+      <PlexLoginButton mode="redirect" redirect={plexRedirect} unstyled labels={{ signIn: 'Connexion' }} account={(token) => <PlexAccountBadge token={token} />} prefetch={plexPrefetch} />
       <PlexLinkCode onToken={() => {}} />
       <PlexAccountBadge token="a-token" />
     </PlexAuthProvider>

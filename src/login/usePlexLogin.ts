@@ -12,6 +12,7 @@ import { signsInByRedirect } from './signsInByRedirect'
 import { pinKey } from '../core/queryKeys'
 import { quietly } from '../core/quietly'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import type { PlexPrefetch } from '../core/PlexPrefetch'
 import {
   initialPlexLoginState,
   isLoginActive,
@@ -46,8 +47,12 @@ export interface UsePlexLoginOptions extends PlexAuthOptions {
   mode?: 'auto' | 'popup' | 'redirect'
   /** Where Plex sends the tab after approval. @default in redirect mode, the current URL without its fragment */
   forwardUrl?: string
-  /** Create the PIN on mount (and renew it) so the approval URL is ready at click time. @default false */
-  prefetch?: boolean
+  /**
+   * `plexPrefetch`: create the PIN on mount (and renew it) so the approval URL is ready at click
+   * time. A module rather than a flag, so that apps that do not prefetch do not bundle it.
+   * @default none: the click creates the PIN
+   */
+  prefetch?: PlexPrefetch
   /** Size of the popup. @default { width: 600, height: 700 } */
   popup?: PopupSize
   /** sessionStorage key of a pending redirect sign-in. @default 'react-plex-auth:pending-login' */
@@ -135,7 +140,7 @@ const approvalUrl = (config: PlexAuthOptions, clientIdentifier: string, code: st
  * ```
  */
 export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
-  const { mode = 'auto', forwardUrl, prefetch = false, popup: popupSize, pendingKey, navigate, onToken, onError, onStatusChange, ...shared } = options
+  const { mode = 'auto', forwardUrl, prefetch, popup: popupSize, pendingKey, navigate, onToken, onError, onStatusChange, ...shared } = options
   const config = usePlexOptions(shared)
   const queryClient = useQueryClient(config.queryClient)
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
@@ -152,7 +157,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const abortRef = useRef<AbortController | null>(null)
   // This instance, as the owner of a resumed redirect sign-in.
   const owner = useRef({}).current
-  const prepared = usePrefetchedPin(prefetch && state.status === 'idle' && !followed, config)
+  const prepared = usePrefetchedPin(prefetch, state.status === 'idle' && !followed, config)
 
   const polling = state.status === 'waiting' || state.status === 'blocked'
   const watched = usePlexToken(polling ? state.pin.id : null, {

@@ -4,6 +4,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { renderToString } from 'react-dom/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { plexPrefetch } from '../../src/login/plexPrefetch'
 import { plexRedirect } from '../../src/login/plexRedirect'
 import { createPin } from '../../src/api/createPin'
 import { PlexLoginButton } from '../../src/login/PlexLoginButton'
@@ -108,7 +109,7 @@ describe("mode 'auto' (the default)", () => {
     const matchMedia = displayMode('browser')
     const { open } = stubWindowOpen()
     const navigate = vi.fn()
-    const { result } = render$({ navigate, prefetch: true })
+    const { result } = render$({ navigate, prefetch: plexPrefetch })
     await tick(1000)
     expect(matchMedia).not.toHaveBeenCalled()
     displayMode('standalone') // installed while the page was open (a new window in practice)

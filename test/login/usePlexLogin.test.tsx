@@ -1,6 +1,7 @@
 import { act } from '@testing-library/react'
 import { useContext } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { plexPrefetch } from '../../src/login/plexPrefetch'
 import { plexRedirect } from '../../src/login/plexRedirect'
 import { createPin } from '../../src/api/createPin'
 import { PlexSessionContext } from '../../src/core/PlexSessionContext'
@@ -268,7 +269,7 @@ describe('usePlexLogin: prefetch', () => {
   it('creates one PIN on mount (StrictMode) and opens Plex at once on click', async () => {
     const plex = mock()
     const { popup } = stubWindowOpen()
-    const { result } = render({ prefetch: true })
+    const { result } = render({ prefetch: plexPrefetch })
     await tick(0)
     expect(posts(plex)).toHaveLength(1)
     expect(result.current.status).toBe('idle')
@@ -284,10 +285,24 @@ describe('usePlexLogin: prefetch', () => {
   it('renews the prefetched PIN before it expires', async () => {
     const plex = mock({ pinLifetime: 120 })
     stubWindowOpen()
-    render({ prefetch: true })
+    render({ prefetch: plexPrefetch })
     await tick(0)
     await tick(61_000, 1000)
     expect(posts(plex)).toHaveLength(2)
+  })
+
+  it('without the plexPrefetch module, nothing is created before the click, and the click opens a blank popup first', async () => {
+    const plex = mock()
+    const { popup } = stubWindowOpen()
+    const { result } = render({})
+    await tick(5000)
+    expect(plex.requests).toHaveLength(0)
+    expect(result.current.authUrl).toBeNull()
+    act(() => result.current.login())
+    expect(popup!.location.href).not.toMatch(/app\.plex\.tv/)
+    await tick(0)
+    expect(posts(plex)).toHaveLength(1)
+    expect(popup!.location.href).toMatch(/^https:\/\/app\.plex\.tv\/auth#\?/)
   })
 })
 
@@ -432,7 +447,7 @@ describe('usePlexLogin: the PIN keeps the identity that created it (issue 10, it
   it('polls a prefetched PIN with the client identifier it was created with, after the app changed it', async () => {
     const plex = mock()
     const { popup } = stubWindowOpen()
-    const { result, rerender } = renderPlexHook((id: string) => usePlexLogin({ prefetch: true, clientIdentifier: id }), {
+    const { result, rerender } = renderPlexHook((id: string) => usePlexLogin({ prefetch: plexPrefetch, clientIdentifier: id }), {
       initialProps: 'client-created-x',
     })
     await tick(0)
@@ -452,7 +467,7 @@ describe('usePlexLogin: a prefetched PIN opens with the current forwardUrl (issu
   it('builds the approval URL at click time, inside the click', async () => {
     mock()
     const { popup } = stubWindowOpen()
-    const { result } = render({ prefetch: true, forwardUrl: 'https://app.example/after-plex' })
+    const { result } = render({ prefetch: plexPrefetch, forwardUrl: 'https://app.example/after-plex' })
     await tick(0)
     act(() => result.current.login())
     const opened = popup!.location.href // synchronously, inside the click
@@ -570,7 +585,7 @@ describe('usePlexLogin: a device clock off plex.tv (issue 10, item 2)', () => {
   it('prefetch: a device 20 minutes ahead keeps one PIN while idle, and the click uses it', async () => {
     const plex = skewedPlex({ behindBy: AHEAD })
     const { popup } = stubWindowOpen()
-    const { result } = render({ prefetch: true })
+    const { result } = render({ prefetch: plexPrefetch })
     await tick(0)
     await tick(60_000, 1000)
     expect(plex.posts()).toHaveLength(1)
@@ -582,7 +597,7 @@ describe('usePlexLogin: a device clock off plex.tv (issue 10, item 2)', () => {
 
   it('prefetch: an unparsable expiresAt does not renew back to back', async () => {
     const plex = skewedPlex({ expiresAt: 'not a date' })
-    render({ prefetch: true })
+    render({ prefetch: plexPrefetch })
     await tick(0)
     await tick(10_000, 100)
     expect(plex.posts()).toHaveLength(1)
@@ -590,7 +605,7 @@ describe('usePlexLogin: a device clock off plex.tv (issue 10, item 2)', () => {
 
   it('prefetch: renews from expiresIn, before the PIN runs out', async () => {
     const plex = skewedPlex({ behindBy: -AHEAD, lifetime: 300 }) // a device 20 minutes behind
-    render({ prefetch: true })
+    render({ prefetch: plexPrefetch })
     await tick(0)
     await tick(239_000, 1000)
     expect(plex.posts()).toHaveLength(1)

@@ -14,6 +14,7 @@ import { createRoot } from 'react-dom/client'
 import {
   PlexAuthProvider,
   PlexLoginButton,
+  plexPrefetch,
   plexRedirect,
   getClientIdentifier,
   getUser,
@@ -92,7 +93,7 @@ function App({ apiBaseUrl }: { apiBaseUrl: string }) {
       {mounted && (
         <PlexLoginButton
           mode={mode}
-          prefetch={prefetch}
+          prefetch={prefetch ? plexPrefetch : undefined}
           onToken={(value) => setToken(value)}
           onStatusChange={(status) => window.__e2e.statuses.push(status)}
         />
