@@ -1,8 +1,8 @@
 import { useContext, useMemo } from 'react'
-import { usePlexConnection } from '../connection/usePlexConnection'
 import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useSessionToken } from '../core/useSessionToken'
 import type { PlexServerTarget } from '../serverData/PlexServerTarget'
-import { usePlexSelectedServer } from '../serverData/usePlexSelectedServer'
+import { useServerTarget } from '../serverData/useServerTarget'
 import { useHydrated } from './useHydrated'
 
 /** The server an image is on, whether it is still on its way, and whether its token may be asked for. Internal. */
@@ -25,16 +25,12 @@ export interface ImageTarget {
  * other consumer of that server. Internal.
  */
 export function useImageTarget(target: PlexServerTarget | null | undefined, token: string | null | undefined): ImageTarget {
-  const explicit = target !== undefined
-  const chosen = usePlexSelectedServer({ token: explicit ? null : token })
-  const server = explicit ? null : chosen.server
-  const reach = usePlexConnection(server, { token })
-  const connection = reach.connection
-  const found = useMemo(() => (server && connection ? { server, connection } : null), [server, connection])
+  // The same place as the server's data: the chosen server over its connection (useServerTarget).
+  const place = useServerTarget(target, useSessionToken(token), {})
+  const { server, uri, wait } = place
+  const found = useMemo(() => (server && uri ? { server, connection: { uri } } : null), [server, uri])
   const session = useContext(PlexSessionContext)
   const ready = useHydrated() && (token !== undefined || !session || Boolean(session.user))
-  if (explicit) return { target: target ?? null, pending: false, failed: false, ready }
-  const pending = chosen.resolving || (server !== null && reach.status === 'connecting')
-  const failed = chosen.error !== null || reach.status === 'unreachable'
-  return { target: found, pending: !found && pending, failed: !found && failed, ready }
+  if (target !== undefined) return { target: target ?? null, pending: false, failed: false, ready }
+  return { target: found, pending: !found && wait === 'connecting', failed: !found && typeof wait === 'object', ready }
 }
