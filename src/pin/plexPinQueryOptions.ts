@@ -4,22 +4,44 @@ import { getToken } from '../api/getToken'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import { parsePinId, type PlexPinId } from '../core/parsePinId'
-import { pinClock } from './pinClock'
-import { isWaiting } from './pinStatus'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { pinKey } from '../core/queryKeys'
 import { isTransientError, MAX_TRANSIENT_FAILURES, pollBackoff } from '../core/pollBackoff'
 import { toClientOptions } from '../core/toClientOptions'
 import { validateOptions } from '../api/validateOptions'
 
-const expired = () => new PlexApiError('expired', 'The sign-in code expired before it was approved.')
+/** Where a watched PIN stands, as far as its query tells: the statuses of `usePlexToken` but `idle`. */
+export type PinStatus = 'waiting' | 'authorized' | 'expired' | 'error'
+
+/**
+ * The one predicate of a PIN query: `authorized` once an answer carried a token, `expired` on a
+ * 404 or on the last check past the PIN's deadline (`kind: 'expired'`), `error` on any other final
+ * error, else `waiting`. The query options and `usePlexToken` both ask it. Internal.
+ */
+export const pinStatus = (data: { authToken: string | null } | undefined, error: PlexApiError | null): PinStatus =>
+  data?.authToken ? 'authorized' : !error ? 'waiting' : error.kind == 'not-found' || error.kind == 'expired' ? 'expired' : 'error'
+
+type PinQuery = { state: { data?: PlexPin | undefined; error: PlexApiError | null; fetchStatus: string } }
+const waiting = (query: PinQuery) => pinStatus(query.state.data, query.state.error) == 'waiting'
+
+/**
+ * A PIN's life on this device's clock (never plex.tv's `expiresAt` against it: the clocks can be
+ * minutes apart), per query: `at`, the tightest of `receivedAt + (expiresIn + 1) s` over the
+ * answers (`expiresIn` is floored, so the PIN is surely dead by then), `sent`, when the latest
+ * request left, and the timer of the last check at `at`.
+ */
+const clocks = new WeakMap<object, { at: number; sent?: number; timer?: ReturnType<typeof setTimeout> }>()
+const bound = (expiresIn: number | undefined, receivedAt: number) => receivedAt + (expiresIn! + 1) * 1000 || Infinity
+
+const expired = () => new PlexApiError('expired', 'The sign-in code expired.')
 
 /**
  * The react-query options behind `usePlexToken`: the key, the GetToken call (with the query's
  * `AbortSignal`), polling that stops by itself on a token, expiry or a final error, and
  * backoff on 429/5xx/network failures. Expiry is judged on plex.tv's time: each answer's
  * `expiresIn`, counted from when it arrived, sets a deadline on this device's clock; one last
- * check at or after it settles the PIN (a token, or `expired`, also when that check fails).
+ * check at it (even between polls, in a backoff or a hidden tab, while the PIN is watched)
+ * settles the PIN (a token, or `expired`, also when that check fails).
  * Use them to prefetch, to read the cache, or with `useSuspenseQuery` / `useQuery` directly.
  *
  * Without a valid PIN id (or without `product`) the query function is `skipToken`: nothing is sent.
@@ -41,49 +63,61 @@ const expired = () => new PlexApiError('expired', 'The sign-in code expired befo
  * ```
  */
 export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options: PlexAuthOptions = {}) {
-  const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
   const interval = options.pollInterval ?? DEFAULT_POLL_INTERVAL
   const id = parsePinId(pinId)
-  const runnable = typeof id === 'number' && validateOptions(options) === null
+  const valid = typeof id == 'number'
   return queryOptions<PlexPin, PlexApiError, PlexPin, readonly unknown[]>({
-    queryKey: pinKey(apiBaseUrl, typeof id === 'number' ? id : pinId),
-    queryFn: runnable
-      ? async (context) => {
-          const query = context.client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey: context.queryKey, exact: true })
-          const deadline = query ? pinClock.deadline(query) : null
-          // The last check: sent at or after the deadline, it settles the PIN either way.
-          const last = deadline !== null && Date.now() >= deadline
-          if (query) pinClock.sent(query)
-          // Read the signal a microtask late: react-query aborts and re-sends a request whose signal
-          // was read when its last observer leaves, which StrictMode's pretend unmount does.
-          await null
-          let pin: PlexPin
-          try {
-            pin = await getToken({ ...toClientOptions(options), pinId: id }, { signal: context.signal })
-          } catch (error) {
-            // Past the deadline a check that cannot be made (offline, 5xx, 429) ends the PIN too.
-            if (last && isTransientError(error)) throw expired()
-            throw error
+    queryKey: pinKey(options.apiBaseUrl ?? DEFAULT_API_BASE_URL, valid ? id : pinId),
+    queryFn:
+      valid && !validateOptions(options)
+        ? async (context) => {
+            const { client, queryKey } = context
+            const query = client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey, exact: true })!
+            let clock = clocks.get(query)
+            // A PIN put in the cache without a request (setQueryData, hydration) counts from `dataUpdatedAt`.
+            if (!clock) clocks.set(query, (clock = { at: bound(query.state.data?.expiresIn, query.state.dataUpdatedAt) }))
+            const sent = (clock.sent = Date.now())
+            // The last check: sent at or after the deadline, it settles the PIN either way.
+            const last = sent >= clock.at
+            // Read the signal a microtask late: react-query aborts and re-sends a request whose signal
+            // was read when its last observer leaves, which StrictMode's pretend unmount does.
+            await null
+            let pin: PlexPin
+            try {
+              pin = await getToken({ ...toClientOptions(options), pinId: id }, { signal: context.signal })
+            } catch (error) {
+              // Past the deadline a check that cannot be made (offline, 5xx, 429) ends the PIN too.
+              throw last && isTransientError(error) ? expired() : error
+            }
+            // No token at the last check, or plex.tv itself counting below zero: expired. A last check
+            // that plex.tv still gives a second or more means this device's clock jumped (a wake, an
+            // NTP step): plex.tv is the authority, and its answer sets the deadline afresh.
+            if (!pin.authToken && (pin.expiresIn < 0 || (last && pin.expiresIn <= 0))) throw expired()
+            const at = bound(pin.expiresIn, Date.now())
+            clock.at = last ? at : Math.min(clock.at, at)
+            clearTimeout(clock.timer)
+            // While the PIN is watched, the last check at the deadline, even when no poll is due (a
+            // backoff, a long interval, a hidden tab), unless a request left since the deadline.
+            if (!pin.authToken && query.getObserversCount())
+              clock.timer = setTimeout(
+                () =>
+                  void client.refetchQueries({
+                    queryKey,
+                    exact: true,
+                    type: 'active',
+                    predicate: (query) => waiting(query as PinQuery) && (query.state.fetchStatus == 'idle' || clock.sent! < clock.at),
+                  }),
+                Math.min(clock.at - Date.now(), 2e9),
+              )
+            return pin
           }
-          // No token at the last check, or plex.tv itself counting below zero: expired. A last check
-          // that plex.tv still gives a second or more means this device's clock jumped (a wake, an
-          // NTP step): plex.tv is the authority, and its answer sets the deadline afresh.
-          if (!pin.authToken && (pin.expiresIn < 0 || (last && pin.expiresIn <= 0))) throw expired()
-          if (query) pinClock.answered(query, pin, Date.now(), last)
-          return pin
-        }
-      : skipToken,
-    // Polls every interval, and once more at the deadline when that comes sooner.
-    refetchInterval: (query) => {
-      if (!isWaiting(query)) return false
-      const left = (pinClock.deadline(query) ?? Infinity) - Date.now()
-      return left > 0 && left < interval ? left : interval
-    },
-    refetchOnMount: isWaiting,
-    refetchOnWindowFocus: (query) => (isWaiting(query) ? 'always' : false),
-    refetchOnReconnect: isWaiting,
+        : skipToken,
+    refetchInterval: (query) => waiting(query) && interval,
+    refetchOnMount: waiting,
+    refetchOnWindowFocus: (query) => waiting(query) && 'always',
+    refetchOnReconnect: waiting,
     // A component mounting while others watch the PIN shares their schedule rather than adding a request.
-    staleTime: (query) => (isWaiting(query) ? interval : Infinity),
+    staleTime: (query) => (waiting(query) ? interval : Infinity),
     retry: (failureCount, error) => isTransientError(error) && failureCount < MAX_TRANSIENT_FAILURES,
     retryDelay: (failureCount, error) => pollBackoff(failureCount, error, interval),
     // Whatever the app's defaults say: a final status never sends again (not on a remount either),

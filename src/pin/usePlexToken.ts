@@ -1,12 +1,10 @@
-import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import { parsePinId, type PlexPinId } from '../core/parsePinId'
-import { pinClock } from './pinClock'
-import { isWaiting, pinStatus } from './pinStatus'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { plexPinQueryOptions } from './plexPinQueryOptions'
+import { pinStatus, plexPinQueryOptions } from './plexPinQueryOptions'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { validateOptions } from '../api/validateOptions'
 
@@ -72,71 +70,37 @@ function toSnapshot({ expiresIn: _ignored, ...pin }: PlexPin): PlexPinSnapshot {
  */
 export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UsePlexTokenOptions): PlexTokenState {
   const config = usePlexOptions(options)
-  const id = useMemo(() => parsePinId(pinId), [pinId])
-  const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
-  const invalid = id instanceof PlexApiError ? id : id === null ? null : configError
-  const pinOptions = plexPinQueryOptions(pinId, config)
-  const queryClient = useQueryClient(config.queryClient)
-  const query = useQuery(
+  // An invalid id or configuration: an error, the same object while they stay, and nothing sent.
+  const invalid = useMemo(() => {
+    const id = parsePinId(pinId)
+    return id instanceof PlexApiError ? id : id == null ? null : validateOptions(config)
+  }, [pinId, config.product, config.pollInterval])
+  const { data, error, failureCount, failureReason, refetch } = useQuery(
     // Explicit, so that an app's default `notifyOnChangeProps: 'all'` cannot re-render it on every poll.
-    { ...pinOptions, select: toSnapshot, notifyOnChangeProps: ['data', 'error', 'failureCount', 'failureReason'] },
-    queryClient,
+    { ...plexPinQueryOptions(pinId, config), select: toSnapshot, notifyOnChangeProps: ['data', 'error', 'failureCount', 'failureReason'] },
+    useQueryClient(config.queryClient),
   )
-  const { data, error, failureCount, failureReason, refetch } = query
-
-  const status: PlexTokenStatus = id === null ? 'idle' : invalid ? 'error' : pinStatus(data, error)
-  const shownError = status === 'error' ? (invalid ?? error) : null
-
-  // The last check at the PIN's deadline, even when no poll is due (a backoff, a long interval, a
-  // hidden tab): its answer (a token, or expired) re-renders. The deadline tightens with every
-  // answer, which re-renders nothing here: the query cache says when.
-  const queryHash = hashKey(pinOptions.queryKey)
-  useEffect(() => {
-    if (status !== 'waiting') return
-    const cache = queryClient.getQueryCache()
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let scheduled: number | null = null
-    const schedule = () => {
-      const found = cache.get<PlexPin, PlexApiError>(queryHash)
-      const deadline = found ? pinClock.deadline(found) : null
-      if (deadline === scheduled) return
-      clearTimeout(timer)
-      scheduled = deadline
-      if (deadline === null) return
-      timer = setTimeout(() => {
-        const current = cache.get<PlexPin, PlexApiError>(queryHash)
-        if (!current || !isWaiting(current)) return
-        // Already under way (the interval, or another component watching the PIN, sent it).
-        if (current.state.fetchStatus !== 'idle' && pinClock.lastSent(current) >= deadline) return
-        void refetch({ cancelRefetch: true })
-      }, Math.max(0, deadline - Date.now()))
-    }
-    schedule()
-    const unsubscribe = cache.subscribe((event) => {
-      if (event.query.queryHash === queryHash) schedule()
-    })
-    return () => {
-      clearTimeout(timer)
-      unsubscribe()
-    }
-  }, [status, queryClient, queryHash, refetch])
+  const status: PlexTokenStatus = pinId == null ? 'idle' : invalid ? 'error' : pinStatus(data, error)
+  const waiting = status == 'waiting'
 
   // Coming back from plex.tv (popup closed, tab switched back) deserves an immediate check. A poll
   // in flight may predate the approval, so it is replaced; a backoff (429, 5xx) is respected.
+  // (The last check at the PIN's deadline is the query's own: see plexPinQueryOptions.)
   const backingOff = failureCount > 0
   useEffect(() => {
-    if (status !== 'waiting') return
-    const onFocus = () => void refetch({ cancelRefetch: !backingOff })
+    if (!waiting || backingOff) return
+    const onFocus = () => void refetch()
     window.addEventListener('focus', onFocus)
     return () => window.removeEventListener('focus', onFocus)
-  }, [status, refetch, backingOff])
+  }, [waiting, backingOff, refetch])
 
-  const pin = id === null ? null : (data ?? null)
-  const token = status === 'authorized' ? (data?.authToken ?? null) : null
-  const reason = status === 'waiting' ? failureReason : null
-  const failures = status === 'waiting' ? failureCount : 0
+  const pin = (pinId != null && data) || null
+  const token = status == 'authorized' ? data!.authToken : null
+  const shown = status == 'error' ? invalid || error : null
+  const reason = waiting ? failureReason : null
+  const failures = waiting ? failureCount : 0
   return useMemo(
-    () => ({ status, token, pin, error: shownError, expiresAt: pin?.expiresAt ?? null, failureCount: failures, failureReason: reason }) as PlexTokenState,
-    [status, token, pin, shownError, failures, reason],
+    () => ({ status, token, pin, error: shown, expiresAt: pin?.expiresAt ?? null, failureCount: failures, failureReason: reason }) as PlexTokenState,
+    [status, token, pin, shown, failures, reason],
   )
 }
