@@ -1,4 +1,4 @@
-import { PlexApiError, type PlexApiErrorKind } from './PlexApiError'
+import type { PlexApiError, PlexApiErrorKind } from './PlexApiError'
 
 /**
  * Type guard for {@link PlexApiError}, optionally of one kind. Works across bundles and
@@ -15,10 +15,6 @@ import { PlexApiError, type PlexApiErrorKind } from './PlexApiError'
  * ```
  */
 export function isPlexApiError(error: unknown, kind?: PlexApiErrorKind): error is PlexApiError {
-  const matches =
-    error instanceof PlexApiError ||
-    (error instanceof Error &&
-      error.name === 'PlexApiError' &&
-      typeof (error as { kind?: unknown }).kind === 'string')
-  return matches && (kind === undefined || (error as PlexApiError).kind === kind)
+  // A PlexApiError's name is always 'PlexApiError': one test for this bundle's class and any other's.
+  return error instanceof Error && error.name == 'PlexApiError' && typeof (error as PlexApiError).kind == 'string' && (!kind || (error as PlexApiError).kind == kind)
 }

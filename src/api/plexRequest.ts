@@ -1,8 +1,7 @@
 import { DEFAULT_API_BASE_URL } from './defaults'
-import { PlexApiError, type PlexErrorDetail } from './PlexApiError'
+import { PlexApiError, type PlexApiErrorInit, type PlexApiErrorKind, type PlexErrorDetail } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
 import { safeCause } from './safeCause'
-import { toPlexApiError } from './toPlexApiError'
 import { validateOptions } from './validateOptions'
 import { xPlexHeaders } from './xPlexHeaders'
 
@@ -25,48 +24,53 @@ interface RequestSpec {
   headers?: Record<string, string>
 }
 
+const kinds: Record<number, PlexApiErrorKind> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 429: 'rate-limited' }
+
+/** The kind of an HTTP error status, from plex.tv or a Plex Media Server. Internal. */
+export const httpErrorKind = (status: number): PlexApiErrorKind => kinds[status] ?? (status >= 500 ? 'server' : 'invalid-request')
+
 /**
  * Sends one request to plex.tv and returns its parsed JSON, or rejects with a `PlexApiError` that
  * names the method and path, never the query string (nor keeps it in its `cause`). Internal.
  */
-export async function plexRequest(
-  options: PlexClientOptions,
-  spec: RequestSpec,
-  init: PlexRequestInit = {},
-): Promise<unknown> {
-  const invalid = validateOptions(options)
+export async function plexRequest(options: PlexClientOptions, spec: RequestSpec, init: PlexRequestInit = {}): Promise<unknown> {
+  const invalid = validateOptions(options) ?? (options.clientIdentifier ? null : new PlexApiError('invalid-config', 'react-plex-auth: `clientIdentifier` is required.'))
   if (invalid) throw invalid
-  if (!options.clientIdentifier) throw new PlexApiError('invalid-config', 'react-plex-auth: `clientIdentifier` is required.')
+  const { path, method } = spec
   const query = new URLSearchParams()
-  const headers = { Accept: 'application/json', ...xPlexHeaders(spec.plex, query) }
-  const search = String(query)
-  const url = `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${spec.path}${search && (spec.path.includes('?') ? '&' : '?')}${search}`
-  const doFetch = options.fetch ?? globalThis.fetch
+  const headers = { Accept: 'application/json', ...xPlexHeaders(spec.plex, query), ...spec.headers }
+  const search = `${query}`
   // Errors name the path only: the query string may hold a profile PIN and X-Plex-* values.
-  const where = `plex.tv (${spec.method} ${spec.path.split('?')[0]})`
+  const fail = (kind: PlexApiErrorKind, problem: string, more?: PlexApiErrorInit) =>
+    new PlexApiError(kind, `plex.tv (${method} ${path.split('?')[0]}): ${problem}`, more)
   let response: Response | undefined
-  let body: unknown
-  let parseError: unknown
+  let body: { errors?: PlexErrorDetail[] } | null | undefined
+  let cause: Error | undefined
   try {
-    response = await doFetch(url, { method: spec.method, signal: init.signal ?? null, headers: { ...headers, ...spec.headers } })
+    response = await (options.fetch ?? fetch)(
+      `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${path}${search && (path.includes('?') ? '&' : '?')}${search}`,
+      { method, signal: init.signal ?? null, headers },
+    )
     body = JSON.parse(await response.text())
   } catch (error) {
-    const cause = safeCause(error)
-    if (init.signal?.aborted) throw new PlexApiError('aborted', `Request to ${where} cancelled.`, { cause })
-    if (!response) {
-      throw new PlexApiError('network', `Could not reach ${where}: offline, or a CORS preflight was blocked.`, { cause })
-    }
-    parseError = cause // an empty or non-JSON body
+    cause = safeCause(error)
+    if (init.signal?.aborted) throw fail('aborted', 'cancelled.', { cause })
+    if (!response) throw fail('network', 'no answer (offline, or a CORS preflight was blocked).', { cause })
   }
+  const status = response.status
   if (!response.ok) {
-    const errors = (body as { errors?: PlexErrorDetail[] } | null | undefined)?.errors
-    throw toPlexApiError(response, Array.isArray(errors) ? errors : [])
+    const errors = Array.isArray(body?.errors) ? body.errors : []
+    const said = errors[0]?.message
+    const retryAfter = status == 429 ? retryAfterOf(response.headers.get('Retry-After')) : undefined
+    throw fail(httpErrorKind(status), `HTTP ${status}.${said ? ` "${said}"` : ''}${retryAfter === undefined ? '' : ` Retry in ${retryAfter} s.`}`, { status, errors, retryAfter })
   }
-  if (body == null) {
-    throw new PlexApiError('invalid-response', `${where} answered with a body that is not JSON.`, {
-      status: response.status,
-      cause: parseError,
-    })
-  }
+  if (body == null) throw fail('invalid-response', 'the answer is not JSON.', { status, cause })
   return body
+}
+
+/** `Retry-After` in seconds (it may be seconds or an HTTP date), or `undefined` when absent or unreadable. */
+function retryAfterOf(value: string | null): number | undefined {
+  if (!value?.trim()) return
+  const seconds = Math.max(0, isNaN(+value) ? Math.ceil((Date.parse(value) - Date.now()) / 1000) : +value)
+  return seconds === seconds ? seconds : undefined
 }

@@ -8,12 +8,11 @@ export const MIN_POLL_INTERVAL = 250
  * Takes the two fields it checks (of `PlexClientOptions` or `PlexAuthOptions`), so that api/
  * needs nothing above it.
  */
-export function validateOptions({ product, pollInterval }: { product?: string | undefined; pollInterval?: number | undefined }): PlexApiError | null {
-  const problem =
-    typeof product !== 'string' || !product.trim()
-      ? "`product` is required: your app's name, which Plex shows the user."
-      : pollInterval !== undefined && !(Number.isFinite(pollInterval) && pollInterval >= MIN_POLL_INTERVAL)
-        ? `\`pollInterval\` must be at least ${MIN_POLL_INTERVAL} (ms); got ${String(pollInterval)}.`
-        : null
-  return problem === null ? null : new PlexApiError('invalid-config', `react-plex-auth: ${problem}`)
+export function validateOptions({ product, pollInterval: poll }: { product?: string | undefined; pollInterval?: number | undefined }): PlexApiError | null {
+  const problem = !product?.trim?.()
+    ? "`product` (your app's name, shown by Plex) is required."
+    : poll === undefined || (poll >= MIN_POLL_INTERVAL && poll < Infinity)
+      ? ''
+      : `\`pollInterval\` must be at least ${MIN_POLL_INTERVAL} ms.`
+  return problem ? new PlexApiError('invalid-config', `react-plex-auth: ${problem}`) : null
 }

@@ -14,19 +14,14 @@ export interface ClientIdentifierOptions {
 const memory = new Map<string, string>()
 let warned = false
 
-function newId(): string {
-  // getRandomValues, not randomUUID: the latter is missing on plain-http pages (an app opened at a LAN address).
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = (bytes[6]! & 15) | 64 // version 4
-  bytes[8] = (bytes[8]! & 63) | 128 // variant 10xx
-  return Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1))
-    .join('')
-    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-')
-}
+// A version 4 UUID from getRandomValues (randomUUID is missing on plain-http pages, an app opened at
+// a LAN address): every 0 and 1 a random hex digit, 8 one of 8, 9, a or b (the variant).
+const newId = () =>
+  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) => (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (+c / 4)))).toString(16))
 
 /**
  * The `X-Plex-Client-Identifier` of this installation: read from localStorage, or created
- * (`crypto.randomUUID`) and stored there, so it stays the same across reloads, as plex.tv expects.
+ * (a random version 4 UUID) and stored there, so it stays the same across reloads, as plex.tv expects.
  *
  * Storage that throws or is missing (Safari private mode, sandboxed iframes) never crashes:
  * the id then lives in memory for the page's life, with one console warning.
@@ -39,26 +34,24 @@ function newId(): string {
  * const clientIdentifier = getClientIdentifier() // the same value on every call and reload
  * ```
  */
-export function getClientIdentifier(options: ClientIdentifierOptions = {}): string {
-  const { clientIdentifier, storageKey, storage: given } = options
-  if (clientIdentifier && typeof clientIdentifier === 'string') return clientIdentifier
-  const key = storageKey ?? DEFAULT_STORAGE_KEY
+export function getClientIdentifier({
+  clientIdentifier,
+  storageKey = DEFAULT_STORAGE_KEY,
+  storage,
+}: ClientIdentifierOptions = {}): string {
+  if (clientIdentifier && typeof clientIdentifier == 'string') return clientIdentifier
   // Some sandboxes throw on the mere access of `localStorage`; on a server there is none.
-  const storage = given === undefined ? quietly(() => localStorage) : given
-  let id = memory.get(key)
+  if (storage === undefined) storage = quietly(() => localStorage)
+  let id = memory.get(storageKey)
   try {
-    const stored = storage?.getItem(key)
+    const stored = storage?.getItem(storageKey)
     // A usable stored id: 8 to 128 of [A-Za-z0-9_.:-].
-    if (typeof stored === 'string' && /^[\w.:-]{8,128}$/.test(stored)) return stored
-    id ??= newId()
-    storage?.setItem(key, id)
+    if (stored && /^[\w.:-]{8,128}$/.test(stored)) return stored
+    storage?.setItem(storageKey, (id ??= newId()))
   } catch (error) {
-    if (!warned) {
-      warned = true
-      console.warn('react-plex-auth: no usable storage; the Plex client identifier lives in memory for this page.', error)
-    }
+    if (!warned) console.warn('react-plex-auth: no usable storage; the Plex client identifier lives in memory for this page.', error)
+    warned = true
   }
-  id ??= newId()
-  memory.set(key, id)
+  memory.set(storageKey, (id ??= newId()))
   return id
 }

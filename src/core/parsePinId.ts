@@ -8,9 +8,8 @@ export type PlexPinId = number | string
  * as a number or a string of digits only), or an `invalid-pin-id` error. Never throws. Internal.
  */
 export function parsePinId(pinId: PlexPinId | null | undefined): number | null | PlexApiError {
-  if (pinId === null || pinId === undefined) return null
-  const value = typeof pinId === 'string' && /^\d{1,16}$/.test(pinId) ? Number(pinId) : pinId
-  // isSafeInteger is false for anything but a number.
-  if (Number.isSafeInteger(value) && (value as number) > 0) return value as number
-  return new PlexApiError('invalid-pin-id', `react-plex-auth: PIN id ${JSON.stringify(String(pinId))} is not a positive integer.`)
+  if (pinId == null) return null
+  // A number reads as its digits too: `12` passes, `1.5`, `-1`, `NaN` and `1e21` do not.
+  const value = /^\d{1,16}$/.test(pinId as string) ? +pinId : pinId
+  return Number.isSafeInteger(value) && +value > 0 ? +value : new PlexApiError('invalid-pin-id', 'react-plex-auth: a PIN id is a positive integer.')
 }
