@@ -71,8 +71,7 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
     queryFn:
       valid && !validateOptions(options)
         ? async (context) => {
-            const { client, queryKey } = context
-            const query = client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey, exact: true })!
+            const query = context.client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey: context.queryKey })!
             let clock = clocks.get(query)
             // A PIN put in the cache without a request (setQueryData, hydration) counts from `dataUpdatedAt`.
             if (!clock) clocks.set(query, (clock = { at: bound(query.state.data?.expiresIn, query.state.dataUpdatedAt) }))
@@ -98,17 +97,10 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
             clearTimeout(clock.timer)
             // While the PIN is watched, the last check at the deadline, even when no poll is due (a
             // backoff, a long interval, a hidden tab), unless a request left since the deadline.
-            if (!pin.authToken && query.getObserversCount())
-              clock.timer = setTimeout(
-                () =>
-                  void client.refetchQueries({
-                    queryKey,
-                    exact: true,
-                    type: 'active',
-                    predicate: (query) => waiting(query as PinQuery) && (query.state.fetchStatus == 'idle' || clock.sent! < clock.at),
-                  }),
-                Math.min(clock.at - Date.now(), 2e9),
-              )
+            if (!pin.authToken && query.observers.length)
+              clock.timer = setTimeout(() => {
+                if (waiting(query) && (query.state.fetchStatus == 'idle' || clock.sent! < clock.at)) void query.observers[0]?.refetch()
+              }, Math.min(clock.at - Date.now(), 2e9))
             return pin
           }
         : skipToken,

@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
-import { PlexApiError } from '../api/PlexApiError'
+import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexPin } from '../api/PlexPin'
 import { parsePinId, type PlexPinId } from '../core/parsePinId'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
@@ -73,12 +73,12 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
   // An invalid id or configuration: an error, the same object while they stay, and nothing sent.
   const invalid = useMemo(() => {
     const id = parsePinId(pinId)
-    return id instanceof PlexApiError ? id : id == null ? null : validateOptions(config)
+    return typeof id == 'number' ? validateOptions(config) : id
   }, [pinId, config.product, config.pollInterval])
-  const { data, error, failureCount, failureReason, refetch } = useQuery(
+  const { data, error, failureCount: failures, failureReason, refetch } = useQuery(
     // Explicit, so that an app's default `notifyOnChangeProps: 'all'` cannot re-render it on every poll.
     { ...plexPinQueryOptions(pinId, config), select: toSnapshot, notifyOnChangeProps: ['data', 'error', 'failureCount', 'failureReason'] },
-    useQueryClient(config.queryClient),
+    config.queryClient,
   )
   const status: PlexTokenStatus = pinId == null ? 'idle' : invalid ? 'error' : pinStatus(data, error)
   const waiting = status == 'waiting'
@@ -86,21 +86,20 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
   // Coming back from plex.tv (popup closed, tab switched back) deserves an immediate check. A poll
   // in flight may predate the approval, so it is replaced; a backoff (429, 5xx) is respected.
   // (The last check at the PIN's deadline is the query's own: see plexPinQueryOptions.)
-  const backingOff = failureCount > 0
+  const calm = waiting && !failures
   useEffect(() => {
-    if (!waiting || backingOff) return
+    if (!calm) return
     const onFocus = () => void refetch()
-    window.addEventListener('focus', onFocus)
-    return () => window.removeEventListener('focus', onFocus)
-  }, [waiting, backingOff, refetch])
+    addEventListener('focus', onFocus)
+    return () => removeEventListener('focus', onFocus)
+  }, [calm, refetch])
 
   const pin = (pinId != null && data) || null
-  const token = status == 'authorized' ? data!.authToken : null
   const shown = status == 'error' ? invalid || error : null
+  const failureCount = waiting ? failures : 0
   const reason = waiting ? failureReason : null
-  const failures = waiting ? failureCount : 0
   return useMemo(
-    () => ({ status, token, pin, error: shown, expiresAt: pin?.expiresAt ?? null, failureCount: failures, failureReason: reason }) as PlexTokenState,
-    [status, token, pin, shown, failures, reason],
+    () => ({ status, token: status == 'authorized' ? pin!.authToken : null, pin, error: shown, expiresAt: pin?.expiresAt ?? null, failureCount, failureReason: reason }) as PlexTokenState,
+    [status, pin, shown, failureCount, reason],
   )
 }
