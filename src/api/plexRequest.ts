@@ -33,12 +33,11 @@ export const httpErrorKind = (status: number): PlexApiErrorKind => kinds[status]
  * Sends one request to plex.tv and returns its parsed JSON, or rejects with a `PlexApiError` that
  * names the method and path, never the query string (nor keeps it in its `cause`). Internal.
  */
-export async function plexRequest(options: PlexClientOptions, spec: RequestSpec, init: PlexRequestInit = {}): Promise<unknown> {
+export async function plexRequest(options: PlexClientOptions, { method, path, plex, headers }: RequestSpec, { signal }: PlexRequestInit = {}): Promise<unknown> {
   const invalid = validateOptions(options) ?? (options.clientIdentifier ? null : new PlexApiError('invalid-config', 'react-plex-auth: `clientIdentifier` is required.'))
   if (invalid) throw invalid
-  const { path, method } = spec
   const query = new URLSearchParams()
-  const headers = { Accept: 'application/json', ...xPlexHeaders(spec.plex, query), ...spec.headers }
+  headers = { Accept: 'application/json', ...xPlexHeaders(plex, query), ...headers }
   const search = `${query}`
   // Errors name the path only: the query string may hold a profile PIN and X-Plex-* values.
   const fail = (kind: PlexApiErrorKind, problem: string, more?: PlexApiErrorInit) =>
@@ -49,28 +48,23 @@ export async function plexRequest(options: PlexClientOptions, spec: RequestSpec,
   try {
     response = await (options.fetch ?? fetch)(
       `${(options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '')}${path}${search && (path.includes('?') ? '&' : '?')}${search}`,
-      { method, signal: init.signal ?? null, headers },
+      { method, signal, headers },
     )
     body = JSON.parse(await response.text())
   } catch (error) {
     cause = safeCause(error)
-    if (init.signal?.aborted) throw fail('aborted', 'cancelled.', { cause })
-    if (!response) throw fail('network', 'no answer (offline, or a CORS preflight was blocked).', { cause })
+    if (signal?.aborted) throw fail('aborted', 'cancelled.', { cause })
+    if (!response) throw fail('network', 'no answer (offline, or CORS).', { cause })
   }
-  const status = response.status
+  const { status, headers: answer } = response
   if (!response.ok) {
     const errors = Array.isArray(body?.errors) ? body.errors : []
-    const said = errors[0]?.message
-    const retryAfter = status == 429 ? retryAfterOf(response.headers.get('Retry-After')) : undefined
-    throw fail(httpErrorKind(status), `HTTP ${status}.${said ? ` "${said}"` : ''}${retryAfter === undefined ? '' : ` Retry in ${retryAfter} s.`}`, { status, errors, retryAfter })
+    // Retry-After: seconds, or an HTTP date; unreadable (NaN) counts as absent.
+    const after = status == 429 ? answer.get('Retry-After')?.trim() : ''
+    const seconds = after ? Math.max(0, isNaN(+after) ? Math.ceil((Date.parse(after) - Date.now()) / 1000) : +after) : NaN
+    const retryAfter = seconds >= 0 ? seconds : undefined
+    throw fail(httpErrorKind(status), `HTTP ${status}.${errors[0]?.message ? ` "${errors[0].message}"` : ''}${retryAfter! >= 0 ? ` Retry in ${retryAfter} s.` : ''}`, { status, errors, retryAfter })
   }
   if (body == null) throw fail('invalid-response', 'the answer is not JSON.', { status, cause })
   return body
-}
-
-/** `Retry-After` in seconds (it may be seconds or an HTTP date), or `undefined` when absent or unreadable. */
-function retryAfterOf(value: string | null): number | undefined {
-  if (!value?.trim()) return
-  const seconds = Math.max(0, isNaN(+value) ? Math.ceil((Date.parse(value) - Date.now()) / 1000) : +value)
-  return seconds === seconds ? seconds : undefined
 }

@@ -1,5 +1,4 @@
 import { DEFAULT_STORAGE_KEY } from '../api/defaults'
-import { quietly } from './quietly'
 
 /** Options of {@link getClientIdentifier}. */
 export interface ClientIdentifierOptions {
@@ -40,10 +39,11 @@ export function getClientIdentifier({
   storage,
 }: ClientIdentifierOptions = {}): string {
   if (clientIdentifier && typeof clientIdentifier == 'string') return clientIdentifier
-  // Some sandboxes throw on the mere access of `localStorage`; on a server there is none.
-  if (storage === undefined) storage = quietly(() => localStorage)
   let id = memory.get(storageKey)
   try {
+    // Some sandboxes throw on the mere access of `localStorage` (caught: a warning, an id in
+    // memory); on a server there is none.
+    if (storage === undefined) storage = globalThis.localStorage
     const stored = storage?.getItem(storageKey)
     // A usable stored id: 8 to 128 of [A-Za-z0-9_.:-].
     if (stored && /^[\w.:-]{8,128}$/.test(stored)) return stored

@@ -10,6 +10,6 @@ export type PlexPinId = number | string
 export function parsePinId(pinId: PlexPinId | null | undefined): number | null | PlexApiError {
   if (pinId == null) return null
   // A number reads as its digits too: `12` passes, `1.5`, `-1`, `NaN` and `1e21` do not.
-  const value = /^\d{1,16}$/.test(pinId as string) ? +pinId : pinId
-  return Number.isSafeInteger(value) && +value > 0 ? +value : new PlexApiError('invalid-pin-id', 'react-plex-auth: a PIN id is a positive integer.')
+  const value = /^\d{1,16}$/.test(pinId as string) ? +pinId : 0
+  return Number.isSafeInteger(value) && value > 0 ? value : new PlexApiError('invalid-pin-id', 'react-plex-auth: a PIN id is a positive integer.')
 }

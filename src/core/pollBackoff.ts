@@ -6,9 +6,7 @@ export const MAX_BACKOFF = 30_000
 export const MAX_TRANSIENT_FAILURES = 20
 
 /** 429, 5xx and network failures pass; everything else is final. Internal. */
-export function isTransientError(error: unknown): boolean {
-  return isPlexApiError(error) && ['rate-limited', 'server', 'network'].includes(error.kind)
-}
+export const isTransientError = (error: unknown): boolean => isPlexApiError(error) && ['rate-limited', 'server', 'network'].includes(error.kind)
 
 /**
  * The pause before the next attempt after `failureCount` failures (0-based): exponential from the
@@ -16,8 +14,6 @@ export function isTransientError(error: unknown): boolean {
  * longer (capped at 5 minutes). The one backoff of the kit: polls, creating a PIN, checking a
  * session's token. Internal.
  */
-export function pollBackoff(failureCount: number, error: unknown, interval: number, max = MAX_BACKOFF): number {
-  const retryAfter = isPlexApiError(error) ? (error.retryAfter ?? 0) : 0
+export const pollBackoff = (failureCount: number, error: unknown, interval: number, max = MAX_BACKOFF): number =>
   // Never sooner than the exponential step: a `Retry-After: 0` must not turn backoff into hammering.
-  return Math.max(interval, Math.min(interval * 2 ** (failureCount + 1), max), Math.min(retryAfter * 1000, 300_000))
-}
+  Math.max(interval, Math.min(interval * 2 ** (failureCount + 1), max), Math.min(((isPlexApiError(error) && error.retryAfter) || 0) * 1000, 300_000))

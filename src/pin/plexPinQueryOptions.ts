@@ -27,11 +27,10 @@ const waiting = (query: PinQuery) => pinStatus(query.state.data, query.state.err
 /**
  * A PIN's life on this device's clock (never plex.tv's `expiresAt` against it: the clocks can be
  * minutes apart), per query: `at`, the tightest of `receivedAt + (expiresIn + 1) s` over the
- * answers (`expiresIn` is floored, so the PIN is surely dead by then), `sent`, when the latest
- * request left, and the timer of the last check at `at`.
+ * answers (`expiresIn` is floored, so the PIN is surely dead by then; `Infinity` before the first
+ * answer), `sent`, when the latest request left, and the timer of the last check at `at`.
  */
 const clocks = new WeakMap<object, { at: number; sent?: number; timer?: ReturnType<typeof setTimeout> }>()
-const bound = (expiresIn: number | undefined, receivedAt: number) => receivedAt + (expiresIn! + 1) * 1000 || Infinity
 
 const expired = () => new PlexApiError('expired', 'The sign-in code expired.')
 
@@ -72,27 +71,22 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
       valid && !validateOptions(options)
         ? async (context) => {
             const query = context.client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey: context.queryKey })!
-            let clock = clocks.get(query)
-            // A PIN put in the cache without a request (setQueryData, hydration) counts from `dataUpdatedAt`.
-            if (!clock) clocks.set(query, (clock = { at: bound(query.state.data?.expiresIn, query.state.dataUpdatedAt) }))
-            const sent = (clock.sent = Date.now())
+            const clock = clocks.get(query) ?? { at: Infinity }
+            clocks.set(query, clock)
             // The last check: sent at or after the deadline, it settles the PIN either way.
-            const last = sent >= clock.at
+            const last = (clock.sent = Date.now()) >= clock.at
             // Read the signal a microtask late: react-query aborts and re-sends a request whose signal
             // was read when its last observer leaves, which StrictMode's pretend unmount does.
             await null
-            let pin: PlexPin
-            try {
-              pin = await getToken({ ...toClientOptions(options), pinId: id }, { signal: context.signal })
-            } catch (error) {
+            const pin = await getToken({ ...toClientOptions(options), pinId: id }, { signal: context.signal }).catch((error) => {
               // Past the deadline a check that cannot be made (offline, 5xx, 429) ends the PIN too.
               throw last && isTransientError(error) ? expired() : error
-            }
+            })
             // No token at the last check, or plex.tv itself counting below zero: expired. A last check
             // that plex.tv still gives a second or more means this device's clock jumped (a wake, an
             // NTP step): plex.tv is the authority, and its answer sets the deadline afresh.
             if (!pin.authToken && (pin.expiresIn < 0 || (last && pin.expiresIn <= 0))) throw expired()
-            const at = bound(pin.expiresIn, Date.now())
+            const at = Date.now() + (pin.expiresIn + 1) * 1000
             clock.at = last ? at : Math.min(clock.at, at)
             clearTimeout(clock.timer)
             // While the PIN is watched, the last check at the deadline, even when no poll is due (a
