@@ -13,7 +13,7 @@ import {
 import { PlexIcon } from '../core/PlexIcon'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { signsInByRedirect } from './signsInByRedirect'
+import { signsInByRedirect } from './loginFlow'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { usePlexLogin, type PlexLogin, type UsePlexLoginOptions } from './usePlexLogin'
 import { visuallyHidden } from '../core/visuallyHidden'
