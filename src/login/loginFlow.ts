@@ -116,13 +116,12 @@ export function loginFlow(dispatch: (event: PlexLoginEvent) => void, settings: {
         error: isPlexApiError(error) ? error : new PlexApiError('invalid-response', 'Signing in with Plex failed unexpectedly.', { cause: safeCause(error) }),
       })
     }
-    const noStorage = () => fail(new PlexApiError('storage-unavailable', 'sessionStorage is unavailable for the redirect to Plex.'))
-    const configError =
+    const problem =
       validateOptions(config) ??
-      (mode === 'redirect' && !redirect ? new PlexApiError('invalid-config', "react-plex-auth: mode 'redirect' needs `redirect: plexRedirect`.") : null)
-    if (configError) return fail(configError)
-    // A redirect needs sessionStorage to finish: find out before plex.tv is asked for a PIN.
-    if (mode === 'redirect' && !redirect!.writable(pendingKey)) return noStorage()
+      (mode === 'redirect' &&
+        // A redirect needs sessionStorage to finish: found out before plex.tv is asked for a PIN.
+        (redirect ? redirect.store(pendingKey) : new PlexApiError('invalid-config', "react-plex-auth: mode 'redirect' needs `redirect: plexRedirect`.")))
+    if (problem) return fail(problem)
     void (async () => {
       const client = toClientOptions(config)
       const pin = ready?.pin ?? (await retryTransient(() => createPin({ ...client, strong: true }, { signal }), signal))
@@ -133,7 +132,8 @@ export function loginFlow(dispatch: (event: PlexLoginEvent) => void, settings: {
       const deadline = ready ? ready.deadline : life > 0 ? Date.now() + life : undefined
       const authUrl = readyUrl ?? approvalUrl(config, clientIdentifier, pin.code, mode, forwardUrl)
       const loginPin = { id: pin.id, code: pin.code, clientIdentifier, expiresAt: pin.expiresAt }
-      if (mode === 'redirect' && !redirect!.save({ ...loginPin, deadline }, pendingKey)) return noStorage()
+      const unsaved = mode === 'redirect' && redirect!.store(pendingKey, { ...loginPin, deadline })
+      if (unsaved) return fail(unsaved)
       // Still same-origin (about:blank), so `closed` is truthful here: closed means the user closed it.
       const open = opened !== null && !opened.closed
       if (open && !ready) opened.location.href = authUrl
@@ -182,17 +182,13 @@ export function loginFlow(dispatch: (event: PlexLoginEvent) => void, settings: {
      * URL), in one sign-in per page: the first to claim it. Returns the release of the claim.
      */
     resume(owner: object) {
-      const { pendingKey: key, config, forwardUrl, mode } = settings.current
-      const redirect = config.redirect
-      const pending = redirect?.load(key)
-      if (!redirect || !pending || !signsInByRedirect(mode, redirect)) return
-      const { pin, deadline } = pending
-      // This device's clock against a deadline taken on this device's clock; an older record without
-      // one is resumed, and plex.tv says whether the PIN is still alive.
-      if (deadline !== null && deadline <= Date.now()) return redirect.clear(key)
-      if (!redirect.claim(owner, pin.id, key)) return
+      const { pendingKey, config, forwardUrl, mode } = settings.current
+      const { redirect } = config
+      const pending = redirect?.resume(owner, pendingKey, () => signsInByRedirect(mode, redirect))
+      if (!pending) return
+      const [pin, unclaim] = pending
       dispatch({ type: 'resumed', attempt: ++attempt, pin, authUrl: approvalUrl(config, pin.clientIdentifier, pin.code, 'redirect', forwardUrl) })
-      return () => redirect.release(owner, pin.id, key)
+      return unclaim
     },
   }
 }
