@@ -81,7 +81,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
     } else if (tracked.current) {
       tracked.current = false
       const failure =
-        state.status === 'error' ? state.error : state.status === 'expired' ? new PlexApiError('expired', 'The sign-in expired before it was approved.') : null
+        state.status === 'error' ? state.error : state.status === 'expired' ? new PlexApiError('expired', 'The sign-in code expired before it was approved.') : null
       track(flow, null, failure)
     }
   }, [track, state, active, flow])
