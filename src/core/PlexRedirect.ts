@@ -1,3 +1,5 @@
+import type { PlexApiError } from '../api/PlexApiError'
+
 /** The PIN a redirect sign-in keeps across the trip to Plex. */
 export interface PlexPendingPin {
   id: number
@@ -28,4 +30,14 @@ export interface PlexRedirect {
   claim: (owner: object, id: number, key?: string) => boolean
   /** Gives a claim up (the owner unmounted), so another sign-in mounted later may resume the PIN. */
   release: (owner: object, id: number, key?: string) => void
+  /**
+   * Back from Plex: the pending PIN `owner` resumes (`load`; then, if the sign-in `redirects()`,
+   * drops one past its deadline, else `claim`s it), with the release of its claim; or `null`.
+   */
+  resume: (owner: object, key: string | undefined, redirects: () => boolean) => [pin: PlexPendingPin, release: () => void] | null
+  /**
+   * Keeps `pin` for the trip to Plex (`save`), or, without one, checks that it could (`writable`,
+   * before a PIN is created): the `storage-unavailable` error when sessionStorage refuses, else `null`.
+   */
+  store: (key?: string, pin?: PlexPendingPin & { deadline?: number }) => PlexApiError | null
 }

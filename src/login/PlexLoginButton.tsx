@@ -13,7 +13,7 @@ import {
 import { PlexIcon } from '../core/PlexIcon'
 import { defaultPlexLoginLabels, type PlexLoginLabels } from './plexLoginLabels'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
-import { signsInByRedirect } from './signsInByRedirect'
+import { signsInByRedirect } from './loginFlow'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { usePlexLogin, type PlexLogin, type UsePlexLoginOptions } from './usePlexLogin'
 import { visuallyHidden } from '../core/visuallyHidden'
@@ -173,18 +173,14 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
           {text.cancel}
         </button>
       )}
-      {status === 'blocked' && login.authUrl && (
+      {(status === 'blocked' || returned) && login.authUrl && (
         <p className={cls('rpa-login__note')}>
-          {text.blocked}{' '}
-          <a href={login.authUrl} target="_blank" rel="noopener" aria-describedby={`${noteId}-tab`}>
+          {returned ? (text.notApproved ?? defaultPlexLoginLabels.notApproved) : text.blocked}{' '}
+          {/* Blocked: a new tab, said so; back from a redirect: the same tab, like the redirect itself. */}
+          <a href={login.authUrl} {...(!returned && { target: '_blank', rel: 'noopener', 'aria-describedby': noteId })}>
             {text.openLink}
           </a>
-          <span id={`${noteId}-tab`} hidden>{text.newTab}</span>
-        </p>
-      )}
-      {returned && login.authUrl && (
-        <p className={cls('rpa-login__note')}>
-          {text.notApproved ?? defaultPlexLoginLabels.notApproved} <a href={login.authUrl}>{text.openLink}</a>
+          {!returned && <span id={noteId} hidden>{text.newTab}</span>}
         </p>
       )}
       {message && <p className={cls('rpa-login__message')}>{message}</p>}

@@ -14,18 +14,16 @@ export interface PopupSize {
  * click handler, before any `await`, or Safari and Firefox block it. Returns `null` when the
  * browser blocked it. Internal.
  */
-export function openPopup(size: PopupSize = {}, url?: string, message = 'Connecting to Plex...'): Window | null {
-  const width = size.width ?? 600
-  const height = size.height ?? 700
-  const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - width) / 2))
-  const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - height) / 2))
-  const popup = quietly(() => window.open(url ?? '', 'react-plex-auth', `popup=yes,width=${width},height=${height},left=${left},top=${top}`))
-  if (!popup || url) return popup ?? null
+export function openPopup({ width = 600, height = 700 }: PopupSize = {}, url?: string): Window | null {
+  const at = (start: number, outer: number, size: number) => Math.max(0, Math.round(start + (outer - size) / 2))
+  const features = `popup=yes,width=${width},height=${height},left=${at(window.screenX, window.outerWidth, width)},top=${at(window.screenY, window.outerHeight, height)}`
+  const popup = quietly(() => window.open(url ?? '', 'react-plex-auth', features)) ?? null
   // A window we cannot write to still works: it is about to navigate anyway.
-  quietly(() => {
-    popup.document.title = message
-    popup.document.body.style.cssText = 'font:16px system-ui,sans-serif;display:grid;place-items:center;height:100vh;margin:0'
-    popup.document.body.textContent = message
-  })
+  if (popup && !url)
+    quietly(() => {
+      const { document } = popup
+      document.title = document.body.textContent = 'Connecting to Plex...'
+      document.body.style.cssText = 'font:16px system-ui,sans-serif;display:grid;place-items:center;height:100vh;margin:0'
+    })
   return popup
 }

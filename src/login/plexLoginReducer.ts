@@ -40,10 +40,8 @@ export type PlexLoginEvent =
 /** The state before anything happened. */
 export const initialPlexLoginState: PlexLoginState = { status: 'idle', attempt: 0 }
 
-const isActive = (s: PlexLoginState) => s.status === 'creating' || s.status === 'waiting' || s.status === 'blocked'
-
 /** Whether a sign-in is under way (a PIN being created or watched). */
-export const isLoginActive = isActive
+export const isLoginActive = (s: PlexLoginState) => s.status === 'creating' || s.status === 'waiting' || s.status === 'blocked'
 
 /**
  * The sign-in flow as a pure reducer: `(state, event) => state`. Events of an older attempt,
@@ -51,38 +49,34 @@ export const isLoginActive = isActive
  */
 export function plexLoginReducer(state: PlexLoginState, event: PlexLoginEvent): PlexLoginState {
   const { type, attempt } = event
+  const { status } = state
+  const active = isLoginActive(state)
   // Results count only for the attempt under way.
   const current = attempt === state.attempt
+  // Watching its PIN: only the status moves (and the token comes), with the same PIN and page.
+  const watching = current && (status === 'waiting' || status === 'blocked')
   switch (type) {
     case 'login':
-      return isActive(state) ? state : { status: 'creating', attempt, popup: event.popup }
+      return active ? state : { status: 'creating', attempt, popup: event.popup }
     case 'resumed':
-      return isActive(state) ? state : { status: 'waiting', attempt, pin: event.pin, authUrl: event.authUrl }
+      return active ? state : { status: 'waiting', attempt, pin: event.pin, authUrl: event.authUrl }
     case 'cancel':
       return { status: 'idle', attempt }
     case 'created':
-      return state.status === 'creating' && current
+      return current && status === 'creating'
         ? { status: event.popup === 'blocked' ? 'blocked' : 'waiting', attempt, pin: event.pin, authUrl: event.authUrl }
         : state
     case 'authorized':
+      return watching ? { ...state, status: type, token: event.token } : state
     case 'expired':
-      // The same PIN and approval page: only the status moves (and the token comes).
-      return (state.status === 'waiting' || state.status === 'blocked') && current
-        ? type === 'authorized'
-          ? { ...state, status: type, token: event.token }
-          : { ...state, status: type }
-        : state
+      return watching ? { ...state, status: type } : state
     case 'reopened':
-      return state.status === 'blocked' && current ? { ...state, status: 'waiting' } : state
+      return current && status === 'blocked' ? { ...state, status: 'waiting' } : state
     case 'signedOut':
-      return state.status === 'authorized' && current ? { status: 'idle', attempt } : state
+      return current && status === 'authorized' ? { status: 'idle', attempt } : state
     case 'failed':
-      return isActive(state) && current
+      return current && active
         ? { status: 'error', attempt, error: event.error, pin: 'pin' in state ? state.pin : null, authUrl: 'authUrl' in state ? state.authUrl : null }
         : state
-    default: {
-      const unknown: never = event
-      return unknown
-    }
   }
 }

@@ -1,3 +1,4 @@
+import { PlexApiError } from '../api/PlexApiError'
 import type { PlexRedirect } from '../core/PlexRedirect'
 import { quietly } from '../core/quietly'
 import { pendingLogin } from './pendingLogin'
@@ -34,4 +35,17 @@ export const plexRedirect: PlexRedirect = {
         (navigator as { standalone?: boolean }).standalone ||
         matchMedia('(display-mode: standalone), (display-mode: fullscreen)').matches,
     ),
+  resume(owner, key, redirects) {
+    const pending = pendingLogin.load(key)
+    if (!pending || !redirects()) return null
+    const { pin, deadline } = pending
+    // This device's clock against a deadline taken on this device's clock; an older record without
+    // one is resumed, and plex.tv says whether the PIN is still alive.
+    if (deadline !== null && deadline <= Date.now()) return pendingLogin.clear(key), null
+    return pendingLogin.claim(owner, pin.id, key) ? [pin, () => pendingLogin.release(owner, pin.id, key)] : null
+  },
+  store: (key, pin) =>
+    (pin ? pendingLogin.save(pin, key) : pendingLogin.writable(key))
+      ? null
+      : new PlexApiError('storage-unavailable', 'sessionStorage is unavailable for the redirect to Plex.'),
 }
