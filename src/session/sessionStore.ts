@@ -7,8 +7,8 @@ import { forgetToken } from '../core/forgetToken'
 import { isTransientError, pollBackoff } from '../core/pollBackoff'
 import { quietly } from '../core/quietly'
 import { tokenFingerprint } from '../core/tokenFingerprint'
-import { tokenRejections } from '../core/tokenRejections'
-import type { PlexRevalidateOptions, PlexSessionEvents, PlexSignOutReason, PlexTokenStorage } from './PlexAuthProvider'
+import { listenTokenRejections } from '../core/tokenRejections'
+import type { PlexSessionEvents, PlexSignOutReason, PlexTokenStorage } from './PlexAuthProvider'
 
 /** What the provider renders from; changed only by the session's own methods. Internal. */
 export interface SessionState {
@@ -51,22 +51,23 @@ function listen(target: EventTarget, type: string, listener: () => void): () => 
  */
 export function createSession(initial: SessionState, render: (state: SessionState) => void) {
   let state = initial
-  let kind: PlexTokenStorage = 'memory'
-  let key = ''
+  let kind: PlexTokenStorage
+  let key: string
   let channel: BroadcastChannel | null | undefined
-  let slot: (PlexSignInInProgress & { owner: object }) | null = null
+  let slot: (PlexSignInInProgress & { owner: object }) | null | undefined
   // The token restored on load (`undefined` until then): signed in with it is no new sign-in.
   let initialToken: string | null | undefined
-  let switchedTo: string | null = null
-  let ending: PlexSignOutReason | null = null
-  let seen: string | null = null
-  let signedIn: string | null = null
+  let switchedTo: string | null | undefined
+  let ending: PlexSignOutReason | null | undefined
+  // The token of the last commit, and the one that was signed in then.
+  let seen: string | null | undefined
+  let signedIn: string | null | undefined
   let failures = 0
-  let lastFailure: PlexApiError | null = null
-  // The account query and its user, as last rendered.
-  let refetch: Refetch = () => {}
-  let user: PlexUser | null = null
-  let runnable = false
+  let lastFailure: PlexApiError | undefined
+  // The account query, its user and whether it can run, as last rendered.
+  let refetch: Refetch
+  let user: PlexUser | null
+  let runnable: boolean
 
   const set = (patch: Partial<SessionState>) => {
     const next = { ...state, ...patch }
@@ -86,7 +87,8 @@ export function createSession(initial: SessionState, render: (state: SessionStat
     set({ token, failed: null, rejected: null })
     quietly(() => storage()?.setItem(key, token))
   }
-  const end = () => {
+  const end = (why: PlexSignOutReason) => {
+    ending = why
     methods.switching.current?.abort()
     set({ failed: null })
     clearToken()
@@ -108,14 +110,13 @@ export function createSession(initial: SessionState, render: (state: SessionStat
     track(owner, next, failed = null) {
       if (next) {
         if (slot && slot.owner !== owner) slot.cancel()
-        // Starting a sign-in makes the last failure and rejection old news.
         slot = { ...next, owner }
+        // Starting a sign-in makes the last failure and rejection old news.
         set({ signingIn: slot, failed: null, rejected: null })
       } else if (slot?.owner === owner) set({ signingIn: (slot = null), failed })
     },
     signOut() {
-      ending = 'user'
-      end()
+      end('user')
       post('signed-out')
     },
     switchTo(token) {
@@ -129,39 +130,52 @@ export function createSession(initial: SessionState, render: (state: SessionStat
     methods,
     /** The account query of this render. */
     see(account: PlexUser | null, query: Refetch, canRun: boolean) {
-      ;[user, refetch, runnable] = [account, query, canRun]
+      user = account
+      refetch = query
+      runnable = canRun
     },
-    /** Restores the token of `storage` and `name` (before the first paint) and follows other tabs. */
-    open(storageKind: PlexTokenStorage, name: string) {
-      ;[kind, key] = [storageKind, name]
+    /**
+     * Restores the token of `storageKind` and `name` (before the first paint), follows the app's
+     * other tabs, and hears a 401 on any of the kit's plex.tv calls for the current token.
+     */
+    open(storageKind: PlexTokenStorage, name: string, client: QueryClient, apiBaseUrl: string) {
+      kind = storageKind
+      key = name
       const area = storage()
       const stored = quietly(() => area?.getItem(key))
       set(stored ? { token: stored, restored: true } : { restored: true })
+      const stops = [
+        listenTokenRejections(client, (base, hash, error) => {
+          const { token } = state
+          if (base === apiBaseUrl && token && hash === tokenFingerprint(token)) reject(token, error)
+        }),
+      ]
       if (kind === 'local') {
-        return listen(window, 'storage', ((event: StorageEvent) => {
-          // Another area (a same-origin iframe's sessionStorage.clear()) or another key is not ours.
-          if (event.storageArea === area && (event.key === key || event.key === null)) set({ token: (event.key && event.newValue) || null })
-        }) as () => void)
-      }
-      const opened = (channel = quietly(() => new BroadcastChannel(`react-plex-auth:${key}`)))
-      if (!opened) return
-      opened.onmessage = (event: MessageEvent<{ type?: unknown } | null>) => {
-        const type = event.data?.type
-        if (type === 'check') user && refetch({ cancelRefetch: false })
-        else if (type === 'signed-out' && state.token) {
-          ending = 'other-tab'
-          end()
+        stops.push(
+          listen(window, 'storage', ((event: StorageEvent) => {
+            // Another area (a same-origin iframe's sessionStorage.clear()) or another key is not ours.
+            if (event.storageArea === area && (event.key === key || event.key === null)) set({ token: (event.key && event.newValue) || null })
+          }) as () => void),
+        )
+      } else if ((channel = quietly(() => new BroadcastChannel(`react-plex-auth:${key}`)))) {
+        const opened = channel
+        opened.onmessage = (event: MessageEvent<{ type?: unknown } | null>) => {
+          const type = event.data?.type
+          if (type === 'check') user && refetch({ cancelRefetch: false })
+          else if (type === 'signed-out' && state.token) end('other-tab')
         }
+        stops.push(() => {
+          channel = null
+          opened.close()
+        })
       }
-      return () => {
-        channel = null
-        opened.close()
-      }
+      return () => stops.forEach((stop) => stop())
     },
     /** After each check of the token: a 401 rejects it, a transient failure is checked again with backoff. */
     checked(token: string | null, error: PlexApiError | null, ready: boolean) {
       if (!token || ready) {
-        ;[failures, lastFailure] = [0, null]
+        failures = 0
+        lastFailure = undefined
         set({ failure: null })
       }
       if (!token || !error) return
@@ -169,7 +183,8 @@ export function createSession(initial: SessionState, render: (state: SessionStat
       set({ failure: error })
       if (!isTransientError(error)) return
       // StrictMode runs this twice for one error: count it once.
-      if (lastFailure !== error) [failures, lastFailure] = [failures + 1, error]
+      if (lastFailure !== error) failures++
+      lastFailure = error
       const timer = setTimeout(retry, pollBackoff(failures - 1, error, 500, MAX_CHECK_DELAY))
       return () => clearTimeout(timer)
     },
@@ -177,7 +192,7 @@ export function createSession(initial: SessionState, render: (state: SessionStat
      * While signed in: checks the token again on focus (throttled), on reconnect and on an
      * interval while the tab is visible, so a token revoked elsewhere is noticed.
      */
-    revalidate({ revalidateOnFocus = true, revalidateOnReconnect = true, revalidateInterval = 15 * 60_000 }: PlexRevalidateOptions) {
+    revalidate(onFocus = true, onReconnect = true, interval = 15 * 60_000) {
       // The check that made the session signed in was just made.
       let last = Date.now()
       const visible = () => document.visibilityState !== 'hidden'
@@ -185,23 +200,16 @@ export function createSession(initial: SessionState, render: (state: SessionStat
         last = Date.now()
         refetch({ cancelRefetch: false })
       }
-      const onFocus = () => visible() && Date.now() - last >= FOCUS_THROTTLE && run()
-      const timer = revalidateInterval > 0 ? setInterval(() => visible() && run(), revalidateInterval) : undefined
+      const focused = () => visible() && Date.now() - last >= FOCUS_THROTTLE && run()
+      const timer = interval > 0 ? setInterval(() => visible() && run(), interval) : undefined
       const stops = [
-        ...(revalidateOnFocus ? [listen(window, 'focus', onFocus), listen(document, 'visibilitychange', onFocus)] : []),
-        ...(revalidateOnReconnect ? [listen(window, 'online', run)] : []),
+        ...(onFocus ? [listen(window, 'focus', focused), listen(document, 'visibilitychange', focused)] : []),
+        ...(onReconnect ? [listen(window, 'online', run)] : []),
       ]
       return () => {
         clearInterval(timer)
         stops.forEach((stop) => stop())
       }
-    },
-    /** Hears a 401 on any of the kit's plex.tv calls for the current token. */
-    hear(client: QueryClient, apiBaseUrl: string) {
-      return tokenRejections.listen(client, (base, hash, error) => {
-        const { token } = state
-        if (base === apiBaseUrl && token && hash === tokenFingerprint(token)) reject(token, error)
-      })
     },
     /**
      * After every commit: the lifecycle callbacks of what changed (once each, StrictMode

@@ -38,13 +38,12 @@ export function useSessionStore(
   const user = runnable && error?.kind !== 'unauthorized' && error?.kind !== 'forbidden' ? (query.data ?? null) : null
   session.see(user, query.refetch, runnable)
 
-  useIsomorphicLayoutEffect(() => session.open(kind, key), [kind, key])
+  useIsomorphicLayoutEffect(() => session.open(kind, key, queryClient, apiBaseUrl), [kind, key, queryClient, apiBaseUrl])
   useEffect(() => session.checked(token, error, runnable && query.status === 'success'), [token, error, runnable && query.status])
   // The switch itself is useSessionSwitch's (bundled by what offers it); a token change voids it.
   useEffect(() => () => session.methods.switching.current?.abort(), [token])
   const { revalidateOnFocus: focus, revalidateOnReconnect: online, revalidateInterval: every } = lifecycle
-  useEffect(() => (user ? session.revalidate({ revalidateOnFocus: focus, revalidateOnReconnect: online, revalidateInterval: every }) : undefined), [!user, focus, online, every])
-  useEffect(() => session.hear(queryClient, apiBaseUrl), [queryClient, apiBaseUrl])
+  useEffect(() => (user ? session.revalidate(focus, online, every) : undefined), [!user, focus, online, every])
 
   // The Home's list as loaded by usePlexHomeUsers (or primed by a switch), observed and never
   // fetched here: a session that never shows profiles neither asks plex.tv nor bundles the call.
