@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
 import { PlexAuthContext } from '../core/PlexAuthContext'
-import { useProviderConfig } from '../core/useProviderConfig'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
@@ -88,27 +87,12 @@ export interface PlexAuthProviderProps extends PlexAuthOptions, PlexRevalidateOp
  * ```
  */
 export function PlexAuthProvider(props: PlexAuthProviderProps) {
-  // What is left once the session's own props are out: the configuration every hook shares.
-  const {
-    children,
-    tokenStorage = 'memory',
-    tokenStorageKey = 'react-plex-auth:token',
-    signInOptions,
-    revalidateOnFocus,
-    revalidateOnReconnect,
-    revalidateInterval,
-    onSignIn,
-    onSignOut,
-    onProfileSwitch,
-    ...options
-  } = props
-  const config = useProviderConfig(options)
-  const session = useSessionStore(tokenStorage, tokenStorageKey, config, props)
+  const [config, session] = useSessionStore(props)
   return (
     <PlexAuthContext.Provider value={config}>
       <PlexSessionContext.Provider value={session}>
-        <SessionSignIn {...signInOptions} />
-        {children}
+        <SessionSignIn {...props.signInOptions} />
+        {props.children}
       </PlexSessionContext.Provider>
     </PlexAuthContext.Provider>
   )
