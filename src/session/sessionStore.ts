@@ -34,6 +34,7 @@ type Refetch = (options?: { cancelRefetch: boolean }) => unknown
 const FOCUS_THROTTLE = 30_000
 const MAX_CHECK_DELAY = 60_000
 
+/** Adds `listener`; returns its removal. */
 function listen(target: EventTarget, type: string, listener: () => void): () => void {
   target.addEventListener(type, listener)
   return () => target.removeEventListener(type, listener)

@@ -9,17 +9,17 @@ import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { homeUsersKey } from '../core/queryKeys'
 import { tokenFingerprint } from '../core/tokenFingerprint'
 import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
-import type { PlexAuthProviderProps } from './PlexAuthProvider'
 import { useProviderConfig } from '../core/useProviderConfig'
+import type { PlexAuthProviderProps } from './PlexAuthProvider'
 import { createSession, type SessionState } from './sessionStore'
 
 /**
  * The provider's configuration (its props but the session's own) and its one session (see
- * createSession) wired to React: the token restored before the
- * first paint, the account that confirms it (`GET /user`, checked again only when the session
- * asks: focus and reconnect are the session's, not react-query's), the Home's entry of that
- * account when some hook loaded the Home (observed, never fetched here), and the session's
- * effects, the forgetting of an ended token last. Internal.
+ * createSession) wired to React: the token restored before the first paint, the account that
+ * confirms it (`GET /user`, checked again only when the session asks: focus and reconnect are the
+ * session's, not react-query's), the Home's entry of that account when some hook loaded the Home
+ * (observed, never fetched here), and the session's effects, the forgetting of an ended token
+ * last. Internal.
  */
 export function useSessionStore(props: PlexAuthProviderProps): [config: PlexAuthOptions & { queryClient: QueryClient }, session: PlexSessionStore] {
   // What is left once the session's own props are out: the configuration every hook shares.
