@@ -3,8 +3,7 @@
 
 export { PlexAuthProvider } from './session/PlexAuthProvider'
 export type { PlexAuthProviderProps } from './session/PlexAuthProvider'
-export type { PlexSessionEvents, PlexSignOutReason } from './session/useLifecycleEvents'
-export type { PlexRevalidateOptions } from './session/useRevalidation'
+export type { PlexSessionEvents, PlexSignOutReason, PlexRevalidateOptions } from './session/PlexAuthProvider'
 export type { PlexAuthOptions } from './core/PlexAuthOptions'
 
 export { usePlexToken } from './pin/usePlexToken'
@@ -55,7 +54,7 @@ export type { PlexRequireSignInProps } from './guard/PlexRequireSignIn'
 export type { PlexSession, PlexSessionBase } from './session/usePlexSession'
 export type { PlexSessionStatus } from './session/sessionStatus'
 export type { PlexSessionSignInOptions } from './session/SessionSignIn'
-export type { PlexTokenStorage } from './session/useTokenStore'
+export type { PlexTokenStorage } from './session/PlexAuthProvider'
 
 export { usePlexServers } from './servers/usePlexServers'
 export type { PlexServersState, PlexServersStateBase, PlexServersStatus, UsePlexServersOptions } from './servers/usePlexServers'

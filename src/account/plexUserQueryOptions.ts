@@ -11,11 +11,6 @@ import { tokenFingerprint } from '../core/tokenFingerprint'
 import { validateOptions } from '../api/validateOptions'
 import { kitRefetchOptions } from '../core/kitRefetchOptions'
 
-/** How long a loaded account counts as fresh: 5 minutes. */
-const USER_STALE_TIME = 5 * 60_000
-/** Retries after the first failure, for 5xx and network errors only. */
-const USER_MAX_RETRIES = 2
-
 /**
  * The react-query options behind `usePlexUser`: `GET /user` with the token in the `X-Plex-Token`
  * header (never in the URL) and the query's `AbortSignal`, keyed by
@@ -48,12 +43,9 @@ const USER_MAX_RETRIES = 2
  * ```
  */
 export function plexUserQueryOptions(token: string | null | undefined, options: PlexAuthOptions = {}) {
-  const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
-  const hasToken = typeof token === 'string' && token !== ''
-  const runnable = hasToken && validateOptions(options) === null
   return queryOptions<PlexUser, PlexApiError, PlexUser, readonly unknown[]>({
-    queryKey: userKey(apiBaseUrl, hasToken ? tokenFingerprint(token) : null),
-    queryFn: runnable
+    queryKey: userKey(options.apiBaseUrl ?? DEFAULT_API_BASE_URL, token ? tokenFingerprint(token) : null),
+    queryFn: token && !validateOptions(options)
       ? async (context) => {
           // Read the signal one microtask late: react-query aborts and re-sends a request whose
           // signal was read when its last observer leaves, which StrictMode's simulated unmount
@@ -64,14 +56,15 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
           return user as PlexUser
         }
       : skipToken,
-    staleTime: USER_STALE_TIME,
+    // Fresh for 5 minutes.
+    staleTime: 300_000,
     ...kitRefetchOptions,
     // The kit's own answers whatever the app's defaults: failures are statuses, never thrown to
     // an error boundary; offline is a network failure that is retried, not a pause.
     throwOnError: false,
     networkMode: 'always',
-    retry: (failureCount, error) =>
-      (isPlexApiError(error, 'server') || isPlexApiError(error, 'network')) && failureCount < USER_MAX_RETRIES,
+    // 5xx and network failures only, twice at most.
+    retry: (failureCount, error) => failureCount < 2 && isPlexApiError(error) && ['server', 'network'].includes(error.kind),
     retryDelay: (failureCount) => 1000 * 2 ** failureCount,
   })
 }

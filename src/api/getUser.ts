@@ -27,8 +27,8 @@ export async function getUser(
     { plex: deviceValues(options), method: 'GET', path: '/user', headers: { 'X-Plex-Token': options.token } },
     init,
   )) as Partial<PlexUser> | null
-  if (typeof body !== 'object' || body === null || typeof body.uuid !== 'string' || typeof body.username !== 'string') {
-    throw new PlexApiError('invalid-response', 'plex.tv answered GET /user with something that is not an account.')
+  if (typeof body?.uuid !== 'string' || typeof body.username !== 'string') {
+    throw new PlexApiError('invalid-response', 'plex.tv answered GET /user with no account.')
   }
   return body as PlexUser
 }

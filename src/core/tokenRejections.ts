@@ -6,6 +6,14 @@ type Listener = (apiBaseUrl: string, tokenHash: string, error: PlexApiError) => 
 
 const listeners = new WeakMap<QueryClient, Set<Listener>>()
 
+/** Hears every rejection reported on `client`; returns the unsubscribe. Internal. */
+export function listenTokenRejections(client: QueryClient, listener: Listener): () => void {
+  let set = listeners.get(client)
+  if (!set) listeners.set(client, (set = new Set()))
+  set.add(listener)
+  return () => void set.delete(listener)
+}
+
 /**
  * Where the kit's plex.tv calls tell the session of their QueryClient that plex.tv refused a
  * token (a 401): whichever call learns it first (the account, the servers, the Home, a switch),
@@ -15,12 +23,7 @@ const listeners = new WeakMap<QueryClient, Set<Listener>>()
  */
 export const tokenRejections = {
   /** Hears every rejection reported on `client`; returns the unsubscribe. */
-  listen(client: QueryClient, listener: Listener): () => void {
-    let set = listeners.get(client)
-    if (!set) listeners.set(client, (set = new Set()))
-    set.add(listener)
-    return () => void set.delete(listener)
-  },
+  listen: listenTokenRejections,
   /** Says that plex.tv refused the token with this fingerprint. */
   report(client: QueryClient, apiBaseUrl: string, tokenHash: string, error: PlexApiError): void {
     listeners.get(client)?.forEach((listener) => listener(apiBaseUrl, tokenHash, error))

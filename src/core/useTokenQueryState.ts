@@ -30,21 +30,13 @@ export function useTokenQueryState<T, K extends string>(
   query: UseQueryResult<T, PlexApiError>,
   field: K,
 ): TokenQueryState<T, K> {
-  const hasToken = typeof token === 'string' && token !== ''
   const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
   const { data, error, status: queryStatus, refetch } = query
-
-  let status: TokenQueryStatus
-  let shownError: PlexApiError | null = null
-  if (!hasToken) status = 'idle'
-  else if (configError) [status, shownError] = ['error', configError]
-  else if (queryStatus === 'error') [status, shownError] = ['error', error]
-  else if (queryStatus === 'success') status = 'ready'
-  else status = 'loading'
-
+  const runnable = !!token && !configError
+  const shownError = token ? (configError ?? (queryStatus === 'error' ? error : null)) : null
+  const status: TokenQueryStatus = !token ? 'idle' : shownError ? 'error' : queryStatus === 'success' ? 'ready' : 'loading'
   const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
-  const shownData = hasToken && !configError && !rejected ? (data ?? null) : null
-  const runnable = hasToken && !configError
+  const shownData = runnable && !rejected ? (data ?? null) : null
   const reload = useCallback(async () => {
     if (runnable) await refetch()
   }, [runnable, refetch])

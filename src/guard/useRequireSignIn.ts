@@ -41,7 +41,7 @@ export interface RequireSignIn {
 }
 
 export function useRequireSignIn({ redirect, returnTo, navigate }: RequireSignInOptions): RequireSignIn {
-  const { gate, session } = useSessionGate()
+  const { gate, status } = useSessionGate()
   // The guard's redirect brings its own module: the app need not pass `plexRedirect` for it.
   const login = usePlexLogin(redirect ? { mode: 'redirect', redirect: plexRedirect } : { mode: 'popup' })
   const [refused, setRefused] = useState<PlexApiError | null>(null)
@@ -69,7 +69,6 @@ export function useRequireSignIn({ redirect, returnTo, navigate }: RequireSignIn
   const prepare = useCallback((event: MouseEvent) => void (keepReturn() || event.preventDefault()), [keepReturn])
 
   const decided = useRef(false)
-  const status = session.status
   useEffect(() => {
     if (decided.current || gate === 'pending' || gate === 'error') return
     if (!redirect || gate !== 'signed-out' || status !== 'signed-out' || back.current?.returned) {

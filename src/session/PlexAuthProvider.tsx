@@ -1,13 +1,43 @@
 import type { ReactNode } from 'react'
 import { PlexAuthContext } from '../core/PlexAuthContext'
-import { useProviderConfig } from '../core/useProviderConfig'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
+import type { PlexHomeUser } from '../api/PlexHomeUser'
+import type { PlexUser } from '../api/PlexUser'
 import { SessionSignIn, type PlexSessionSignInOptions } from './SessionSignIn'
-import type { PlexSessionEvents } from './useLifecycleEvents'
-import type { PlexRevalidateOptions } from './useRevalidation'
 import { useSessionStore } from './useSessionStore'
-import type { PlexTokenStorage } from './useTokenStore'
+
+/** Where the session keeps the token. See `PlexAuthProvider`'s `tokenStorage`. */
+export type PlexTokenStorage = 'local' | 'session' | 'memory'
+
+/** How the session re-checks its token with plex.tv. See `PlexAuthProvider`'s props of the same names. */
+export interface PlexRevalidateOptions {
+  /**
+   * Re-check the token (`GET /user`) when the window regains focus or the tab becomes visible: at
+   * most once every 30 s, however many focus events. @default true
+   */
+  revalidateOnFocus?: boolean
+  /** Re-check the token when the browser comes back online. @default true */
+  revalidateOnReconnect?: boolean
+  /** Re-check the token every this many milliseconds while the tab is visible; `0` turns it off. @default 900000 (15 minutes) */
+  revalidateInterval?: number
+}
+
+/** Why the session signed out: `signOut()` here, another tab, or plex.tv refused the token (401). */
+export type PlexSignOutReason = 'user' | 'other-tab' | 'unauthorized'
+
+/** The session's lifecycle callbacks: props of `PlexAuthProvider`. */
+export interface PlexSessionEvents {
+  /**
+   * The session became signed in with a new token (a sign-in in this tab or another, a link code,
+   * a redirect back from Plex, `setToken`); not when a stored token is restored on load.
+   */
+  onSignIn?: (account: PlexUser) => void
+  /** The session's token ended: `'user'` (`signOut()`), `'other-tab'`, or `'unauthorized'` (a 401). */
+  onSignOut?: (reason: PlexSignOutReason) => void
+  /** `switchProfile` moved the session to another Home profile: its account, and its entry in the Home once known. */
+  onProfileSwitch?: (account: PlexUser, profile: PlexHomeUser | null) => void
+}
 
 /** Props of {@link PlexAuthProvider}: the shared configuration and the app. */
 export interface PlexAuthProviderProps extends PlexAuthOptions, PlexRevalidateOptions, PlexSessionEvents {
@@ -56,28 +86,13 @@ export interface PlexAuthProviderProps extends PlexAuthOptions, PlexRevalidateOp
  * }
  * ```
  */
-export function PlexAuthProvider({
-  children,
-  queryClient,
-  tokenStorage = 'memory',
-  tokenStorageKey = 'react-plex-auth:token',
-  signInOptions,
-  revalidateOnFocus,
-  revalidateOnReconnect,
-  revalidateInterval,
-  onSignIn,
-  onSignOut,
-  onProfileSwitch,
-  ...options
-}: PlexAuthProviderProps) {
-  const config = useProviderConfig({ ...options, queryClient })
-  const lifecycle = { revalidateOnFocus, revalidateOnReconnect, revalidateInterval, onSignIn, onSignOut, onProfileSwitch }
-  const session = useSessionStore(tokenStorage, tokenStorageKey, config, lifecycle)
+export function PlexAuthProvider(props: PlexAuthProviderProps) {
+  const [config, session] = useSessionStore(props)
   return (
     <PlexAuthContext.Provider value={config}>
       <PlexSessionContext.Provider value={session}>
-        <SessionSignIn {...signInOptions} />
-        {children}
+        <SessionSignIn {...props.signInOptions} />
+        {props.children}
       </PlexSessionContext.Provider>
     </PlexAuthContext.Provider>
   )

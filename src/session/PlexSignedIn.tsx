@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react'
-import { sessionGate } from './sessionGate'
-import { usePlexSession } from './usePlexSession'
+import { useGated } from './useSessionGate'
 
 /** Props of {@link PlexSignedIn} and {@link PlexSignedOut}. */
 export interface PlexSessionGateProps {
@@ -38,7 +37,5 @@ export interface PlexSessionGateProps {
  * ```
  */
 export function PlexSignedIn({ children, fallback = null }: PlexSessionGateProps) {
-  const session = usePlexSession()
-  const gate = sessionGate(session.status, session.user !== null, session.token !== null)
-  return <>{gate === 'signed-in' ? children : gate === 'signed-out' ? null : fallback}</>
+  return useGated('signed-in', children, fallback)
 }

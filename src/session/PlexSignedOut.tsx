@@ -1,6 +1,5 @@
-import { sessionGate } from './sessionGate'
 import type { PlexSessionGateProps } from './PlexSignedIn'
-import { usePlexSession } from './usePlexSession'
+import { useGated } from './useSessionGate'
 
 /**
  * Renders its children only when the session is signed out (no token; a sign-in without a token
@@ -23,7 +22,5 @@ import { usePlexSession } from './usePlexSession'
  * ```
  */
 export function PlexSignedOut({ children, fallback = null }: PlexSessionGateProps) {
-  const session = usePlexSession()
-  const gate = sessionGate(session.status, session.user !== null, session.token !== null)
-  return <>{gate === 'signed-out' ? children : gate === 'signed-in' ? null : fallback}</>
+  return useGated('signed-out', children, fallback)
 }

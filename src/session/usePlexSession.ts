@@ -1,11 +1,11 @@
-import { useCallback, useContext, useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
 import type { PlexUser } from '../api/PlexUser'
-import { PlexSessionContext } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
 import { sessionStatus } from './sessionStatus'
 import { useSessionSwitch } from '../home/useSessionSwitch'
+import { useSessionContext } from './useSessionGate'
 
 /** What every {@link PlexSession} has, whatever its status. */
 export interface PlexSessionBase {
@@ -98,27 +98,24 @@ export type PlexSession = PlexSessionBase &
  * ```
  */
 export function usePlexSession(): PlexSession {
-  const store = useContext(PlexSessionContext)
-  if (!store) throw new Error('react-plex-auth: usePlexSession() must be used inside <PlexAuthProvider>.')
-  const { token, user, error, signingIn, start, setToken, retry, profile } = store
+  const store = useSessionContext()
   const switchProfile = useSessionSwitch(store)
-  const latest = useLatest({ signingIn, signOut: store.signOut })
+  const latest = useLatest(store)
   // Read at click time: the popup must open inside the click, with the sign-in as it is now.
-  const signIn = useCallback(() => {
-    const current = latest.current.signingIn
-    if (current) current.bringBack()
-    else start.current?.()
-  }, [latest, start])
-  const cancel = useCallback(() => latest.current.signingIn?.cancel(), [latest])
-  const signOut = useCallback(() => {
-    latest.current.signingIn?.cancel()
-    latest.current.signOut()
-  }, [latest])
-
-  const status = sessionStatus(store)
-  const authUrl = signingIn?.authUrl ?? null
-  return useMemo(
-    () => ({ status, token, user, profile: user ? profile : null, error, authUrl, signIn, cancel, signOut, setToken, retry, switchProfile }) as PlexSession,
-    [status, token, user, profile, error, authUrl, signIn, cancel, signOut, setToken, retry, switchProfile],
-  )
+  const [actions] = useState(() => ({
+    signIn() {
+      const { signingIn, start } = latest.current
+      if (signingIn) signingIn.bringBack()
+      else start.current?.()
+    },
+    cancel: () => latest.current.signingIn?.cancel(),
+    signOut() {
+      latest.current.signingIn?.cancel()
+      latest.current.signOut()
+    },
+  }))
+  return useMemo(() => {
+    const { token, user, error, signingIn, setToken, retry, profile } = store
+    return { ...actions, status: sessionStatus(store), token, user, profile: user && profile, error, authUrl: signingIn?.authUrl ?? null, setToken, retry, switchProfile } as PlexSession
+  }, [store, actions, switchProfile])
 }

@@ -1,7 +1,7 @@
 import { act, render } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { usePlexSession } from '../../src/session/usePlexSession'
-import type { PlexTokenStorage } from '../../src/session/useTokenStore'
+import type { PlexTokenStorage } from '../../src/session/PlexAuthProvider'
 import { usePlexMock } from '../support/mockPlex'
 import { plexWrapper } from '../support/renderWithPlex'
 import { tick, useFreshPage } from '../support/tick'
