@@ -1,8 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useContext, useEffect, useMemo, useRef, useState } from 'react'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
-import { usePlexUser } from '../account/usePlexUser'
+import { plexUserQueryOptions } from '../account/plexUserQueryOptions'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
@@ -87,16 +87,17 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   const session = useContext(PlexSessionContext)
   const inSession = token === undefined && !!session?.user
   const home = usePlexHomeUsers(token, options)
-  const account = usePlexUser(inSession ? null : token, options)
   const config = usePlexOptions(options)
   const queryClient = useQueryClient(config.queryClient)
   const switchSession = useSessionSwitch(session)
   const inUse = inSession ? session.token : (token ?? null)
+  // With a `token` (or no session): its account (`GET /user`, shared with `usePlexUser`) says which profile it is.
+  const account = useQuery(plexUserQueryOptions(inSession ? null : inUse, config), queryClient).data
   const profiles = home.users ?? NO_PROFILES
   // The profile of the token in use, never just the last one switched to: with a `token` prop the
   // app decides whether the new token replaces it (picking the current profile hands that token back).
   const current =
-    (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account.user?.uuid) ?? (profiles.length === 1 ? profiles[0]!.uuid : null)
+    (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account?.uuid) ?? (profiles.length === 1 ? profiles[0]!.uuid : null)
   const latest = useLatest({ profiles, current, inUse, inSession, onToken, config, queryClient })
 
   const [flow, setFlow] = useState(initialPlexProfilePickerFlow)
@@ -181,9 +182,6 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
           ? 'single'
           : flow.status
   const profile = profiles.find((p) => p.uuid === flow.uuid) ?? null
-  const { select, submitPin, back } = actions
-  return useMemo(
-    () => ({ status, home, profiles, current, profile, flow, select, submitPin, back }),
-    [status, home, profiles, current, profile, flow, select, submitPin, back],
-  )
+  const { select, submitPin, back } = actions // stable
+  return useMemo(() => ({ status, home, profiles, current, profile, flow, select, submitPin, back }), [status, home, profiles, current, profile, flow])
 }
