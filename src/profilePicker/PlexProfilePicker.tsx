@@ -1,37 +1,12 @@
-import { forwardRef, useEffect, useId, useRef, useState, type HTMLAttributes, type ReactNode } from 'react'
-import type { PlexHomeUser } from '../api/PlexHomeUser'
-import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { forwardRef, useEffect, useId, useRef, useState } from 'react'
 import { visuallyHidden } from '../core/visuallyHidden'
 import { Avatar } from './Avatar'
+import { pinFieldHandlers } from './pinField'
 import { defaultPlexProfilePickerLabels, type PlexProfilePickerLabels } from './plexProfilePickerLabels'
-import { usePlexProfilePicker, type PlexProfilePickerState } from './usePlexProfilePicker'
+import type { PlexProfilePickerProps } from './PlexProfilePickerProps'
+import { usePlexProfilePicker } from './usePlexProfilePicker'
 
-/** Keeps the first 4 digits of a PIN typed or pasted (spaces, dashes and the rest dropped). */
-const digits = (text: string) => text.replace(/\D/g, '').slice(0, 4)
-
-/** What a custom `render` receives: the whole picker (profiles, flow, `select`, `submitPin`, `back`) and the labels. */
-export type PlexProfilePickerRenderProps = PlexProfilePickerState & { labels: PlexProfilePickerLabels }
-
-/** Props of {@link PlexProfilePicker}: a `<div>`'s, plus the picker's. */
-export interface PlexProfilePickerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** The token to switch from. @default the signed-in session's (and then the switch replaces the session's token) */
-  token?: string | null
-  /**
-   * Called after a successful switch with the profile's own token and the profile (inside a
-   * provider: once the session holds it). Picking the profile already in use sends nothing and
-   * calls it with the token in use, so the app can close the picker the same way. The picker
-   * never stores a token itself.
-   */
-  onToken?: (token: string, profile: PlexHomeUser) => void
-  /** Any other configuration, overriding the provider's. */
-  options?: PlexAuthOptions
-  /** Replace any visible string (i18n). */
-  labels?: Partial<PlexProfilePickerLabels>
-  /** Drop the kit's class names and styles, to style it from scratch. @default false */
-  unstyled?: boolean
-  /** Render a fully custom UI on the same data instead of the default one (the root's props then do not apply). */
-  render?: (props: PlexProfilePickerRenderProps) => ReactNode
-}
+export type { PlexProfilePickerProps, PlexProfilePickerRenderProps } from './PlexProfilePickerProps'
 
 /**
  * "Who's watching?": the Plex Home's profiles as a grid of avatars (each a real button named by
@@ -116,9 +91,10 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
   // The PIN lives only in the field's DOM value, cleared the moment it is sent: never in React state.
   const send = (input: HTMLInputElement) => {
     const pin = input.value
-    if (locked || pin.length !== 4) return
-    input.value = ''
-    picker.submitPin(pin)
+    if (!locked && pin.length === 4) {
+      input.value = ''
+      picker.submitPin(pin)
+    }
   }
 
   return (
@@ -182,27 +158,7 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
             aria-invalid={flow.status === 'wrong-pin' || undefined}
             aria-describedby={problem ? `${id}m ${id}h` : id + 'h'}
             className={cls('rpa-profiles__pin-input')}
-            onInput={(event) => {
-              const input = event.currentTarget
-              const pin = digits(input.value)
-              if (pin !== input.value) input.value = pin
-              if (pin.length === 4) send(input)
-            }}
-            onPaste={(event) => {
-              event.preventDefault()
-              const input = event.currentTarget
-              const { value, selectionStart, selectionEnd } = input
-              if (locked) return
-              input.value = digits(value.slice(0, selectionStart ?? value.length) + event.clipboardData.getData('text') + value.slice(selectionEnd ?? value.length))
-              send(input)
-            }}
-            onKeyDown={(event) => {
-              if (event.key !== 'Escape') return
-              // Handled: a dialog around the picker stays open. The digits typed so far go with the entry.
-              event.preventDefault()
-              event.currentTarget.value = ''
-              picker.back()
-            }}
+            {...pinFieldHandlers(send, locked, picker.back)}
           />
           <p id={id + 'h'} className={cls('rpa-profiles__hint')}>
             {text.pinHint}
