@@ -1,47 +1,14 @@
-import { forwardRef, useContext, useEffect, useId, useRef, useState, type ForwardedRef, type HTMLAttributes, type ReactNode } from 'react'
-import type { PlexHomeUser } from '../api/PlexHomeUser'
-import type { PlexUser } from '../api/PlexUser'
+import { forwardRef, useContext, useEffect, useId, useRef, useState, type ForwardedRef, type KeyboardEvent, type MouseEvent } from 'react'
 import { PlexSessionContext } from '../core/PlexSessionContext'
 import { usePlexHomeUsers } from '../home/usePlexHomeUsers'
+import { Avatar } from '../profilePicker/Avatar'
 import { usePlexSession } from '../session/usePlexSession'
-import { AccountAvatar } from './AccountAvatar'
-import { placeFocusAfter } from './placeFocusAfter'
-import { defaultPlexAccountMenuLabels, type PlexAccountMenuLabels } from './plexAccountMenuLabels'
-import type { PlexAccountMenuItem } from './PlexAccountMenuItem'
+import { menuFocusTarget, placeFocusAfter } from './menuFocus'
+import { defaultPlexAccountMenuLabels } from './plexAccountMenuLabels'
+import type { PlexAccountMenuProps } from './PlexAccountMenuProps'
 import { ProfileDialog } from './ProfileDialog'
-import { useMenuButton } from './useMenuButton'
 
-/** The signed-in account as `<PlexAccountMenu>` shows it, for its `render` prop. */
-export interface PlexAccountMenuAccount {
-  /** The name shown: the profile's title, else the account's title or user name. */
-  name: string
-  /** The avatar's URL (the profile's, else the account's), or `null` when there is none. */
-  thumb: string | null
-  /** The signed-in account (`GET /user`). */
-  user: PlexUser
-  /** Its entry in the Plex Home, once the Home's profiles are loaded; else `null`. */
-  profile: PlexHomeUser | null
-}
-
-/** Props of {@link PlexAccountMenu}; any other prop goes to the root `<div>`. */
-export interface PlexAccountMenuProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** Items of your own (links or actions), shown before "Sign out". @default [] */
-  items?: readonly PlexAccountMenuItem[]
-  /**
-   * Called by "Switch profile" instead of opening the built-in profile picker dialog, for an app
-   * that has its own page for it (render `<PlexProfilePicker>` there). @default the built-in dialog
-   */
-  onSwitchProfile?: () => void
-  /** Every string, for translation; any you leave out keeps its English default. */
-  labels?: Partial<PlexAccountMenuLabels>
-  /** Leaves out every `rpa` class, to style from scratch (your `className` stays). @default false */
-  unstyled?: boolean
-  /**
-   * Renders the menu button's content (the avatar and name by default); the button itself, its
-   * accessible name (`labels.button`) and its behaviour stay the kit's.
-   */
-  render?: (account: PlexAccountMenuAccount) => ReactNode
-}
+export type { PlexAccountMenuAccount, PlexAccountMenuProps } from './PlexAccountMenuProps'
 
 /**
  * The signed-in corner of an app: the session's avatar and name as a menu button (the WAI-ARIA menu
@@ -98,131 +65,139 @@ function AccountMenu({
   const session = usePlexSession()
   const home = usePlexHomeUsers()
   const labels = { ...defaultPlexAccountMenuLabels, ...labelOverrides }
-  const menu = useMenuButton()
-  const [switching, setSwitching] = useState(false)
+  // Open: `[at]`, the item to focus once shown (0 the first, -1 the last; a new array moves it again).
+  const [open, setOpen] = useState<[number] | null>(null)
+  // The dialog: 1 open, 2 just closed (the focus goes back to the button once it is gone).
+  const [dialog, setDialog] = useState(0)
+  const root = useRef<HTMLDivElement | null>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const menu = useRef<HTMLDivElement>(null)
   const refocus = useRef<(() => void) | null>(null)
-  const dialogClosed = useRef(false)
-  const buttonId = useId()
-  const menuId = useId()
+  const id = useId()
   const cls = (name: string) => (unstyled ? undefined : name)
+  const list = () => [...menu.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')]
+  const close = (focus?: boolean) => {
+    setOpen(null)
+    if (focus) button.current?.focus()
+  }
 
   const signedIn = session.status === 'signed-in'
   // The dialog belongs to the session it was opened in: once that ends (here or in another tab),
   // it is closed, never shown again by itself to whoever signs in next.
-  if (switching && !session.token) setSwitching(false)
-  useEffect(() => {
-    if (signedIn || !refocus.current) return
-    refocus.current()
-    refocus.current = null
-  }, [signedIn])
-  // Signing out may unmount the menu itself (behind <PlexSignedIn>): the focus is placed then.
+  if (dialog === 1 && !session.token) setDialog(0)
+  // After "Sign out": once the session is out, or the menu unmounted (behind <PlexSignedIn>).
   useEffect(
     () => () => {
       refocus.current?.()
       refocus.current = null
     },
-    [],
+    [signedIn],
   )
   // After the dialog is gone: while it is open (modal) the rest of the page is inert.
   useEffect(() => {
-    if (switching || !dialogClosed.current) return
-    dialogClosed.current = false
-    menu.buttonRef.current?.focus()
-  }, [switching, menu.buttonRef])
+    if (dialog === 2) button.current?.focus()
+  }, [dialog])
+  useEffect(() => {
+    if (!open) return
+    list().at(open[0])?.focus()
+    const onPointerDown = (event: PointerEvent) => root.current?.contains(event.target as Node) || setOpen(null)
+    document.addEventListener('pointerdown', onPointerDown)
+    return () => document.removeEventListener('pointerdown', onPointerDown)
+  }, [open])
 
-  if (session.status !== 'signed-in') return null
+  if (!signedIn) return null
   const { user, profile } = session
   const name = profile?.title || user.title || user.username
   const thumb = profile?.thumb || user.thumb || null
-  const canSwitch = home.status === 'ready' && home.users.length > 1
 
-  const setRoot = (node: HTMLDivElement | null) => {
-    menu.rootRef.current = node
-    if (typeof forwardedRef === 'function') forwardedRef(node)
-    else if (forwardedRef) forwardedRef.current = node
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const items = list()
+    const { key, shiftKey } = event
+    const item = event.target as HTMLElement
+    const target = event.ctrlKey || event.metaKey || event.altKey ? null : menuFocusTarget(key, items.indexOf(item), items.map((i) => i.textContent ?? ''))
+    // Tab forward goes on from the button to what follows the menu; backward lands on the button.
+    const stop = target !== null || key === 'Escape' || (key === 'Tab' && shiftKey) || (key === ' ' && item.tagName === 'A')
+    if (stop) event.preventDefault()
+    if (target !== null) items[target]!.focus()
+    else if (key === 'Escape' || key === 'Tab') close(true)
+    // Space chooses a link item too, as it does a button item.
+    else if (stop) item.click()
   }
-  const closeDialog = () => {
-    dialogClosed.current = true
-    setSwitching(false)
-  }
-  const choose = (action: () => void) => {
-    menu.close(true)
-    action()
-  }
-  const signOut = () => {
-    menu.close(false)
-    if (menu.rootRef.current) refocus.current = placeFocusAfter(menu.rootRef.current)
-    session.signOut()
-  }
-  const item = cls('rpa-menu__item')
+  const entry = (label: string, onClick: (event: MouseEvent<HTMLAnchorElement>) => void, href?: string, key?: number) =>
+    href === undefined ? (
+      <button key={key} type="button" role="menuitem" tabIndex={-1} className={cls('rpa-menu__item')} onClick={onClick as () => void}>
+        {label}
+      </button>
+    ) : (
+      <a key={key} role="menuitem" tabIndex={-1} className={cls('rpa-menu__item')} href={href} onClick={onClick}>
+        {label}
+      </a>
+    )
 
   return (
     <div
       {...rest}
-      ref={setRoot}
-      className={[unstyled ? '' : 'rpa rpa-menu', className].filter(Boolean).join(' ') || undefined}
-      data-state={switching ? 'switching' : menu.open ? 'open' : 'closed'}
+      ref={(node) => {
+        root.current = node
+        if (typeof forwardedRef === 'function') forwardedRef(node)
+        else if (forwardedRef) forwardedRef.current = node
+      }}
+      className={[cls('rpa rpa-menu'), className].filter(Boolean).join(' ') || undefined}
+      data-state={dialog === 1 ? 'switching' : open ? 'open' : 'closed'}
     >
       <button
-        ref={menu.buttonRef}
-        id={buttonId}
+        ref={button}
+        id={id}
         type="button"
         className={cls('rpa-menu__button')}
         aria-label={labels.button(name)}
         aria-haspopup="menu"
-        aria-expanded={menu.open}
-        aria-controls={menuId}
-        onClick={menu.onButtonClick}
-        onKeyDown={menu.onButtonKeyDown}
+        aria-expanded={!!open}
+        aria-controls={id + 'm'}
+        onClick={() => setOpen(open ? null : [0])}
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+          event.preventDefault()
+          setOpen([event.key === 'ArrowDown' ? 0 : -1])
+        }}
       >
-        {render ? render({ name, thumb, user, profile }) : <AccountAvatar name={name} thumb={thumb} unstyled={unstyled} />}
-      </button>
-      <div
-        ref={menu.menuRef}
-        id={menuId}
-        role="menu"
-        aria-labelledby={buttonId}
-        className={cls('rpa-menu__list')}
-        hidden={!menu.open}
-        onKeyDown={menu.onMenuKeyDown}
-      >
-        {canSwitch && (
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            className={item}
-            onClick={() => choose(() => (onSwitchProfile ? onSwitchProfile() : setSwitching(true)))}
-          >
-            {labels.switchProfile}
-          </button>
+        {render ? (
+          render({ name, thumb, user, profile })
+        ) : (
+          <>
+            <Avatar src={thumb} name={name} at={cls('rpa-menu__')} size={28} text />
+            <span className={cls('rpa-menu__name')}>{name}</span>
+          </>
         )}
-        {items.map((entry, index) =>
-          entry.href !== undefined ? (
-            <a
-              key={index}
-              role="menuitem"
-              tabIndex={-1}
-              className={item}
-              href={entry.href}
-              onClick={(event) => {
-                menu.close(true)
-                entry.onSelect?.(event)
-              }}
-            >
-              {entry.label}
-            </a>
-          ) : (
-            <button key={index} type="button" role="menuitem" tabIndex={-1} className={item} onClick={() => choose(entry.onSelect)}>
-              {entry.label}
-            </button>
+      </button>
+      <div ref={menu} id={id + 'm'} role="menu" aria-labelledby={id} className={cls('rpa-menu__list')} hidden={!open} onKeyDown={onMenuKeyDown}>
+        {home.status === 'ready' &&
+          home.users.length > 1 &&
+          entry(labels.switchProfile, () => {
+            close(true)
+            if (onSwitchProfile) onSwitchProfile()
+            else setDialog(1)
+          })}
+        {items.map((item, index) =>
+          entry(
+            item.label,
+            (event) => {
+              close(true)
+              // A link's onSelect gets the click (to route it); an action's gets nothing.
+              if (item.href === undefined) item.onSelect()
+              else item.onSelect?.(event)
+            },
+            item.href,
+            index,
           ),
         )}
-        <button type="button" role="menuitem" tabIndex={-1} className={item} onClick={signOut}>
-          {labels.signOut}
-        </button>
+        {entry(labels.signOut, () => {
+          close()
+          if (root.current) refocus.current = placeFocusAfter(root.current)
+          session.signOut()
+        })}
       </div>
-      {switching && <ProfileDialog title={labels.switchProfile} close={labels.close} onClose={closeDialog} unstyled={unstyled} />}
+      {dialog === 1 && <ProfileDialog title={labels.switchProfile} close={labels.close} onClose={() => setDialog(2)} unstyled={unstyled} />}
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, type SyntheticEvent } from 'react'
 import { PlexProfilePicker } from '../profilePicker/PlexProfilePicker'
 
 /** Props of {@link ProfileDialog}. Internal. */
@@ -19,28 +19,25 @@ export interface ProfileDialogProps {
  */
 export function ProfileDialog({ title, close, onClose, unstyled }: ProfileDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
+  const id = useId()
   const cls = (name: string) => (unstyled ? undefined : name)
 
   useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
+    const dialog = ref.current!
+    const modal = typeof dialog.showModal === 'function'
     if (!dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal()
+      if (modal) dialog.showModal()
       else dialog.setAttribute('open', '')
     }
     // showModal() focuses the first control; the fallback must do it too.
-    if (!dialog.contains(dialog.ownerDocument.activeElement)) dialog.querySelector<HTMLElement>('button, input, [href]')?.focus()
-    return () => {
-      if (typeof dialog.close === 'function') dialog.close()
-      else dialog.removeAttribute('open')
-    }
+    if (!dialog.contains(document.activeElement)) dialog.querySelector('button')?.focus()
+    return () => (modal ? dialog.close() : dialog.removeAttribute('open'))
   }, [])
 
   // Escape: the browser's own `cancel` for a modal dialog; the keydown for the fallback. A control
   // inside that handles Escape itself (the picker's PIN entry going back) prevents the default.
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return
+  const cancel = (event: SyntheticEvent) => {
+    if (event.defaultPrevented || ('key' in event && event.key !== 'Escape')) return
     event.preventDefault()
     onClose()
   }
@@ -48,21 +45,16 @@ export function ProfileDialog({ title, close, onClose, unstyled }: ProfileDialog
   return (
     <dialog
       ref={ref}
-      aria-labelledby={titleId}
+      aria-labelledby={id}
       className={cls('rpa-menu__dialog')}
-      onKeyDown={onKeyDown}
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
-      }}
+      onKeyDown={cancel}
+      onCancel={cancel}
       // A `close` event from the cleanup's close() arrives after StrictMode's re-run has opened the
       // dialog again: only a dialog that is really closed ends it.
-      onClose={(event) => {
-        if (!event.currentTarget.open) onClose()
-      }}
+      onClose={(event) => event.currentTarget.open || onClose()}
     >
       <div className={cls('rpa-menu__dialog-header')}>
-        <h2 id={titleId} className={cls('rpa-menu__dialog-title')}>
+        <h2 id={id} className={cls('rpa-menu__dialog-title')}>
           {title}
         </h2>
         <button type="button" className={cls('rpa-button rpa-menu__close')} onClick={onClose}>

@@ -1,13 +1,10 @@
 import { getUser } from './getUser'
-import { PlexApiError } from './PlexApiError'
+import type { PlexApiError } from './PlexApiError'
 import type { PlexClientOptions } from './PlexClientOptions'
 import type { PlexHomeUser } from './PlexHomeUser'
 import { parseHomeUser, parseHomeUsers } from './parseHomeUsers'
 import { deviceValues } from './deviceValues'
 import { plexRequest, type PlexRequestInit } from './plexRequest'
-
-/** Answers of `GET /home/users` that mean "this account is not in a Plex Home". */
-const NOT_IN_A_HOME = new Set([400, 403, 404])
 
 /**
  * The profiles of the account's Plex Home (admin, managed and invited members, the guest):
@@ -31,12 +28,14 @@ export async function getHomeUsers(
   options: PlexClientOptions & { token: string },
   init?: PlexRequestInit,
 ): Promise<PlexHomeUser[]> {
-  let users: PlexHomeUser[] = []
-  try {
-    users = parseHomeUsers(await plexRequest(options, { plex: deviceValues(options), method: 'GET', path: '/home/users', headers: { 'X-Plex-Token': options.token } }, init))
-  } catch (error) {
-    if (!(error instanceof PlexApiError) || error.status === null || !NOT_IN_A_HOME.has(error.status)) throw error
-  }
+  const users = await plexRequest(options, { plex: deviceValues(options), method: 'GET', path: '/home/users', headers: { 'X-Plex-Token': options.token } }, init).then(
+    parseHomeUsers,
+    // 400/403/404: not in a Home.
+    (error: PlexApiError) => {
+      if ([400, 403, 404].includes(error.status!)) return []
+      throw error
+    },
+  )
   // Not in a Home (or a Home that lists nobody): the account itself, from GET /user.
   return users.length ? users : [{ ...parseHomeUser(await getUser(options, init)), admin: true }]
 }

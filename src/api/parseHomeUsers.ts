@@ -1,39 +1,28 @@
 import { PlexApiError } from './PlexApiError'
 import type { PlexHomeUser } from './PlexHomeUser'
 
-type Raw = Record<string, unknown>
+const invalid = () => new PlexApiError('invalid-response', 'plex.tv: GET /home/users is not a Home.')
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? `${value}` : '')
 
-const invalid = (why: string) =>
-  new PlexApiError('invalid-response', `plex.tv answered GET /home/users with something that is not a Home: ${why}.`)
-
-const flag = (value: unknown): boolean => value === true || value === 1 || value === '1' || value === 'true'
-const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '')
-const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** One profile as the kit types it; also used for `GET /user`'s account outside a Home. Internal. */
+/** One profile as the kit types it (flags from `1`, `"1"`, `true`); also `GET /user`'s account outside a Home. Internal. */
 export function parseHomeUser(raw: unknown): PlexHomeUser {
-  if (!isObject(raw) || typeof raw.uuid !== 'string' || raw.uuid === '') throw invalid('a profile has no uuid')
-  const id = Number(raw.id)
-  const title = text(raw.title) || text(raw.friendlyName) || text(raw.username)
-  return {
+  const r = raw as Record<string, unknown> | null
+  if (typeof r?.uuid !== 'string' || !r.uuid) throw invalid()
+  const id = Number(r.id)
+  const user: Record<string, unknown> = {
     id: Number.isSafeInteger(id) ? id : 0,
-    uuid: raw.uuid,
-    title,
-    username: text(raw.username),
-    email: text(raw.email),
-    friendlyName: text(raw.friendlyName) || null,
-    thumb: text(raw.thumb),
-    hasPassword: flag(raw.hasPassword),
-    restricted: flag(raw.restricted),
-    admin: flag(raw.admin),
-    guest: flag(raw.guest),
-    protected: flag(raw.protected),
+    uuid: r.uuid,
+    title: text(r.title) || text(r.friendlyName) || text(r.username),
+    friendlyName: text(r.friendlyName) || null,
   }
+  for (const key of ['username', 'email', 'thumb']) user[key] = text(r[key])
+  for (const key of ['hasPassword', 'restricted', 'admin', 'guest', 'protected']) user[key] = [true, 1, '1', 'true'].includes(r[key] as never)
+  return user as unknown as PlexHomeUser
 }
 
 /** The profiles of `GET /home/users`'s `{ users: [...] }` (a bare list is accepted too). Internal. */
 export function parseHomeUsers(body: unknown): PlexHomeUser[] {
-  const users = Array.isArray(body) ? body : isObject(body) ? body.users : undefined
-  if (!Array.isArray(users)) throw invalid('no users list')
+  const users = Array.isArray(body) ? body : (body as { users?: unknown } | null)?.users
+  if (!Array.isArray(users)) throw invalid()
   return users.map(parseHomeUser)
 }

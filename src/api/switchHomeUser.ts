@@ -4,9 +4,6 @@ import type { PlexSwitchedUser } from './PlexHomeUser'
 import { deviceValues } from './deviceValues'
 import { plexRequest, type PlexRequestInit } from './plexRequest'
 
-/** plex.tv's error code for a wrong PIN on a protected profile. */
-const WRONG_PIN_CODE = 1041
-
 /**
  * Switches to another profile of the Plex Home: `POST /home/users/{uuid}/switch` with the current
  * token (any Home member's) in the `X-Plex-Token` header, and resolves to that profile's account
@@ -42,33 +39,21 @@ export async function switchHomeUser(
   init?: PlexRequestInit,
 ): Promise<PlexSwitchedUser> {
   const { token, uuid, pin, ...client } = options
-  const hasPin = typeof pin === 'string' && pin !== ''
-  const path = `/home/users/${encodeURIComponent(uuid)}/switch${hasPin ? `?pin=${encodeURIComponent(pin)}` : ''}`
-  let body: unknown
-  try {
-    body = await plexRequest(client, { plex: deviceValues(client), method: 'POST', path, headers: { 'X-Plex-Token': token } }, init)
-  } catch (error) {
-    if (error instanceof PlexApiError && isWrongPin(error, hasPin)) {
-      throw new PlexApiError(
-        'wrong-pin',
-        `plex.tv: ${hasPin ? 'wrong PIN' : 'this profile needs its PIN'} (HTTP ${error.status}).`,
-        { status: error.status ?? undefined, errors: [...error.errors] },
-      )
-    }
-    throw error
-  }
-  const user = body as Partial<PlexSwitchedUser> | null
-  if (typeof user !== 'object' || user === null || typeof user.uuid !== 'string' || typeof user.authToken !== 'string' || user.authToken === '') {
-    throw new PlexApiError('invalid-response', 'plex.tv answered the profile switch with something that is not a profile with a token.')
+  const path = `/home/users/${encodeURIComponent(uuid)}/switch${pin ? `?pin=${encodeURIComponent(pin)}` : ''}`
+  const user = (await plexRequest(client, { plex: deviceValues(client), method: 'POST', path, headers: { 'X-Plex-Token': token } }, init).catch(
+    (error: PlexApiError) => {
+      const status = error.status
+      // A wrong or missing PIN: 403, or a 401 answering a PIN (or saying 1041); else a 401 is a revoked token.
+      throw status === 403 || (status === 401 && (pin || error.errors.some((detail) => detail.code === 1041)))
+        ? new PlexApiError('wrong-pin', `plex.tv: ${pin ? 'wrong' : 'missing'} PIN (HTTP ${status}).`, { status, errors: [...error.errors] })
+        : error
+    },
+  )) as Record<string, unknown> | null
+  if (typeof user?.uuid !== 'string' || typeof user.authToken !== 'string' || !user.authToken) {
+    throw new PlexApiError('invalid-response', 'plex.tv: the profile switch answered no token.')
   }
   // plex.tv echoes the profile's PIN (`pin`): it goes no further, nor does a field repeating it or the PIN sent.
-  const { pin: echoed, ...profile } = user as Record<string, unknown>
+  const { pin: echoed, ...profile } = user
   for (const key in profile) if (profile[key] && [echoed, pin].includes(profile[key])) delete profile[key]
   return profile as PlexSwitchedUser
-}
-
-function isWrongPin(error: PlexApiError, hasPin: boolean): boolean {
-  if (error.status === 403) return true
-  if (error.status !== 401) return false
-  return hasPin || error.errors.some((detail) => detail.code === WRONG_PIN_CODE)
 }

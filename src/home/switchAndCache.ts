@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
-import type { PlexHomeUser } from '../api/PlexHomeUser'
+import type { PlexSwitchedUser } from '../api/PlexHomeUser'
 import type { PlexUser } from '../api/PlexUser'
 import { switchHomeUser } from '../api/switchHomeUser'
 import { PlexApiError } from '../api/PlexApiError'
@@ -10,46 +10,14 @@ import { toClientOptions } from '../core/toClientOptions'
 import { tokenFingerprint } from '../core/tokenFingerprint'
 import { tokenRejections } from '../core/tokenRejections'
 
-/** How long a switch may wait for plex.tv before it is given up (and aborted): a hung request must not leave a picker switching forever. */
-const SWITCH_TIMEOUT_MS = 15_000
-/** How long what a switch primes is kept at least, whatever the app's `gcTime`. */
-const PRIMED_GC_TIME = 5 * 60_000
-
-/**
- * Caches what a switch learnt for the new token. The app's `gcTime` (even `0`) must not collect it
- * before the session's components subscribe to it (React may commit and run their effects
- * several tasks later): the query is kept at least 5 minutes, and goes with the new token's
- * prefix whenever that token ends.
- */
-function prime(queryClient: QueryClient, queryKey: readonly unknown[], data: unknown, gcTime = PRIMED_GC_TIME): void {
-  queryClient.getQueryCache().build(queryClient, { queryKey, gcTime })
-  queryClient.setQueryData(queryKey, data)
-}
-
-/** Runs `request` with a signal that aborts with `signal` or after SWITCH_TIMEOUT_MS (then a `network` error). */
-async function withDeadline<T>(signal: AbortSignal | undefined, request: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController()
-  const abort = () => controller.abort()
-  if (signal?.aborted) abort()
-  signal?.addEventListener('abort', abort)
-  const timer = setTimeout(abort, SWITCH_TIMEOUT_MS)
-  try {
-    return await request(controller.signal)
-  } catch (error) {
-    if (controller.signal.aborted && !signal?.aborted) throw new PlexApiError('network', 'plex.tv did not answer the profile switch in time.', { cause: error })
-    throw error instanceof PlexApiError ? error : new PlexApiError('network', 'The profile switch failed.', { cause: error })
-  } finally {
-    clearTimeout(timer)
-    signal?.removeEventListener('abort', abort)
-  }
-}
-
 /**
  * Switches to a Home profile and primes the cache for its new token: its account (what `GET /user`
- * would answer, without the token) and the Home's profile list (the same Home, whichever member's
- * token lists it), so nothing is fetched again and the app shows the profile at once. The PIN goes
- * to plex.tv and nowhere else. Rejects only with a `PlexApiError`. Internal: `usePlexSwitchProfile`
- * and the session's `switchProfile`.
+ * would answer, without the token), the Home's profile list (the same Home, whichever member's
+ * token lists it) and the server the app chose, so nothing is fetched again and the app shows the
+ * profile at once. The primed queries are kept at least 5 minutes (the chosen server: always),
+ * whatever the app's `gcTime`: React may subscribe several tasks later. Gives plex.tv 15 s (then
+ * aborts: `network`). The PIN goes to plex.tv and nowhere else. Rejects only with a
+ * `PlexApiError`. Internal: `usePlexSwitchProfile`, the picker and the session's `switchProfile`.
  */
 export async function switchAndCache(
   queryClient: QueryClient,
@@ -59,19 +27,61 @@ export async function switchAndCache(
   pin: string | undefined,
   signal?: AbortSignal,
 ): Promise<{ token: string; user: PlexUser }> {
-  const apiBaseUrl = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
-  const request = withDeadline(signal, (inner) => switchHomeUser({ ...toClientOptions(options), token, uuid, pin }, { signal: inner }))
-  // A 401 here is the current token revoked (a wrong PIN is `wrong-pin`): it ends for the session too.
-  const { authToken, ...user } = await tokenRejections.watch(queryClient, apiBaseUrl, tokenFingerprint(token), request)
+  const base = options.apiBaseUrl ?? DEFAULT_API_BASE_URL
+  const was = tokenFingerprint(token)
+  const controller = new AbortController()
+  const abort = () => controller.abort()
+  if (signal?.aborted) abort()
+  signal?.addEventListener('abort', abort)
+  const timer = setTimeout(abort, 15_000)
+  let answer: PlexSwitchedUser
+  try {
+    // A 401 here is the current token revoked (a wrong PIN is `wrong-pin`): it ends for the session too.
+    answer = await tokenRejections.watch(queryClient, base, was, switchHomeUser({ ...toClientOptions(options), token, uuid, pin }, { signal: controller.signal }))
+  } catch (error) {
+    throw controller.signal.aborted && !signal?.aborted
+      ? new PlexApiError('network', 'plex.tv: the profile switch timed out.', { cause: error })
+      : error instanceof PlexApiError
+        ? error
+        : new PlexApiError('network', 'The profile switch failed.', { cause: error })
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', abort)
+  }
   // Cancelled while plex.tv's answer was on its way: nothing of the profile may be kept.
   if (signal?.aborted) throw new PlexApiError('aborted', 'The profile switch was cancelled.')
+  const { authToken, ...user } = answer
   const next = tokenFingerprint(authToken)
-  prime(queryClient, userKey(apiBaseUrl, next), user)
-  const home = queryClient.getQueryData<PlexHomeUser[]>(homeUsersKey(apiBaseUrl, tokenFingerprint(token)))
-  if (home) prime(queryClient, homeUsersKey(apiBaseUrl, next), home)
-  // The server the app chose goes on with the new profile (kept like any choice, whatever the
-  // gcTime); that profile's own server list says whether it sees it.
-  const chosen = queryClient.getQueryData(selectedServerKey(apiBaseUrl, tokenFingerprint(token)))
-  if (chosen) prime(queryClient, selectedServerKey(apiBaseUrl, next), chosen, Infinity)
+  const keep = (key: (base: string, hash: string) => readonly unknown[], data: unknown, gcTime = 300_000) => {
+    if (!data) return
+    queryClient.getQueryCache().build(queryClient, { queryKey: key(base, next), gcTime })
+    queryClient.setQueryData(key(base, next), data)
+  }
+  keep(userKey, user)
+  keep(homeUsersKey, queryClient.getQueryData(homeUsersKey(base, was)))
+  // The server the app chose goes on with the new profile; that profile's own server list says whether it sees it.
+  keep(selectedServerKey, queryClient.getQueryData(selectedServerKey(base, was)), Infinity)
   return { token: authToken, user: user as PlexUser }
+}
+
+/**
+ * Switches from `token` in `slot`, cancelling the switch under way there (it rejects `aborted`),
+ * and resolves to the profile's token. No token: `invalid-config`, nothing sent. Internal.
+ */
+export async function switchIn(
+  slot: { current: AbortController | null },
+  queryClient: QueryClient,
+  options: PlexAuthOptions,
+  token: string | null | undefined,
+  uuid: string,
+  pin?: string,
+): Promise<string> {
+  slot.current?.abort()
+  const controller = (slot.current = new AbortController())
+  try {
+    if (!token) throw new PlexApiError('invalid-config', 'react-plex-auth: no token to switch profiles from.')
+    return (await switchAndCache(queryClient, options, token, uuid, pin, controller.signal)).token
+  } finally {
+    if (slot.current === controller) slot.current = null
+  }
 }

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { PlexApiError } from '../api/PlexApiError'
+import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { useSessionToken } from '../core/useSessionToken'
 import { useLatest } from '../core/useLatest'
 import { usePlexOptions } from '../core/usePlexOptions'
-import { switchAndCache } from './switchAndCache'
+import { switchIn } from './switchAndCache'
 
 /** Where a profile switch stands: none yet, under way, done, or refused. */
 export type PlexSwitchProfileStatus = 'idle' | 'switching' | 'switched' | 'error'
@@ -58,36 +58,26 @@ export type UsePlexSwitchProfileOptions = PlexAuthOptions
  */
 export function usePlexSwitchProfile(token?: string | null, options?: UsePlexSwitchProfileOptions): PlexSwitchProfileState {
   const config = usePlexOptions(options)
-  const queryClient = useQueryClient(config.queryClient)
-  const resolved = useSessionToken(token)
-  const latest = useLatest({ token: resolved, config, queryClient })
+  const latest = useLatest({ from: useSessionToken(token), config, queryClient: useQueryClient(config.queryClient) })
   const [state, setState] = useState<{ status: PlexSwitchProfileStatus; error: PlexApiError | null }>({ status: 'idle', error: null })
-  const running = useRef<AbortController | null>(null)
-  useEffect(() => () => running.current?.abort(), [])
+  const slot = useRef<AbortController | null>(null)
+  useEffect(() => () => slot.current?.abort(), [])
 
   const switchProfile = useCallback(
-    async (uuid: string, pin?: string) => {
-      const { token: from, config: options, queryClient: client } = latest.current
-      running.current?.abort()
-      if (!from) {
-        const error = new PlexApiError('invalid-config', 'react-plex-auth: there is no token to switch profiles from.')
-        setState({ status: 'error', error })
-        throw error
-      }
-      const controller = new AbortController()
-      running.current = controller
-      setState({ status: 'switching', error: null })
-      try {
-        const { token: next } = await switchAndCache(client, options, from, uuid, pin, controller.signal)
-        if (running.current === controller) setState({ status: 'switched', error: null })
-        return next
-      } catch (error) {
-        const failure = error as PlexApiError // switchAndCache rejects with nothing else
-        if (running.current === controller && !controller.signal.aborted) setState({ status: 'error', error: failure })
-        throw failure
-      } finally {
-        if (running.current === controller) running.current = null
-      }
+    (uuid: string, pin?: string) => {
+      const { from, config: options, queryClient } = latest.current
+      const run = switchIn(slot, queryClient, options, from, uuid, pin)
+      // A newer switch (or the unmount) aborted this one: it reports nothing.
+      const mine = slot.current
+      const report = (status: PlexSwitchProfileStatus, error: PlexApiError | null = null) => void (mine?.signal.aborted || setState({ status, error }))
+      if (from) report('switching')
+      return run.then(
+        (next) => (report('switched'), next),
+        (error: PlexApiError) => {
+          report('error', error)
+          throw error
+        },
+      )
     },
     [latest],
   )

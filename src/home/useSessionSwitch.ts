@@ -4,7 +4,7 @@ import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { forgetToken } from '../core/forgetToken'
 import type { PlexSessionStore } from '../core/PlexSessionContext'
 import { useLatest } from '../core/useLatest'
-import { switchAndCache } from './switchAndCache'
+import { switchIn } from './switchAndCache'
 
 /**
  * The session's `switchProfile`, for what offers it (`usePlexSession`, the profile picker): the
@@ -20,24 +20,15 @@ export function useSessionSwitch(store: PlexSessionStore | null): (uuid: string,
       const session = latest.current
       if (session?.switchProfile) return session.switchProfile(uuid, pin)
       const { token: from, user, config, switching, switchTo } = session ?? {}
-      if (!from || !user || !config || !switching || !switchTo) {
-        throw new PlexApiError('invalid-config', 'react-plex-auth: switchProfile() needs a signed-in session.')
+      if (!user || !config || !switching || !switchTo) throw new PlexApiError('invalid-config', 'react-plex-auth: switchProfile() needs a signed-in session.')
+      // Nothing changes until plex.tv said yes: a refused switch leaves the session as it was.
+      const next = await switchIn(switching, config.queryClient, config, from, uuid, pin)
+      if (latest.current?.token !== from) {
+        // Signed out (or in as someone else) meanwhile: the new token belongs to no one.
+        forgetToken(config.queryClient, config.apiBaseUrl ?? DEFAULT_API_BASE_URL, next)
+        throw new PlexApiError('aborted', 'react-plex-auth: the session changed during the profile switch.')
       }
-      switching.current?.abort()
-      const controller = new AbortController()
-      switching.current = controller
-      try {
-        // Nothing changes until plex.tv said yes: a refused switch leaves the session as it was.
-        const { token: next } = await switchAndCache(config.queryClient, config, from, uuid, pin, controller.signal)
-        if (controller.signal.aborted || latest.current?.token !== from) {
-          // Signed out (or in as someone else) meanwhile: the new token belongs to no one.
-          forgetToken(config.queryClient, config.apiBaseUrl ?? DEFAULT_API_BASE_URL, next)
-          throw new PlexApiError('aborted', 'react-plex-auth: the session changed during the profile switch.')
-        }
-        switchTo(next)
-      } finally {
-        if (switching.current === controller) switching.current = null
-      }
+      switchTo(next)
     },
     [latest],
   )

@@ -1,36 +1,12 @@
-import { forwardRef, useEffect, useId, useRef, type HTMLAttributes, type ReactNode } from 'react'
-import type { PlexHomeUser } from '../api/PlexHomeUser'
-import type { PlexAuthOptions } from '../core/PlexAuthOptions'
+import { forwardRef, useEffect, useId, useRef, useState } from 'react'
 import { visuallyHidden } from '../core/visuallyHidden'
+import { Avatar } from './Avatar'
+import { pinFieldHandlers } from './pinField'
 import { defaultPlexProfilePickerLabels, type PlexProfilePickerLabels } from './plexProfilePickerLabels'
-import { ProfileButton } from './ProfileButton'
-import { ProfileLoadError } from './ProfileLoadError'
-import { ProfilePinEntry } from './ProfilePinEntry'
-import { usePlexProfilePicker, type PlexProfilePickerState } from './usePlexProfilePicker'
+import type { PlexProfilePickerProps } from './PlexProfilePickerProps'
+import { usePlexProfilePicker } from './usePlexProfilePicker'
 
-/** What a custom `render` receives: the whole picker (profiles, flow, `select`, `submitPin`, `back`) and the labels. */
-export type PlexProfilePickerRenderProps = PlexProfilePickerState & { labels: PlexProfilePickerLabels }
-
-/** Props of {@link PlexProfilePicker}: a `<div>`'s, plus the picker's. */
-export interface PlexProfilePickerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
-  /** The token to switch from. @default the signed-in session's (and then the switch replaces the session's token) */
-  token?: string | null
-  /**
-   * Called after a successful switch with the profile's own token and the profile (inside a
-   * provider: once the session holds it). Picking the profile already in use sends nothing and
-   * calls it with the token in use, so the app can close the picker the same way. The picker
-   * never stores a token itself.
-   */
-  onToken?: (token: string, profile: PlexHomeUser) => void
-  /** Any other configuration, overriding the provider's. */
-  options?: PlexAuthOptions
-  /** Replace any visible string (i18n). */
-  labels?: Partial<PlexProfilePickerLabels>
-  /** Drop the kit's class names and styles, to style it from scratch. @default false */
-  unstyled?: boolean
-  /** Render a fully custom UI on the same data instead of the default one (the root's props then do not apply). */
-  render?: (props: PlexProfilePickerRenderProps) => ReactNode
-}
+export type { PlexProfilePickerProps, PlexProfilePickerRenderProps } from './PlexProfilePickerProps'
 
 /**
  * "Who's watching?": the Plex Home's profiles as a grid of avatars (each a real button named by
@@ -66,48 +42,60 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
   const text: PlexProfilePickerLabels = { ...defaultPlexProfilePickerLabels, ...labels }
   const picker = usePlexProfilePicker({ token, onToken, options })
   const { status, home, profiles, current, profile, flow } = picker
-  const headingId = useId()
-  const heading = useRef<HTMLHeadingElement | null>(null)
-  const pinInput = useRef<HTMLInputElement | null>(null)
-  const buttons = useRef(new Map<string, HTMLButtonElement>())
+  const id = useId()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const pinInput = useRef<HTMLInputElement>(null)
+  const grid = useRef<HTMLUListElement>(null)
+  // Retry, once pressed, stays (focused, aria-disabled) while the list loads again.
+  const [retrying, setRetrying] = useState(false)
+  if (retrying && status !== 'loading' && status !== 'error') setRetrying(false)
 
-  const withPin = 'withPin' in flow && flow.withPin
-  const pinOpen = !!profile && (flow.status === 'pin' || flow.status === 'wrong-pin' || withPin)
-  const view = status === 'error' ? 'error' : pinOpen ? 'pin' : profiles.length ? 'grid' : 'other'
+  const pinOpen = !!profile && (flow.status === 'pin' || flow.status === 'wrong-pin' || ('withPin' in flow && flow.withPin))
+  const view = status === 'error' ? status : pinOpen ? 'pin' : profiles.length ? 'grid' : ''
 
   // Focus follows the view: into the PIN field when it opens; when the field (or Retry) goes away,
   // to the profile concerned (or the first), never left on <body>.
-  const lastView = useRef(view)
-  const refocus = useRef(false)
+  const last = useRef({ view, refocus: false })
   useEffect(() => {
-    if (view !== lastView.current) {
-      if (lastView.current === 'pin' || lastView.current === 'error') refocus.current = true
-      lastView.current = view
+    const was = last.current
+    if (view !== was.view) {
+      was.refocus ||= was.view === 'pin' || was.view === 'error'
+      was.view = view
       if (view === 'pin') pinInput.current?.focus()
     }
-    if (!refocus.current || status === 'loading') return
-    refocus.current = false
-    if (document.activeElement && document.activeElement !== document.body) return
-    const uuid = flow.uuid ?? current
-    const target = view === 'grid' ? ((uuid && buttons.current.get(uuid)) || buttons.current.values().next().value) : heading.current
-    target?.focus()
+    if (!was.refocus || status === 'loading') return
+    was.refocus = false
+    const active = document.activeElement
+    if (active && active !== document.body) return
+    const at = profiles.findIndex((p) => p.uuid === (flow.uuid ?? current))
+    ;(view === 'grid' ? grid.current?.querySelectorAll('button')[Math.max(at, 0)] : heading.current)?.focus()
   })
 
   if (render) return <>{render({ ...picker, labels: text })}</>
 
   const cls = (name: string) => (unstyled ? undefined : name)
-  const note = status === 'idle' ? text.idle : status === 'loading' ? text.loading : null
   const locked = flow.status === 'switching' || flow.status === 'rate-limited'
   const problem =
     flow.status === 'wrong-pin'
       ? text.wrongPin
       : flow.status === 'rate-limited'
         ? text.rateLimited(flow.retryAfter)
-        : flow.status === 'failed' && profile
-          ? text.switchError(flow.error, profile)
-          : null
-  const announcement =
-    profile && flow.status === 'switching' ? text.switching(profile) : profile && flow.status === 'switched' ? text.switched(profile) : ''
+        : flow.status === 'failed' && profile && text.switchError(flow.error, profile)
+  const alert = problem && (
+    <p id={id + 'm'} role="alert" className={cls('rpa-profiles__alert')}>
+      {problem}
+    </p>
+  )
+  const note = status === 'idle' ? text.idle : status === 'loading' ? text.loading : status === 'single' && text.single
+  const message = note && <p className={cls('rpa-profiles__message')}>{note}</p>
+  // The PIN lives only in the field's DOM value, cleared the moment it is sent: never in React state.
+  const send = (input: HTMLInputElement) => {
+    const pin = input.value
+    if (!locked && pin.length === 4) {
+      input.value = ''
+      picker.submitPin(pin)
+    }
+  }
 
   return (
     <div
@@ -117,57 +105,129 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
       data-state={status}
       aria-busy={status === 'loading' || undefined}
     >
-      <h2 ref={heading} id={headingId} tabIndex={-1} className={cls('rpa-profiles__heading')}>
+      <h2 ref={heading} id={id} tabIndex={-1} className={cls('rpa-profiles__heading')}>
         {text.heading}
       </h2>
-      {note && <p className={cls('rpa-profiles__message')}>{note}</p>}
-      {(status === 'error' || status === 'loading') && <ProfileLoadError home={home} labels={text} unstyled={unstyled} />}
-      {status !== 'error' && pinOpen && profile ? (
-        <ProfilePinEntry
-          profile={profile}
-          labels={text}
-          locked={locked}
-          message={problem}
-          invalid={flow.status === 'wrong-pin'}
-          unstyled={unstyled}
-          inputRef={pinInput}
-          onSubmit={picker.submitPin}
-          onBack={picker.back}
-        />
+      {status !== 'single' && message}
+      {(status === 'error' || (status === 'loading' && retrying)) && (
+        <div className={cls('rpa-profiles__error')}>
+          {home.error && (
+            <p role="alert" className={cls('rpa-profiles__alert')}>
+              {text.error(home.error)}
+            </p>
+          )}
+          <button
+            type="button"
+            className={cls('rpa-button rpa-profiles__retry')}
+            aria-disabled={status === 'loading' || undefined}
+            onClick={() => {
+              if (status === 'loading') return
+              setRetrying(true)
+              void home.refetch()
+            }}
+          >
+            {text.retry}
+          </button>
+        </div>
+      )}
+      {view === 'pin' ? (
+        <form
+          className={cls('rpa-profiles__pin')}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault()
+            send(pinInput.current!)
+          }}
+        >
+          <Avatar src={profile!.thumb} name={profile!.title} at={cls('rpa-profiles__')} size={64} />
+          <label htmlFor={id + 'p'} className={cls('rpa-profiles__pin-label')}>
+            {text.pin(profile!)}
+          </label>
+          <input
+            ref={pinInput}
+            id={id + 'p'}
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            // Not "one-time-code" (a profile PIN is no code sent by SMS), and not a password to save.
+            autoComplete="off"
+            maxLength={4}
+            pattern="\d{4}"
+            required
+            readOnly={locked}
+            aria-invalid={flow.status === 'wrong-pin' || undefined}
+            aria-describedby={problem ? `${id}m ${id}h` : id + 'h'}
+            className={cls('rpa-profiles__pin-input')}
+            {...pinFieldHandlers(send, locked, picker.back)}
+          />
+          <p id={id + 'h'} className={cls('rpa-profiles__hint')}>
+            {text.pinHint}
+          </p>
+          {alert}
+          <div className={cls('rpa-profiles__actions')}>
+            <button type="submit" disabled={locked} className={cls('rpa-button rpa-profiles__submit')}>
+              {text.submit}
+            </button>
+            <button type="button" className={cls('rpa-button rpa-profiles__back')} onClick={picker.back}>
+              {text.back}
+            </button>
+          </div>
+        </form>
       ) : (
-        status !== 'error' &&
-        profiles.length > 0 && (
+        view === 'grid' && (
           <>
-            {problem && (
-              <p role="alert" className={cls('rpa-profiles__alert')}>
-                {problem}
-              </p>
-            )}
-            <ul className={cls('rpa-profiles__grid')} aria-labelledby={headingId}>
-              {profiles.map((p) => (
-                <li key={p.uuid} className={cls('rpa-profiles__item')}>
-                  <ProfileButton
-                    profile={p}
-                    labels={text}
-                    current={p.uuid === current}
-                    busy={flow.status === 'switching' && flow.uuid === p.uuid}
-                    inert={locked}
-                    unstyled={unstyled}
-                    buttonRef={(node) => {
-                      if (node) buttons.current.set(p.uuid, node)
-                      else buttons.current.delete(p.uuid)
-                    }}
-                    onSelect={() => picker.select(p.uuid)}
-                  />
-                </li>
-              ))}
+            {alert}
+            <ul ref={grid} className={cls('rpa-profiles__grid')} aria-labelledby={id}>
+              {profiles.map((p) => {
+                const busy = flow.status === 'switching' && flow.uuid === p.uuid
+                const marks = [p.admin && text.admin, p.restricted && text.managed, p.guest && text.guest].filter((mark) => typeof mark === 'string')
+                return (
+                  <li key={p.uuid} className={cls('rpa-profiles__item')}>
+                    {/* Never `disabled` (focus must not drop to the page while a switch runs): aria-disabled. */}
+                    <button
+                      type="button"
+                      className={cls('rpa-profiles__profile')}
+                      aria-label={text.profile(p)}
+                      aria-current={p.uuid === current || undefined}
+                      aria-busy={busy || undefined}
+                      aria-disabled={locked || undefined}
+                      data-state={busy ? 'switching' : p.uuid === current ? 'current' : undefined}
+                      onClick={() => picker.select(p.uuid)}
+                    >
+                      <Avatar src={p.thumb} name={p.title} at={cls('rpa-profiles__')} size={64} />
+                      <span className={cls('rpa-profiles__name')}>
+                        {p.title}
+                        {p.protected && (
+                          <svg className={cls('rpa-profiles__lock')} viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
+                            <path
+                              fill="currentColor"
+                              d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6H6V4.5a2 2 0 1 1 4 0V7Z"
+                            />
+                          </svg>
+                        )}
+                      </span>
+                      {/* Spaces between the words, so the visible text reads as it is said ("Kids Managed"). */}
+                      {marks.length > 0 && (
+                        <span className={cls('rpa-profiles__marks')}>
+                          {marks.map((mark) => (
+                            <span key={mark} className={cls('rpa-profiles__mark')}>
+                              {' '}
+                              {mark}
+                            </span>
+                          ))}
+                        </span>
+                      )}
+                    </button>
+                  </li>
+                )
+              })}
             </ul>
-            {status === 'single' && <p className={cls('rpa-profiles__message')}>{text.single}</p>}
+            {status === 'single' && message}
           </>
         )
       )}
       <p role="status" aria-live="polite" style={visuallyHidden}>
-        {announcement}
+        {profile && flow.status === 'switching' ? text.switching(profile) : profile && flow.status === 'switched' ? text.switched(profile) : ''}
       </p>
     </div>
   )

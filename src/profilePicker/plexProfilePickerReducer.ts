@@ -45,12 +45,6 @@ export const DEFAULT_RETRY_AFTER = 30
 /** The flow before anything happened. */
 export const initialPlexProfilePickerFlow: PlexProfilePickerFlow = { status: 'grid', uuid: null, attempt: 0 }
 
-/** Whether a switch can start now (none under way, no rate limit running). */
-const canStart = (state: PlexProfilePickerFlow) => state.status !== 'switching' && state.status !== 'rate-limited'
-/** Whether the PIN entry is open for `state.uuid`. */
-const pinOpen = (state: PlexProfilePickerFlow) =>
-  state.status === 'pin' || state.status === 'wrong-pin' || (state.status === 'failed' && state.withPin)
-
 /**
  * The profile switch as a pure reducer: `(state, event) => state`. Events that make no sense in
  * the current status (a second click while switching, an answer to an older attempt, a submit with
@@ -68,41 +62,28 @@ const pinOpen = (state: PlexProfilePickerFlow) =>
  * ```
  */
 export function plexProfilePickerReducer(state: PlexProfilePickerFlow, event: PlexProfilePickerEvent): PlexProfilePickerFlow {
-  const attempt = state.attempt
+  const { status, uuid, attempt } = state
+  const withPin = 'withPin' in state && state.withPin
+  // Back to the PIN entry (a switch that had a PIN) or to the grid.
+  const back = (pin: boolean): PlexProfilePickerFlow => (pin ? { status: 'pin', uuid: uuid!, attempt } : { status: 'grid', uuid, attempt })
+  const start = (uuid: string, withPin: boolean): PlexProfilePickerFlow => ({ status: 'switching', uuid, withPin, attempt: attempt + 1 })
   switch (event.type) {
     case 'select':
-      if (!canStart(state)) return state
-      return event.protected
-        ? { status: 'pin', uuid: event.uuid, attempt }
-        : { status: 'switching', uuid: event.uuid, withPin: false, attempt: attempt + 1 }
+      return status === 'switching' || status === 'rate-limited' ? state : event.protected ? { status: 'pin', uuid: event.uuid, attempt } : start(event.uuid, false)
     case 'submit':
-      if (!pinOpen(state) || state.status === 'grid') return state
-      return { status: 'switching', uuid: state.uuid, withPin: true, attempt: attempt + 1 }
-    case 'switched':
-      if (state.status !== 'switching' || event.attempt !== attempt) return state
-      return { status: 'switched', uuid: state.uuid, attempt }
-    case 'failed': {
-      if (state.status !== 'switching' || event.attempt !== attempt) return state
-      const { uuid, withPin } = state
-      const { error } = event
-      if (error.kind === 'aborted') return withPin ? { status: 'pin', uuid, attempt } : { status: 'grid', uuid, attempt }
-      // Without a PIN, plex.tv asking for one means: this profile needs its PIN after all.
-      if (error.kind === 'wrong-pin') return { status: withPin ? 'wrong-pin' : 'pin', uuid, attempt }
-      if (error.kind === 'rate-limited') {
-        const retryAfter = error.retryAfter ?? DEFAULT_RETRY_AFTER
-        return { status: 'rate-limited', uuid, withPin, until: event.now + retryAfter * 1000, retryAfter, attempt }
-      }
-      return { status: 'failed', uuid, withPin, error, attempt }
-    }
+      return status === 'pin' || status === 'wrong-pin' || (status === 'failed' && withPin) ? start(uuid!, true) : state
     case 'unlock':
-      if (state.status !== 'rate-limited' || event.now < state.until) return state
-      return state.withPin ? { status: 'pin', uuid: state.uuid, attempt } : { status: 'grid', uuid: state.uuid, attempt }
+      return status !== 'rate-limited' || event.now < state.until ? state : back(withPin)
     case 'back':
-      if (state.status === 'grid' || state.status === 'switching') return state
-      return { status: 'grid', uuid: state.uuid, attempt }
-    default: {
-      const unknown: never = event
-      return unknown
-    }
+      return status === 'grid' || status === 'switching' ? state : back(false)
   }
+  if (status !== 'switching' || event.attempt !== attempt) return state
+  if (event.type === 'switched') return { status: 'switched', uuid, attempt }
+  const { error } = event
+  if (error.kind === 'aborted') return back(withPin)
+  // Without a PIN, plex.tv asking for one means: this profile needs its PIN after all.
+  if (error.kind === 'wrong-pin') return { status: withPin ? 'wrong-pin' : 'pin', uuid, attempt }
+  if (error.kind !== 'rate-limited') return { status: 'failed', uuid, withPin, error, attempt }
+  const retryAfter = error.retryAfter ?? DEFAULT_RETRY_AFTER
+  return { status: 'rate-limited', uuid, withPin, until: event.now + retryAfter * 1000, retryAfter, attempt }
 }

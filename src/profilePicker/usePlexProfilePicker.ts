@@ -1,12 +1,16 @@
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useContext, useEffect, useMemo, useRef, useState } from 'react'
+import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexHomeUser } from '../api/PlexHomeUser'
-import { usePlexUser } from '../account/usePlexUser'
+import { plexUserQueryOptions } from '../account/plexUserQueryOptions'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { PlexSessionContext } from '../core/PlexSessionContext'
+import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { useLatest } from '../core/useLatest'
+import { usePlexOptions } from '../core/usePlexOptions'
 import { usePlexHomeUsers, type PlexHomeUsersState } from '../home/usePlexHomeUsers'
-import { usePlexSwitchProfile } from '../home/usePlexSwitchProfile'
-import { useProfileSwitch } from './useProfileSwitch'
+import { useSessionSwitch } from '../home/useSessionSwitch'
+import { switchIn } from '../home/switchAndCache'
 import { initialPlexProfilePickerFlow, plexProfilePickerReducer, type PlexProfilePickerEvent, type PlexProfilePickerFlow } from './plexProfilePickerReducer'
 
 /**
@@ -59,8 +63,9 @@ const NO_PROFILES: PlexHomeUser[] = []
  * and the switch flow (`plexProfilePickerReducer`): protected profiles ask for their PIN, a wrong PIN
  * is reported and never retried, a 429 holds switching back until plex.tv's `Retry-After` is over.
  * Inside a `<PlexAuthProvider>` with a signed-in session and no `token`, a switch switches the
- * session; otherwise `usePlexSwitchProfile`'s switch hands `onToken` the new token, and nothing
- * keeps it. Cancelled on unmount.
+ * session (and `onToken` gets the token the session holds, in the commit that brings it);
+ * otherwise `onToken` gets the new token at once, and nothing keeps it. On unmount a switch of a
+ * `token` is cancelled (the session's goes on), and nothing more is reported.
  *
  * @example
  * ```tsx
@@ -82,67 +87,91 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   const session = useContext(PlexSessionContext)
   const inSession = token === undefined && !!session?.user
   const home = usePlexHomeUsers(token, options)
-  const switcher = usePlexSwitchProfile(inSession ? null : token, options)
-  const account = usePlexUser(inSession ? null : token, options)
+  const config = usePlexOptions(options)
+  const queryClient = useQueryClient(config.queryClient)
+  const switchSession = useSessionSwitch(session)
   const inUse = inSession ? session.token : (token ?? null)
-
-  const [flow, setFlow] = useState(initialPlexProfilePickerFlow)
-  const flowRef = useRef(flow)
-  const send = useCallback((event: PlexProfilePickerEvent) => {
-    const next = plexProfilePickerReducer(flowRef.current, event)
-    if (next !== flowRef.current) {
-      flowRef.current = next
-      setFlow(next)
-    }
-    return next
-  }, [])
-
+  // With a `token` (or no session): its account (`GET /user`, shared with `usePlexUser`) says which profile it is.
+  const account = useQuery(plexUserQueryOptions(inSession ? null : inUse, config), queryClient).data
   const profiles = home.users ?? NO_PROFILES
   // The profile of the token in use, never just the last one switched to: with a `token` prop the
   // app decides whether the new token replaces it (picking the current profile hands that token back).
   const current =
-    (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account.user?.uuid) ?? (profiles.length === 1 ? profiles[0]!.uuid : null)
+    (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account?.uuid) ?? (profiles.length === 1 ? profiles[0]!.uuid : null)
+  const latest = useLatest({ profiles, current, inUse, inSession, onToken, config, queryClient })
 
-  const latest = useLatest({ profiles, current, inUse, onToken })
-  const run = useProfileSwitch({ inSession, session, switcher, inUse, onToken }, send)
+  const [flow, setFlow] = useState(initialPlexProfilePickerFlow)
+  const flowRef = useRef(flow)
+  // The token switch under way (aborted on unmount), and whether the picker is gone.
+  const slot = useRef<AbortController | null>(null)
+  const gone = useRef(false)
+  // In the session, onToken waits for the new token to arrive with the session's next render.
+  const notify = useRef<{ from: string | null; profile: PlexHomeUser } | null>(null)
 
-  const select = useCallback(
-    (uuid: string) => {
-      const { profiles: list, current: inUseUuid, inUse: usedToken, onToken: handOver } = latest.current
-      const profile = list.find((p) => p.uuid === uuid)
-      if (!profile) return
-      if (uuid === inUseUuid) {
-        if (usedToken) handOver?.(usedToken, profile)
-        return
-      }
+  const [actions] = useState(() => {
+    const send = (event: PlexProfilePickerEvent) => {
       const before = flowRef.current
-      const next = send({ type: 'select', uuid, protected: profile.protected })
-      if (next !== before && next.status === 'switching') run(profile, next.attempt)
-    },
-    [latest, send, run],
-  )
+      const next = plexProfilePickerReducer(before, event)
+      if (next !== before) setFlow((flowRef.current = next))
+      return next !== before && next.status === 'switching' && next.attempt
+    }
+    const run = (profile: PlexHomeUser, event: PlexProfilePickerEvent, pin?: string) => {
+      const attempt = send(event)
+      if (!attempt) return
+      const { inSession, inUse: from, config, queryClient } = latest.current
+      const work = inSession ? switchSession(profile.uuid, pin).then(() => null) : switchIn(slot, queryClient, config, from, profile.uuid, pin)
+      work.then(
+        (next) => {
+          if (gone.current) return
+          send({ type: 'switched', attempt })
+          if (next === null) notify.current = { from, profile }
+          else latest.current.onToken?.(next, profile)
+        },
+        (error: PlexApiError) => void (gone.current || send({ type: 'failed', attempt, error, now: Date.now() })),
+      )
+    }
+    const find = (uuid: string | null) => latest.current.profiles.find((p) => p.uuid === uuid)
+    return {
+      send,
+      select(uuid: string) {
+        const { current, inUse, onToken } = latest.current
+        const profile = find(uuid)
+        if (!profile) return
+        if (uuid !== current) run(profile, { type: 'select', uuid, protected: profile.protected })
+        else if (inUse) onToken?.(inUse, profile)
+      },
+      submitPin(pin: string) {
+        const profile = find(flowRef.current.uuid)
+        if (profile && /^\d{4}$/.test(pin)) run(profile, { type: 'submit' }, pin)
+      },
+      back: () => void send({ type: 'back' }),
+    }
+  })
 
-  const submitPin = useCallback(
-    (pin: string) => {
-      if (!/^\d{4}$/.test(pin)) return
-      const before = flowRef.current
-      const profile = latest.current.profiles.find((p) => p.uuid === before.uuid)
-      if (!profile) return
-      const next = send({ type: 'submit' })
-      if (next !== before) run(profile, next.attempt, pin)
-    },
-    [latest, send, run],
-  )
+  useEffect(() => {
+    gone.current = false
+    return () => {
+      gone.current = true
+      slot.current?.abort()
+    }
+  }, [])
 
-  const back = useCallback(() => void send({ type: 'back' }), [send])
+  const sessionToken = session?.token
+  // Before paint, so that an app closing the picker in onToken never shows it a frame longer.
+  useIsomorphicLayoutEffect(() => {
+    const pending = notify.current
+    if (!pending || !sessionToken || sessionToken === pending.from) return
+    notify.current = null
+    latest.current.onToken?.(sessionToken, pending.profile)
+  })
 
   // A rate limit ends by itself: the PIN entry (or the grid) takes a try again once it is over.
   const until = flow.status === 'rate-limited' ? flow.until : null
   useEffect(() => {
     if (until === null) return
-    const timer = setTimeout(() => send({ type: 'unlock', now: Date.now() }), Math.max(0, until - Date.now()))
+    const timer = setTimeout(() => actions.send({ type: 'unlock', now: Date.now() }), Math.max(0, until - Date.now()))
     return () => clearTimeout(timer)
-  }, [until, send])
+  }, [until, actions])
 
   const status: PlexProfilePickerStatus =
     home.status === 'idle' || home.status === 'loading'
@@ -152,9 +181,7 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
         : flow.status === 'grid' && profiles.length <= 1
           ? 'single'
           : flow.status
-  const profile = flow.uuid === null ? null : (profiles.find((p) => p.uuid === flow.uuid) ?? null)
-  return useMemo(
-    () => ({ status, home, profiles, current, profile, flow, select, submitPin, back }),
-    [status, home, profiles, current, profile, flow, select, submitPin, back],
-  )
+  const profile = profiles.find((p) => p.uuid === flow.uuid) ?? null
+  const { select, submitPin, back } = actions // stable
+  return useMemo(() => ({ status, home, profiles, current, profile, flow, select, submitPin, back }), [status, home, profiles, current, profile, flow])
 }

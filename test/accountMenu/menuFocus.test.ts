@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { menuFocusTarget } from '../../src/accountMenu/menuFocusTarget'
+import { menuFocusTarget } from '../../src/accountMenu/menuFocus'
 
 const THREE = ['Switch profile', 'Settings', 'Sign out']
 
