@@ -21,22 +21,14 @@ export interface PlexServerPickerItem {
   retry: () => void
 }
 
-/** Internal: a server and its `usePlexConnection` state (`undefined` before the first report) as an item. */
-export function toPickerItem(server: PlexResource, state: PlexConnectionState | undefined): PlexServerPickerItem {
-  const status: PlexServerPickerItemStatus = server.problem
-    ? 'unreachable'
-    : !server.presence
-      ? 'offline'
-      : state?.status === 'connected' || state?.status === 'unreachable'
-        ? state.status
-        : 'connecting'
+/** Internal: a server and its `usePlexConnection` state (none before the first report) as an item. */
+export function toPickerItem(server: PlexResource, state: PlexConnectionState | null | undefined): PlexServerPickerItem {
+  const status = server.problem ? 'unreachable' : !server.presence ? 'offline' : state && state.status !== 'idle' ? state.status : 'connecting'
   return {
     server,
     status,
-    connection: state?.status === 'connected' ? state.connection : null,
+    connection: status === 'connected' ? state!.connection : null,
     candidates: state?.candidates ?? [],
-    retry: state?.retry ?? noop,
+    retry: state?.retry ?? (() => {}),
   }
 }
-
-const noop = () => {}

@@ -22,10 +22,11 @@ export interface ServerConnectionWatcherProps {
  * `usePlexConnection` on the same server (same token, same page protocol) shares this watcher's
  * probe round, and each progress report (`connecting`, candidate by candidate) reaches both. Internal.
  */
-export function ServerConnectionWatcher({ server, options, token, onChange }: ServerConnectionWatcherProps) {
-  const state = usePlexConnection(server, token === undefined || options?.token !== undefined ? options : { ...options, token })
-  const id = server.clientIdentifier
-  useEffect(() => onChange(id, state), [id, state, onChange])
-  useEffect(() => () => onChange(id, null), [id, onChange])
+export function ServerConnectionWatcher({ server: { clientIdentifier: id }, server, options, token, onChange }: ServerConnectionWatcherProps) {
+  const state = usePlexConnection(server, { ...options, token: options?.token === undefined ? token : options.token })
+  useEffect(() => {
+    onChange(id, state)
+    return () => onChange(id, null)
+  }, [id, state, onChange])
   return null
 }
