@@ -1,14 +1,17 @@
-import { forwardRef, useCallback, useEffect, useId, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react'
+import { useQueries } from '@tanstack/react-query'
+import { forwardRef, useEffect, useId, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react'
 import type { PlexResource } from '../api/PlexResource'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { visuallyHidden } from '../core/visuallyHidden'
 import type { PlexServerConnection } from '../connection/PlexConnectionCandidate'
-import type { PlexConnectionState, UsePlexConnectionOptions } from '../connection/usePlexConnection'
+import { plexConnectionQueryOptions } from '../connection/plexConnectionQueryOptions'
+import type { UsePlexConnectionOptions } from '../connection/usePlexConnection'
+import { usePlexOptions } from '../core/usePlexOptions'
+import { useSessionToken } from '../core/useSessionToken'
 import { usePlexServers, type PlexServersState } from '../servers/usePlexServers'
 import { useSelectServer } from '../serverData/useSelectServer'
 import { defaultPlexServerPickerLabels, kindOf, type PlexServerPickerLabels } from './plexServerPickerLabels'
-import { toPickerItem, type PlexServerPickerItem } from './PlexServerPickerItem'
-import { ServerConnectionWatcher } from './ServerConnectionWatcher'
+import type { PlexServerPickerItem } from './PlexServerPickerItem'
 
 /** What `<PlexServerPicker>` shows: its root's `data-state`. */
 export type PlexServerPickerStatus = 'idle' | 'loading' | 'empty' | 'error' | 'ready'
@@ -83,8 +86,6 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
   const text: PlexServerPickerLabels = { ...defaultPlexServerPickerLabels, ...labels }
   const servers = usePlexServers(token, options)
   const share = useSelectServer(token, options)
-  const [states, setStates] = useState<Record<string, PlexConnectionState | null>>({})
-  const report = useCallback((id: string, state: PlexConnectionState | null) => setStates((prev) => ({ ...prev, [id]: state })), [])
   const [own, setOwn] = useState(defaultValue ?? null)
   const [focused, setFocused] = useState<string | null>(null)
   const [retrying, setRetrying] = useState(false)
@@ -94,7 +95,25 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
 
   const uid = useId()
   const list = servers.servers ?? []
-  const items = list.map((s) => toPickerItem(s, states[s.clientIdentifier]))
+  // Every server's connection query, as usePlexConnection runs it: an app's own usePlexConnection on
+  // the same server (same account token, same page protocol) shares its probe round.
+  const config = usePlexOptions(undefined)
+  const account = useSessionToken(connectionOptions?.token === undefined ? token : connectionOptions.token)
+  const queries = list.map((s) => plexConnectionQueryOptions(s, { ...connectionOptions, token: account, apiBaseUrl: config.apiBaseUrl }))
+  const results = useQueries({ queries }, config.queryClient)
+  const items = list.map((server, i): PlexServerPickerItem => {
+    const { data, refetch } = results[i]!
+    // Data of another round's key (an app's placeholderData) is never shown.
+    const flow = data?.serverKey === queries[i]!.queryKey.at(-1) ? data : undefined
+    const state = server.problem ? 'unreachable' : !server.presence ? 'offline' : flow?.status === 'connected' || flow?.status === 'unreachable' ? flow.status : 'connecting'
+    return {
+      server,
+      status: state,
+      connection: state === 'connected' ? flow!.connection : null,
+      candidates: flow?.candidates ?? [],
+      retry: () => void refetch(),
+    }
+  })
   const ids = list.map((s) => s.clientIdentifier)
   const status: PlexServerPickerStatus = servers.status === 'ready' ? (items.length ? 'ready' : 'empty') : servers.status
   const selected = value !== undefined ? value : own
@@ -143,17 +162,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
     }
   })
 
-  const watchers = list.map((s) => (
-    <ServerConnectionWatcher key={s.clientIdentifier} server={s} token={token} options={connectionOptions} onChange={report} />
-  ))
-  if (render) {
-    return (
-      <>
-        {watchers}
-        {render({ status, servers, items, value: selected, select, labels: text })}
-      </>
-    )
-  }
+  if (render) return render({ status, servers, items, value: selected, select, labels: text })
 
   const cls = (name: string) => (unstyled ? undefined : 'rpa-picker__' + name)
   const note = status === 'idle' || status === 'loading' || status === 'empty' ? text[status] : null
@@ -166,7 +175,6 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
       data-state={status}
       aria-busy={status === 'loading' || undefined}
     >
-      {watchers}
       {note && (
         <p ref={(node) => void (my.note = node)} tabIndex={-1} className={cls('message')}>
           {note}

@@ -1,6 +1,5 @@
 import type { PlexResource } from '../api/PlexResource'
 import type { PlexConnectionCandidate, PlexServerConnection } from '../connection/PlexConnectionCandidate'
-import type { PlexConnectionState } from '../connection/usePlexConnection'
 
 /**
  * Where one server of `<PlexServerPicker>` stands: `connecting`, `connected` (pickable),
@@ -19,16 +18,4 @@ export interface PlexServerPickerItem {
   candidates: PlexConnectionCandidate[]
   /** Tries every connection of this server again. */
   retry: () => void
-}
-
-/** Internal: a server and its `usePlexConnection` state (none before the first report) as an item. */
-export function toPickerItem(server: PlexResource, state: PlexConnectionState | null | undefined): PlexServerPickerItem {
-  const status = server.problem ? 'unreachable' : !server.presence ? 'offline' : state && state.status !== 'idle' ? state.status : 'connecting'
-  return {
-    server,
-    status,
-    connection: status === 'connected' ? state!.connection : null,
-    candidates: state?.candidates ?? [],
-    retry: state?.retry ?? (() => {}),
-  }
 }
