@@ -1,71 +1,24 @@
 import { useQueries } from '@tanstack/react-query'
-import { forwardRef, useEffect, useId, useRef, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react'
+import { forwardRef, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { PlexResource } from '../api/PlexResource'
-import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { visuallyHidden } from '../core/visuallyHidden'
-import type { PlexServerConnection } from '../connection/PlexConnectionCandidate'
 import { plexConnectionQueryOptions } from '../connection/plexConnectionQueryOptions'
-import type { UsePlexConnectionOptions } from '../connection/usePlexConnection'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { useSessionToken } from '../core/useSessionToken'
-import { usePlexServers, type PlexServersState } from '../servers/usePlexServers'
+import { usePlexServers } from '../servers/usePlexServers'
 import { useSelectServer } from '../serverData/useSelectServer'
 import { defaultPlexServerPickerLabels, kindOf, type PlexServerPickerLabels } from './plexServerPickerLabels'
-import type { PlexServerPickerItem } from './PlexServerPickerItem'
+import { toPickerItem, type PlexServerPickerItem, type PlexServerPickerProps, type PlexServerPickerStatus } from './PlexServerPickerItem'
 
-/** What `<PlexServerPicker>` shows: its root's `data-state`. */
-export type PlexServerPickerStatus = 'idle' | 'loading' | 'empty' | 'error' | 'ready'
-
-/** What a custom `render` receives: the same data as the default UI. */
-export interface PlexServerPickerRenderProps {
-  status: PlexServerPickerStatus
-  /** `usePlexServers`' state (with `refetch`). */
-  servers: PlexServersState
-  /** Every server with its connection, owned first. */
-  items: PlexServerPickerItem[]
-  /** The selected server's `clientIdentifier`, or `null`. */
-  value: string | null
-  /** Selects a server by `clientIdentifier` and calls `onSelect`, if it is connected; returns whether it did. */
-  select: (clientIdentifier: string) => boolean
-  labels: PlexServerPickerLabels
-}
-
-/** Props of {@link PlexServerPicker}: a `<div>`'s, plus the picker's. */
-export interface PlexServerPickerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onSelect' | 'defaultValue'> {
-  /** The account token. @default the signed-in session's token of the surrounding `<PlexAuthProvider>` (`null`: none) */
-  token?: string | null
-  /** Called when the user picks a connected server, with the connection to use. */
-  onSelect?: (server: PlexResource, connection: PlexServerConnection) => void
-  /**
-   * Called when the server picked last is gone from the list loaded for a new token (a profile
-   * switch to a profile it is not shared with): the selection is cleared, and the app should drop
-   * the resource (and its server token) it got from `onSelect`. The same server in the new list is
-   * given to `onSelect` again, with the new profile's server token.
-   */
-  onDeselect?: () => void
-  /** The selected server's `clientIdentifier` (controlled; `null`: none). */
-  value?: string | null
-  /** The initially selected server's `clientIdentifier` (uncontrolled). */
-  defaultValue?: string | null
-  /** Options of every server's `usePlexConnection` (timeout, grace, remember, ...). */
-  connectionOptions?: UsePlexConnectionOptions
-  /** Any other configuration for the server list, overriding the provider's. */
-  options?: PlexAuthOptions
-  /** Replace any visible string (i18n). */
-  labels?: Partial<PlexServerPickerLabels>
-  /** Drop the kit's class names and styles, to style it from scratch. @default false */
-  unstyled?: boolean
-  /** Render a fully custom UI on the same data (the servers still connect, all at once). */
-  render?: (props: PlexServerPickerRenderProps) => ReactNode
-}
+export type { PlexServerPickerProps, PlexServerPickerRenderProps, PlexServerPickerStatus } from './PlexServerPickerItem'
 
 /**
  * Lists the account's Plex Media Servers (`usePlexServers`) and connects to all of them at once
- * (`usePlexConnection` each): name, owner, the chosen connection (local, remote or relay, and its
- * latency) or why it cannot be reached; offline servers are shown, not hidden. A real radio group
- * (WAI-ARIA pattern, roving tabindex): arrow keys, Home and End move focus and select (a server
- * that is not connected yet gets focus, so its reason is read, but is not selected); Space or a
- * click selects; connection changes are announced politely. `onSelect(server, connection)` runs
+ * (`usePlexConnection`'s query for each, shared with it): name, owner, the chosen connection (local,
+ * remote or relay, and its latency) or why it cannot be reached; offline servers are shown, not
+ * hidden. A real radio group (WAI-ARIA pattern, roving tabindex): arrow keys, Home and End move
+ * focus and select (a server not connected yet gets focus, so its reason is read, but is not
+ * selected); Space or a click selects; connection changes are announced politely. `onSelect(server, connection)` runs
  * when the user picks a connected server; when the list comes again for another token (a profile
  * switch), the server picked last is given again with its new resource, or cleared (`onDeselect`).
  * Forwards its ref and spreads its props to the root `<div>`, whose `data-state` is the status.
@@ -101,19 +54,8 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
   const account = useSessionToken(connectionOptions?.token === undefined ? token : connectionOptions.token)
   const queries = list.map((s) => plexConnectionQueryOptions(s, { ...connectionOptions, token: account, apiBaseUrl: config.apiBaseUrl }))
   const results = useQueries({ queries }, config.queryClient)
-  const items = list.map((server, i): PlexServerPickerItem => {
-    const { data, refetch } = results[i]!
-    // Data of another round's key (an app's placeholderData) is never shown.
-    const flow = data?.serverKey === queries[i]!.queryKey.at(-1) ? data : undefined
-    const state = server.problem ? 'unreachable' : !server.presence ? 'offline' : flow?.status === 'connected' || flow?.status === 'unreachable' ? flow.status : 'connecting'
-    return {
-      server,
-      status: state,
-      connection: state === 'connected' ? flow!.connection : null,
-      candidates: flow?.candidates ?? [],
-      retry: () => void refetch(),
-    }
-  })
+  // Data of another round's key (an app's placeholderData) is never shown.
+  const items = list.map((server, i) => toPickerItem(server, results[i]!, queries[i]!.queryKey.at(-1)))
   const ids = list.map((s) => s.clientIdentifier)
   const status: PlexServerPickerStatus = servers.status === 'ready' ? (items.length ? 'ready' : 'empty') : servers.status
   const selected = value !== undefined ? value : own
