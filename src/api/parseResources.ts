@@ -3,9 +3,6 @@ import type { PlexConnection, PlexResource } from './PlexResource'
 
 type Raw = Record<string, unknown>
 
-const invalid = (why: string) =>
-  new PlexApiError('invalid-response', `plex.tv answered GET /resources with something that is not a list of devices: ${why}.`)
-
 /** plex.tv sends its flags as `true`, `1`, `"1"` or `"true"` depending on the field and the day; nothing is `fallback`. */
 const flag = (value: unknown, fallback = false): boolean =>
   value === undefined || value === null || value === '' ? fallback : value === true || value === 1 || value === '1' || value === 'true'
@@ -77,6 +74,6 @@ function parseResource(raw: unknown): PlexResource | null {
  * ```
  */
 export function parseResources(body: unknown): PlexResource[] {
-  if (!Array.isArray(body)) throw invalid('the body is not an array')
+  if (!Array.isArray(body)) throw new PlexApiError('invalid-response', 'plex.tv answered GET /resources with something that is not a list.')
   return body.map(parseResource).filter((resource) => resource !== null)
 }
