@@ -3,11 +3,11 @@ import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import type { PlexResource } from '../api/PlexResource'
 import { connectionKey } from '../core/queryKeys'
 import { tokenFingerprint } from '../core/tokenFingerprint'
-import { connectionServerKey } from './connectionServerKey'
-import { initialPlexConnectionState, plexConnectionReducer, type PlexConnectionFlow } from './plexConnectionReducer'
+import type { PlexConnectionCandidate } from './PlexConnectionCandidate'
+import { initialPlexConnectionState, plexConnectionReducer, type PlexConnectionEvent, type PlexConnectionFlow } from './plexConnectionReducer'
+import { probeConnection } from './probeConnection'
 import { rankConnections } from './rankConnections'
 import { DEFAULT_CONNECTION_STORAGE_KEY, recallConnection, rememberConnection } from './rememberedConnections'
-import { runConnectionRound } from './runConnectionRound'
 import type { UsePlexConnectionOptions } from './usePlexConnection'
 
 /** Options of {@link plexConnectionQueryOptions}: `usePlexConnection`'s, with the key's account token and API base given. */
@@ -20,6 +20,83 @@ export interface PlexConnectionQueryConfig extends Omit<UsePlexConnectionOptions
   token?: string | null
   /** The plex.tv API base the server list came from (the key's prefix). @default 'https://plex.tv/api/v2' */
   apiBaseUrl?: string
+}
+
+/** Options of {@link runConnectionRound}. Internal. */
+export interface ConnectionRoundOptions {
+  /** The server's `clientIdentifier`: each `/identity` must name it. */
+  clientIdentifier: string
+  /** Ends the round (react-query's, when the last consumer leaves, on `retry()` or when the token ends): every probe is aborted and the promise rejects. */
+  signal: AbortSignal
+  /** Each probe's timeout, in milliseconds. @default 3000 */
+  timeoutMs?: number
+  /** After a first success, how long a better-ranked pending candidate gets, in milliseconds. @default 250 */
+  graceMs?: number
+  /** The `fetch` to probe with. @default globalThis.fetch */
+  fetch?: typeof fetch
+  /** Receives every flow the round goes through before its decision (per-candidate progress). */
+  onFlow: (flow: PlexConnectionFlow) => void
+}
+
+/**
+ * The part of a connection's query key that names the server and everything that decides its
+ * probe round: the machine, its `presence`, whether the page is https and each connection's `uri`,
+ * flags, `protocol`, `address` and `port` (a plex.direct name's raw-IP twin). The same content gives
+ * the same string, so a refetched list shares the round. Never a token. Internal.
+ */
+export const connectionServerKey = (server: Pick<PlexResource, 'clientIdentifier' | 'presence' | 'connections'>, pageProtocol: string): string =>
+  JSON.stringify([
+    server.clientIdentifier,
+    server.presence,
+    pageProtocol.replace(/:$/, '') === 'https',
+    server.connections.map((c) => [c.uri, c.local, c.relay, c.protocol, c.address, c.port]),
+  ])
+
+/**
+ * Runs one probe round from a started flow (`plexConnectionReducer`'s `start`), the reducer
+ * deciding: every pending candidate is probed at once, the remembered one first (one `/identity`
+ * each); the grace timer starts at the first success; the opaque confirmations go out when the
+ * reducer asks for them (`confirming`). Resolves with the decided flow (`connected` or
+ * `unreachable`), aborting every probe still open; rejects when `signal` aborts, aborting them all. Internal.
+ */
+export function runConnectionRound(flow: PlexConnectionFlow, options: ConnectionRoundOptions): Promise<PlexConnectionFlow> {
+  const { clientIdentifier, signal, timeoutMs, graceMs = 250, fetch, onFlow } = options
+  const { attempt, remembered } = flow
+  const decided = () => flow.status === 'connected' || flow.status === 'unreachable'
+  return new Promise((resolve, reject) => {
+    const probes = new AbortController()
+    let grace: ReturnType<typeof setTimeout> | undefined
+    const stop = () => {
+      clearTimeout(grace)
+      probes.abort()
+      signal.removeEventListener('abort', cancelled)
+    }
+    const cancelled = () => {
+      stop()
+      reject(signal.reason)
+    }
+    const probe = (c: PlexConnectionCandidate, opaque?: boolean) =>
+      void probeConnection(c, { clientIdentifier, signal: probes.signal, timeoutMs, fetch, opaque }).then(
+        (result) => dispatch({ type: opaque ? 'confirmed' : 'settled', attempt, uri: c.uri, result }),
+        () => {}, // aborted: decided, retried, every consumer gone or the token ended
+      )
+    const dispatch = (event: PlexConnectionEvent) => {
+      const before = flow
+      flow = plexConnectionReducer(flow, event)
+      if (flow === before || probes.signal.aborted) return
+      if (decided()) return stop(), resolve(flow)
+      onFlow(flow)
+      if (flow.confirming && !before.confirming) for (const c of flow.candidates) if (flow.unread.includes(c.uri)) probe(c, true)
+      if (grace === undefined && !flow.graceOver && flow.candidates.some((c) => c.outcome === 'ok')) {
+        grace = setTimeout(() => dispatch({ type: 'grace-over', attempt }), graceMs)
+      }
+    }
+    if (decided()) return resolve(flow)
+    if (signal.aborted) return cancelled()
+    signal.addEventListener('abort', cancelled)
+    // Stable sort: the remembered one first, then in rank order.
+    for (const c of flow.candidates.filter((c) => c.outcome === 'pending').sort((a, b) => +(b.uri === remembered) - +(a.uri === remembered))) probe(c)
+  })
 }
 
 /** A decided connection never goes stale: only `retry()` (a refetch) or the token's end replace it. */

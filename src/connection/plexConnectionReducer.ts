@@ -48,39 +48,28 @@ export const initialPlexConnectionState: PlexConnectionFlow = {
   confirming: false,
 }
 
-const NOT_NEEDED = 'Not needed: another connection answered first.'
+const pending = (c: PlexConnectionCandidate) => c.outcome === 'pending'
+const ok = (c: PlexConnectionCandidate) => c.outcome === 'ok'
 
 /** Chooses when it can: the remembered one if it answered, else the best-ranked success once nothing better-ranked is pending (or the grace is over). */
 function decide(flow: PlexConnectionFlow): PlexConnectionFlow {
-  if (flow.status !== 'connecting') return flow
   const { candidates } = flow
-  const remembered = candidates.find((c) => c.uri === flow.remembered && c.outcome === 'ok')
-  const bestIndex = candidates.findIndex((c) => c.outcome === 'ok')
-  const best = candidates[bestIndex]
-  const betterPending = candidates.slice(0, Math.max(bestIndex, 0)).some((c) => c.outcome === 'pending')
-  const chosen = remembered ?? (best && (!betterPending || flow.graceOver) ? best : undefined)
+  if (flow.status !== 'connecting') return flow
+  const best = candidates.findIndex(ok)
+  const chosen =
+    candidates.find((c) => c.uri === flow.remembered && ok(c)) ??
+    (best < 0 || (!flow.graceOver && candidates.slice(0, best).some(pending)) ? undefined : candidates[best])
   if (chosen) {
     const { uri, protocol, local, relay, latencyMs = 0 } = chosen
     return {
       ...flow,
       status: 'connected',
       connection: { uri, protocol, local, relay, latencyMs },
-      candidates: candidates.map((c) => (c.outcome === 'pending' ? { ...c, reason: NOT_NEEDED } : c)),
+      candidates: candidates.map((c) => (pending(c) ? { ...c, reason: 'Not needed: another connection answered first.' } : c)),
     }
   }
-  if (candidates.some((c) => c.outcome === 'pending')) return flow
-  // Only now, with nothing usable, is telling "blocked by CORS" from "no answer" worth a request.
-  return flow.unread.length ? { ...flow, confirming: true } : { ...flow, status: 'unreachable' }
-}
-
-/** Records a result on the candidate at `uri` (whose outcome is `from`), or `null` when there is none. */
-function record(flow: PlexConnectionFlow, uri: string, from: (outcome: PlexConnectionCandidate['outcome']) => boolean, result: ProbeResult) {
-  const index = flow.candidates.findIndex((c) => c.uri === uri && from(c.outcome))
-  if (index === -1) return null
-  const candidates = flow.candidates.slice()
-  const { outcome, latencyMs, reason } = result
-  candidates[index] = { ...candidates[index]!, outcome, reason, ...(latencyMs === undefined ? {} : { latencyMs }) }
-  return candidates
+  // With nothing usable, the candidates whose read failed are confirmed first (`confirming`).
+  return candidates.some(pending) ? flow : flow.unread.length ? { ...flow, confirming: true } : { ...flow, status: 'unreachable' }
 }
 
 /**
@@ -110,36 +99,24 @@ function record(flow: PlexConnectionFlow, uri: string, from: (outcome: PlexConne
  * ```
  */
 export function plexConnectionReducer(flow: PlexConnectionFlow, event: PlexConnectionEvent): PlexConnectionFlow {
-  switch (event.type) {
-    case 'reset':
-      return flow.status === 'idle' && flow.serverKey === null ? flow : { ...initialPlexConnectionState, attempt: flow.attempt }
-    case 'start':
-      return decide({
-        status: 'connecting',
-        attempt: event.attempt,
-        serverKey: event.serverKey,
-        candidates: event.candidates,
-        connection: null,
-        remembered: event.remembered,
-        graceOver: false,
-        unread: [],
-        confirming: false,
-      })
-    case 'settled': {
-      if (event.attempt !== flow.attempt) return flow
-      const candidates = record(flow, event.uri, (outcome) => outcome === 'pending', event.result)
-      if (!candidates) return flow
-      const unread = event.result.readFailed ? [...flow.unread, event.uri] : flow.unread
-      return decide({ ...flow, candidates, unread })
-    }
-    case 'confirmed': {
-      if (event.attempt !== flow.attempt || !flow.confirming || !flow.unread.includes(event.uri)) return flow
-      const candidates = record(flow, event.uri, () => true, event.result)
-      if (!candidates) return flow
-      const unread = flow.unread.filter((uri) => uri !== event.uri)
-      return unread.length ? { ...flow, candidates, unread } : { ...flow, candidates, unread, status: 'unreachable' }
-    }
-    case 'grace-over':
-      return event.attempt === flow.attempt && !flow.graceOver ? decide({ ...flow, graceOver: true }) : flow
+  if (event.type === 'reset') return flow.status === 'idle' && flow.serverKey === null ? flow : { ...initialPlexConnectionState, attempt: flow.attempt }
+  if (event.type === 'start') {
+    const { type, ...started } = event
+    return decide({ ...initialPlexConnectionState, ...started, status: 'connecting' })
   }
+  if (event.attempt !== flow.attempt) return flow
+  if (event.type === 'grace-over') return flow.graceOver ? flow : decide({ ...flow, graceOver: true })
+  // A probe's result lands on its pending candidate; a confirmation, on a candidate awaiting one.
+  const { uri, result } = event
+  const confirmed = event.type === 'confirmed'
+  const index = flow.candidates.findIndex((c) => c.uri === uri && (confirmed || pending(c)))
+  if (index < 0 || (confirmed && !(flow.confirming && flow.unread.includes(uri)))) return flow
+  const candidates = flow.candidates.slice()
+  const { outcome, latencyMs, reason } = result
+  candidates[index] = { ...candidates[index]!, outcome, reason, ...(latencyMs === undefined ? {} : { latencyMs }) }
+  if (!confirmed) {
+    return decide({ ...flow, candidates, unread: result.readFailed ? [...flow.unread, uri] : flow.unread })
+  }
+  const unread = flow.unread.filter((u) => u !== uri)
+  return { ...flow, candidates, unread, status: unread.length ? flow.status : 'unreachable' }
 }

@@ -1,6 +1,4 @@
 import { PlexApiError } from '../api/PlexApiError'
-import { connectionHint as hint } from './connectionHint'
-import { machineIdentifierOf } from './machineIdentifierOf'
 import type { PlexConnectionCandidate, PlexConnectionOutcome } from './PlexConnectionCandidate'
 
 /** Options of {@link probeConnection}. */
@@ -37,6 +35,34 @@ export interface ProbeResult {
 
 type Target = Pick<PlexConnectionCandidate, 'uri' | 'local' | 'relay'>
 
+/** What a person can do about an address that did not answer, by the kind of address. */
+const hint = ({ uri, local, relay }: Target) =>
+  relay
+    ? 'Plex’s relay did not answer; try again in a moment.'
+    : local
+      ? 'Check that this device is on the same network as the server' +
+        (/^https?:\/\/[^/]*\.plex\.direct(:\d+)?(\/|$)/i.test(uri) ? ', and that your router or DNS resolves plex.direct names (DNS rebinding protection blocks them)' : '') +
+        '; if the browser asked to allow access to devices on your local network, allow it.'
+      : 'Remote access may be off in the server’s settings, or a firewall blocks it.'
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+
+/**
+ * The `machineIdentifier` an `/identity` answer names: from its JSON or, when it is not JSON (a
+ * proxy that drops `Accept` gets the server's default, XML), from the `<MediaContainer>` start
+ * tag, its entities (`&amp;`, `&#33;`, `&#x21;`) decoded (one beyond Unicode stays as written).
+ */
+function machineOf(body: string): unknown {
+  try {
+    return (JSON.parse(body) as { MediaContainer?: { machineIdentifier?: unknown } } | null)?.MediaContainer?.machineIdentifier
+  } catch {
+    return /<MediaContainer\s[^>]*?\bmachineIdentifier\s*=\s*(["'])(.*?)\1/s.exec(body)?.[2]?.replace(/&(#x?)?(\w+);/gi, (entity, ref: string | undefined, name: string) => {
+      const code = parseInt(name, ref === '#' ? 10 : 16)
+      return ref ? (code <= 0x10ffff ? String.fromCodePoint(code) : entity) : (ENTITIES[name] ?? entity)
+    })
+  }
+}
+
 /**
  * Tries one connection: `GET {uri}/identity` (`Accept: application/json`, `cache: 'no-store'` so a
  * hung earlier probe cannot hold it in the browser's cache lock), and checks that the answer's
@@ -60,75 +86,55 @@ type Target = Pick<PlexConnectionCandidate, 'uri' | 'local' | 'relay'>
  * ```
  */
 export async function probeConnection(target: Target, options: ProbeConnectionOptions): Promise<ProbeResult> {
-  const { signal, timeoutMs = 3000, clientIdentifier, opaque } = options
-  const doFetch = options.fetch ?? globalThis.fetch
-  const url = `${target.uri.replace(/\/+$/, '')}/identity`
-  const aborted = () => new PlexApiError('aborted', 'Probe of GET /identity cancelled.')
-  if (signal?.aborted) throw aborted()
+  const { signal, timeoutMs = 3000, opaque } = options
   const inner = new AbortController()
   const cancel = () => inner.abort()
-  signal?.addEventListener('abort', cancel, { once: true })
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    inner.abort()
-  }, timeoutMs)
-  const seconds = `${Math.round(timeoutMs / 100) / 10} s`
+  // Cancelled: an error; the timer: `timeout`. The caller's abort reaches `inner` too.
   const stopped = (): ProbeResult => {
-    if (signal?.aborted) throw aborted()
-    return { outcome: 'timeout', reason: `No answer within ${seconds}. ${hint(target)}` }
+    if (signal?.aborted) throw new PlexApiError('aborted', 'Probe of GET /identity cancelled.')
+    return { outcome: 'timeout', reason: `No answer within ${Math.round(timeoutMs / 100) / 10} s. ${hint(target)}` }
   }
+  if (signal?.aborted) return stopped()
+  signal?.addEventListener('abort', cancel)
+  const timer = setTimeout(cancel, timeoutMs)
   const started = Date.now()
   try {
     let response: Response
     try {
-      response = await doFetch(
-        url,
-        opaque
-          ? { method: 'GET', mode: 'no-cors', cache: 'no-store', signal: inner.signal }
-          : { method: 'GET', headers: { Accept: 'application/json' }, cache: 'no-store', signal: inner.signal },
-      )
+      response = await (options.fetch ?? fetch)(target.uri.replace(/\/+$/, '') + '/identity', {
+        ...(opaque ? { mode: 'no-cors' } : { headers: { Accept: 'application/json' } }),
+        cache: 'no-store',
+        signal: inner.signal,
+      })
     } catch {
-      if (timedOut || signal?.aborted) return stopped()
-      if (opaque) return { outcome: 'network', reason: `Could not connect. ${hint(target)}` }
-      return {
-        outcome: 'network',
-        readFailed: true,
-        reason: `No readable answer: nothing answered, or its CORS settings block this page. ${hint(target)}`,
-      }
+      if (inner.signal.aborted) return stopped()
+      return opaque
+        ? { outcome: 'network', reason: `Could not connect. ${hint(target)}` }
+        : { outcome: 'network', readFailed: true, reason: `No readable answer: nothing answered, or its CORS settings block this page. ${hint(target)}` }
     }
+    const latencyMs = Date.now() - started
+    const { status, ok } = response
     if (opaque) {
       return {
         outcome: 'unverified',
         reason: 'The server answered, but does not let this page read its answers (its CORS settings), so this app cannot use this address.',
       }
     }
-    const latencyMs = Date.now() - started
-    if (response.status === 401 || response.status === 403) {
-      return {
-        outcome: 'unauthorized',
-        reason: `The server refused to answer (HTTP ${response.status}): sign in again, or ask its owner to share it with you.`,
-      }
+    if (status === 401 || status === 403) {
+      return { outcome: 'unauthorized', reason: `The server refused to answer (HTTP ${status}): sign in again, or ask its owner to share it with you.` }
     }
-    if (!response.ok) {
-      return { outcome: 'network', reason: `The server answered with an error (HTTP ${response.status}): restart Plex Media Server or try again later.` }
-    }
+    if (!ok) return { outcome: 'network', reason: `The server answered with an error (HTTP ${status}): restart Plex Media Server or try again later.` }
     let machine: unknown
     try {
-      machine = machineIdentifierOf(await response.text())
+      machine = machineOf(await response.text())
     } catch {
-      if (timedOut || signal?.aborted) return stopped()
+      if (inner.signal.aborted) return stopped()
     }
-    if (typeof machine !== 'string') {
-      return { outcome: 'wrong-server', reason: 'Something answers at this address, but not a Plex Media Server: the address may have changed; refresh the server list.' }
-    }
-    if (machine !== clientIdentifier) {
-      return {
-        outcome: 'wrong-server',
-        reason: 'Another Plex server answers at this address (it was probably given to another machine): refresh the server list.',
-      }
-    }
-    return { outcome: 'ok', latencyMs, reason: `Answered in ${latencyMs} ms.` }
+    return typeof machine !== 'string'
+      ? { outcome: 'wrong-server', reason: 'Something answers at this address, but not a Plex Media Server: the address may have changed; refresh the server list.' }
+      : machine !== options.clientIdentifier
+        ? { outcome: 'wrong-server', reason: 'Another Plex server answers at this address (it was probably given to another machine): refresh the server list.' }
+        : { outcome: 'ok', latencyMs, reason: `Answered in ${latencyMs} ms.` }
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', cancel)

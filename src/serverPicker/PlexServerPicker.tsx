@@ -1,72 +1,26 @@
-import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type ReactNode } from 'react'
+import { useQueries } from '@tanstack/react-query'
+import { forwardRef, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { PlexResource } from '../api/PlexResource'
-import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { visuallyHidden } from '../core/visuallyHidden'
-import { useLatest } from '../core/useLatest'
-import type { PlexServerConnection } from '../connection/PlexConnectionCandidate'
-import type { PlexConnectionState, UsePlexConnectionOptions } from '../connection/usePlexConnection'
-import { usePlexServers, type PlexServersState } from '../servers/usePlexServers'
+import { plexConnectionQueryOptions } from '../connection/plexConnectionQueryOptions'
+import { usePlexOptions } from '../core/usePlexOptions'
+import { useSessionToken } from '../core/useSessionToken'
+import { usePlexServers } from '../servers/usePlexServers'
 import { useSelectServer } from '../serverData/useSelectServer'
-import { defaultPlexServerPickerLabels, type PlexServerPickerLabels } from './plexServerPickerLabels'
-import { toPickerItem, type PlexServerPickerItem } from './PlexServerPickerItem'
-import { PlexServerRow } from './PlexServerRow'
-import { ServerConnectionWatcher } from './ServerConnectionWatcher'
-import { usePickerAnnouncement } from './usePickerAnnouncement'
-import { usePickerSelection } from './usePickerSelection'
+import { defaultPlexServerPickerLabels, kindOf, type PlexServerPickerLabels } from './plexServerPickerLabels'
+import { toPickerItem, type PlexServerPickerItem, type PlexServerPickerProps, type PlexServerPickerStatus } from './PlexServerPickerItem'
 
-/** What `<PlexServerPicker>` shows: its root's `data-state`. */
-export type PlexServerPickerStatus = 'idle' | 'loading' | 'empty' | 'error' | 'ready'
-
-/** What a custom `render` receives: the same data as the default UI. */
-export interface PlexServerPickerRenderProps {
-  status: PlexServerPickerStatus
-  /** `usePlexServers`' state (with `refetch`). */
-  servers: PlexServersState
-  /** Every server with its connection, owned first. */
-  items: PlexServerPickerItem[]
-  /** The selected server's `clientIdentifier`, or `null`. */
-  value: string | null
-  /** Selects a server by `clientIdentifier` and calls `onSelect`, if it is connected; returns whether it did. */
-  select: (clientIdentifier: string) => boolean
-  labels: PlexServerPickerLabels
-}
-
-/** Props of {@link PlexServerPicker}: a `<div>`'s, plus the picker's. */
-export interface PlexServerPickerProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onSelect' | 'defaultValue'> {
-  /** The account token. @default the signed-in session's token of the surrounding `<PlexAuthProvider>` (`null`: none) */
-  token?: string | null
-  /** Called when the user picks a connected server, with the connection to use. */
-  onSelect?: (server: PlexResource, connection: PlexServerConnection) => void
-  /**
-   * Called when the server picked last is gone from the list loaded for a new token (a profile
-   * switch to a profile it is not shared with): the selection is cleared, and the app should drop
-   * the resource (and its server token) it got from `onSelect`. The same server in the new list is
-   * given to `onSelect` again, with the new profile's server token.
-   */
-  onDeselect?: () => void
-  /** The selected server's `clientIdentifier` (controlled; `null`: none). */
-  value?: string | null
-  /** The initially selected server's `clientIdentifier` (uncontrolled). */
-  defaultValue?: string | null
-  /** Options of every server's `usePlexConnection` (timeout, grace, remember, ...). */
-  connectionOptions?: UsePlexConnectionOptions
-  /** Any other configuration for the server list, overriding the provider's. */
-  options?: PlexAuthOptions
-  /** Replace any visible string (i18n). */
-  labels?: Partial<PlexServerPickerLabels>
-  /** Drop the kit's class names and styles, to style it from scratch. @default false */
-  unstyled?: boolean
-  /** Render a fully custom UI on the same data (the servers still connect, all at once). */
-  render?: (props: PlexServerPickerRenderProps) => ReactNode
-}
+export type { PlexServerPickerProps, PlexServerPickerRenderProps, PlexServerPickerStatus } from './PlexServerPickerItem'
 
 /**
  * Lists the account's Plex Media Servers (`usePlexServers`) and connects to all of them at once
- * (`usePlexConnection` each): name, owner, the chosen connection (local, remote or relay, and its
- * latency) or why it cannot be reached; offline servers are shown, not hidden. A real radio group:
- * arrow keys, Home and End move focus and select (a server that is not connected yet gets focus,
- * so its reason is read, but is not selected); Space or a click selects; connection changes are
- * announced politely. `onSelect(server, connection)` runs when the user picks a connected server.
+ * (`usePlexConnection`'s query for each, shared with it): name, owner, the chosen connection (local,
+ * remote or relay, and its latency) or why it cannot be reached; offline servers are shown, not
+ * hidden. A real radio group (WAI-ARIA pattern, roving tabindex): arrow keys, Home and End move
+ * focus and select (a server not connected yet gets focus, so its reason is read, but is not
+ * selected); Space or a click selects; connection changes are announced politely. `onSelect(server, connection)` runs
+ * when the user picks a connected server; when the list comes again for another token (a profile
+ * switch), the server picked last is given again with its new resource, or cleared (`onDeselect`).
  * Forwards its ref and spreads its props to the root `<div>`, whose `data-state` is the status.
  *
  * @example
@@ -84,83 +38,100 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
 ) {
   const text: PlexServerPickerLabels = { ...defaultPlexServerPickerLabels, ...labels }
   const servers = usePlexServers(token, options)
-  const [states, setStates] = useState<Record<string, PlexConnectionState>>({})
-  const report = useCallback((id: string, state: PlexConnectionState | null) => {
-    setStates((prev) => {
-      if (state ? prev[id] === state : !(id in prev)) return prev
-      const next = { ...prev }
-      if (state) next[id] = state
-      else delete next[id]
-      return next
-    })
-  }, [])
-  const list = servers.servers
-  const items = useMemo(() => (list ?? []).map((s) => toPickerItem(s, states[s.clientIdentifier])), [list, states])
-  const status: PlexServerPickerStatus =
-    servers.status === 'ready' ? (items.length ? 'ready' : 'empty') : servers.status
-  const announcement = usePickerAnnouncement(items, text)
-
-  // The pick is the app's chosen server too (usePlexSelectedServer, the server's data hooks).
   const share = useSelectServer(token, options)
-  const shared = useLatest({ onSelect, onDeselect, share })
-  const { selected, select, tabbable, rowProps, tabStop } = usePickerSelection(items, {
-    value,
-    defaultValue,
-    onSelect: useCallback((server: PlexResource, connection: PlexServerConnection) => {
-      shared.current.share(server)
-      shared.current.onSelect?.(server, connection)
-    }, [shared]),
-    onDeselect: useCallback(() => {
-      shared.current.share(null)
-      shared.current.onDeselect?.()
-    }, [shared]),
-    ready: servers.status === 'ready',
-  })
-
-  // Retry pressed: the button stays (focused, aria-disabled) while the list loads again, and is
-  // there to try once more if that fails too; once the list came, focus goes to the list (or its
-  // message), never to <body>.
+  const [own, setOwn] = useState(defaultValue ?? null)
+  const [focused, setFocused] = useState<string | null>(null)
   const [retrying, setRetrying] = useState(false)
-  const message = useRef<HTMLParagraphElement | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+  // What was said of each server, the resource the app was last given (it holds the server token the app uses), the group and the message.
+  const my = useRef({ heard: new Map<string, string>(), given: null as PlexResource | null, group: null as HTMLElement | null, note: null as HTMLElement | null }).current
+
+  const uid = useId()
+  const list = servers.servers ?? []
+  // Every server's connection query, as usePlexConnection runs it: an app's own usePlexConnection on
+  // the same server (same account token, same page protocol) shares its probe round.
+  const config = usePlexOptions(undefined)
+  const account = useSessionToken(connectionOptions?.token === undefined ? token : connectionOptions.token)
+  const queries = list.map((s) => plexConnectionQueryOptions(s, { ...connectionOptions, token: account, apiBaseUrl: config.apiBaseUrl }))
+  const results = useQueries({ queries }, config.queryClient)
+  // Data of another round's key (an app's placeholderData) is never shown.
+  const items = list.map((server, i) => toPickerItem(server, results[i]!, queries[i]!.queryKey.at(-1)))
+  const ids = list.map((s) => s.clientIdentifier)
+  const status: PlexServerPickerStatus = servers.status === 'ready' ? (items.length ? 'ready' : 'empty') : servers.status
+  const selected = value !== undefined ? value : own
+  const tabbable = [focused, selected].find((id) => id != null && ids.includes(id)) ?? ids[0]
+
+  const choose = (item: PlexServerPickerItem | undefined) => {
+    if (item?.status !== 'connected' || !item.connection) return false
+    my.given = item.server
+    setOwn(item.server.clientIdentifier)
+    share(item.server)
+    onSelect?.(item.server, item.connection)
+    return true
+  }
+  const select = (id: string) => choose(items.find((i) => i.server.clientIdentifier === id))
+
   useEffect(() => {
-    if (!retrying || status === 'error' || status === 'loading') return
-    setRetrying(false)
-    const target = tabStop() ?? message.current
-    if (document.activeElement === document.body || !document.activeElement) target?.focus()
+    // Announce the servers whose connection changed, joined when several change at once.
+    const said: string[] = []
+    for (const { server, status: state, connection } of items) {
+      const key = state + (connection?.uri ?? '')
+      if (my.heard.get(server.clientIdentifier) === key) continue
+      my.heard.set(server.clientIdentifier, key)
+      if (connection) said.push(text.announceConnected(server, kindOf(connection, text), connection))
+      else if (state === 'unreachable') said.push(text.announceUnreachable(server))
+      else if (state === 'offline') said.push(text.announceOffline(server))
+    }
+    if (said.length) setAnnouncement(said.join('. '))
+
+    // The list came again (another token): the server picked last is given again, or cleared.
+    const last = my.given
+    if (last && servers.status === 'ready' && last.clientIdentifier === selected) {
+      const item = items.find((i) => i.server.clientIdentifier === last.clientIdentifier)
+      if (!item) {
+        my.given = null
+        setOwn(null)
+        share(null)
+        onDeselect?.()
+      } else if (item.server.accessToken !== last.accessToken) choose(item)
+    }
+
+    // After Retry, once the list came (or failed to), focus goes to the list or its message, never <body>.
+    if (retrying && status !== 'error' && status !== 'loading') {
+      setRetrying(false)
+      const target = (my.group?.children[ids.indexOf(tabbable!)] as HTMLElement | undefined) ?? my.note
+      if (!document.activeElement || document.activeElement === document.body) target?.focus()
+    }
   })
 
-  const watchers = (list ?? []).map((s) => (
-    <ServerConnectionWatcher key={s.clientIdentifier} server={s} token={token} options={connectionOptions} onChange={report} />
-  ))
-  if (render) {
-    return (
-      <>
-        {watchers}
-        {render({ status, servers, items, value: selected, select, labels: text })}
-      </>
-    )
-  }
+  if (render) return render({ status, servers, items, value: selected, select, labels: text })
 
-  const cls = (name: string) => (unstyled ? undefined : name)
-  const note = status === 'idle' ? text.idle : status === 'loading' ? text.loading : status === 'empty' ? text.empty : null
+  const cls = (name: string) => (unstyled ? undefined : 'rpa-picker__' + name)
+  const note = status === 'idle' || status === 'loading' || status === 'empty' ? text[status] : null
+  const failed = servers.status === 'error'
   return (
-    <div {...rest} ref={ref} className={[cls('rpa rpa-picker'), className].filter(Boolean).join(' ') || undefined} data-state={status} aria-busy={status === 'loading' || undefined}>
-      {watchers}
+    <div
+      {...rest}
+      ref={ref}
+      className={[!unstyled && 'rpa rpa-picker', className].filter(Boolean).join(' ') || undefined}
+      data-state={status}
+      aria-busy={status === 'loading' || undefined}
+    >
       {note && (
-        <p ref={message} tabIndex={-1} className={cls('rpa-picker__message')}>
+        <p ref={(node) => void (my.note = node)} tabIndex={-1} className={cls('message')}>
           {note}
         </p>
       )}
-      {(servers.status === 'error' || (retrying && status === 'loading')) && (
-        <div className={cls('rpa-picker__error')}>
-          {servers.status === 'error' && (
-            <p role="alert" className={cls('rpa-picker__message')}>
+      {(failed || (retrying && status === 'loading')) && (
+        <div className={cls('error')}>
+          {failed && (
+            <p role="alert" className={cls('message')}>
               {text.error(servers.error)}
             </p>
           )}
           <button
             type="button"
-            className={cls('rpa-button rpa-picker__retry')}
+            className={unstyled ? undefined : 'rpa-button rpa-picker__retry'}
             aria-disabled={status === 'loading' || undefined}
             onClick={() => {
               if (status === 'loading') return
@@ -173,19 +144,64 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
         </div>
       )}
       {items.length > 0 && (
-        <div role="radiogroup" aria-label={text.group} className={cls('rpa-picker__list')}>
-          {items.map((item, index) => {
-            const id = item.server.clientIdentifier
+        <div ref={(node) => void (my.group = node)} role="radiogroup" aria-label={text.group} className={cls('list')}>
+          {items.map(({ server, status: state, connection, candidates }, index) => {
+            const id = server.clientIdentifier
+            const at = `${uid}${index}`
+            // Why it cannot be used: the server's problem, each candidate's failure, or plex.tv's "offline".
+            const reasons = server.problem
+              ? [text.problem(server)]
+              : state === 'unreachable'
+                ? candidates.map((c) => text.reason(c))
+                : candidates.filter((c) => state === 'offline' && c.outcome === 'offline').slice(0, 1).map((c) => c.reason)
+            const move = (to: string) => {
+              ;(my.group?.children[ids.indexOf(to)] as HTMLElement | undefined)?.focus()
+              select(to)
+            }
             return (
-              <PlexServerRow
+              <div
                 key={id}
-                item={item}
-                labels={text}
-                checked={id === selected}
-                tabbable={id === tabbable}
-                unstyled={unstyled}
-                {...rowProps(id, index)}
-              />
+                role="radio"
+                aria-checked={id === selected}
+                aria-disabled={state !== 'connected' || undefined}
+                aria-busy={state === 'connecting' || undefined}
+                aria-labelledby={at + 'n'}
+                aria-describedby={`${at}o ${at}s` + (reasons.length ? ` ${at}w` : '')}
+                tabIndex={id === tabbable ? 0 : -1}
+                data-state={state}
+                className={cls('server')}
+                onClick={() => move(id)}
+                onFocus={() => setFocused(id)}
+                onKeyDown={(event: KeyboardEvent) => {
+                  // Arrow keys (wrapping), Home and End move and select; Space selects.
+                  const n = ids.length
+                  const to: number | undefined = ({ ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1 + n, ArrowLeft: index - 1 + n, Home: 0, End: n - 1 } as Record<string, number>)[event.key]
+                  const space = event.key === ' '
+                  if (!space && (to === undefined || event.altKey || event.ctrlKey || event.metaKey)) return
+                  event.preventDefault()
+                  if (space) select(id)
+                  else move(ids[to! % n]!)
+                }}
+              >
+                <span id={at + 'n'} className={cls('name')}>
+                  {server.name}
+                </span>
+                <span id={at + 'o'} className={cls('owner')}>
+                  {server.owned ? text.owned : text.sharedBy(server.sourceTitle)}
+                </span>
+                <span id={at + 's'} className={cls('status')}>
+                  {connection ? text.connected(kindOf(connection, text), connection) : text[state as 'connecting' | 'offline' | 'unreachable']}
+                </span>
+                {reasons.length > 0 && (
+                  <span id={at + 'w'} className={cls('reasons')}>
+                    {reasons.map((reason, i) => (
+                      <span key={i} className={cls('reason')}>
+                        {reason}{' '}
+                      </span>
+                    ))}
+                  </span>
+                )}
+              </div>
             )
           })}
         </div>

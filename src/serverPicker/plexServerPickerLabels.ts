@@ -59,6 +59,10 @@ const errorTexts: Partial<Record<PlexApiErrorKind, string>> = {
   unauthorized: 'Plex no longer accepts this sign-in. Sign in again.',
 }
 
+/** "Local", "Remote" or "Relay" for a connection, from the labels. Internal. */
+export const kindOf = (connection: PlexServerConnection, labels: PlexServerPickerLabels) =>
+  connection.relay ? labels.relay : connection.local ? labels.local : labels.remote
+
 /** The default English labels of `<PlexServerPicker>`. */
 export const defaultPlexServerPickerLabels: PlexServerPickerLabels = {
   group: 'Plex Media Servers',

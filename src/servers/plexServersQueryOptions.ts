@@ -1,19 +1,14 @@
 import { getResources } from '../api/getResources'
+import { isServer } from '../api/parseResources'
 import type { PlexResource } from '../api/PlexResource'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
 import { serversKey } from '../core/queryKeys'
 import { tokenListQueryOptions, type TokenListQuery, type TokenListQueryOptions } from '../core/tokenListQueryOptions'
 
-/** The resources that are Plex Media Servers, the account's own first (plex.tv's order otherwise). */
-function serversOf(resources: PlexResource[]): PlexResource[] {
-  const servers = resources.filter((resource) => resource.provides.split(',').some((role) => role.trim() === 'server'))
-  return [...servers.filter((server) => server.owned), ...servers.filter((server) => !server.owned)]
-}
-
-/** The server list: fresh for 1 minute (servers go on and offline). */
+/** The server list: the resources that are Plex Media Servers, the account's own first (a stable sort: plex.tv's order otherwise); fresh for 1 minute (servers go on and offline). */
 const serversQuery: TokenListQuery<PlexResource[]> = {
   key: serversKey,
-  fetch: async (client, init) => serversOf(await getResources(client, init)),
+  fetch: async (client, init) => (await getResources(client, init)).filter((r) => isServer(r.provides)).sort((a, b) => +b.owned - +a.owned),
   staleTime: 60_000,
 }
 

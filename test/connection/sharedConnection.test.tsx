@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from 'vitest'
 import { createPin } from '../../src/api/createPin'
 import { usePlexConnection } from '../../src/connection/usePlexConnection'
 import { PlexServerPicker } from '../../src/serverPicker/PlexServerPicker'
-import { ServerConnectionWatcher } from '../../src/serverPicker/ServerConnectionWatcher'
 import { usePlexServers } from '../../src/servers/usePlexServers'
 import { usePlexSession } from '../../src/session/usePlexSession'
 import { API, usePlexMock } from '../support/mockPlex'
@@ -111,25 +110,19 @@ describe('one probe round per server, whoever asks', () => {
     expect([LOCAL, REMOTE, RELAY].map((uri) => plex.to(uri).length)).toEqual([1, 1, 1])
   })
 
-  it('a picker row given the account token (ServerConnectionWatcher’s token) shares the round of a hook given the same token', async () => {
+  it('a picker given the account token (its token prop, which keys its connections) shares the round of a hook given the same token', async () => {
     mock()
     const plex = mockServers(SERVERS)
-    const onChange = vi.fn()
-    function Watched() {
-      const list = usePlexServers(TOKEN)
-      const home = list.servers?.find((s) => s.name === 'Home')
-      return home ? <ServerConnectionWatcher server={home} token={TOKEN} options={{ pageProtocol: 'https:' }} onChange={onChange} /> : null
-    }
     render(
       <>
-        <Watched />
+        <PlexServerPicker token={TOKEN} connectionOptions={{ pageProtocol: 'https:' }} />
         <AppStatus name="Home" token={TOKEN} keyToken={TOKEN} />
       </>,
       { wrapper: plexWrapper().wrapper },
     )
     await advance(500)
     expect(screen.getByText(`app Home connected ${LOCAL}`)).toBeTruthy()
-    expect(onChange).toHaveBeenLastCalledWith('machine-home', expect.objectContaining({ status: 'connected' }))
+    expect(screen.getByRole('radio', { name: 'Home' }).getAttribute('data-state')).toBe('connected')
     expect([LOCAL, REMOTE, RELAY].map((uri) => plex.to(uri).length)).toEqual([1, 1, 1])
   })
 
