@@ -3,6 +3,7 @@ import { PlexApiError, type PlexApiErrorKind } from './PlexApiError'
 import type { PlexDeviceInfo } from './plexDeviceInfo'
 import { deviceValues } from './deviceValues'
 import { xPlexHeaders } from './xPlexHeaders'
+import { httpErrorKind } from './plexRequest'
 import { safeCause } from './safeCause'
 
 /** Options of {@link plexServerRequest}. */
@@ -24,8 +25,6 @@ export interface PlexServerRequestInit {
   /** Gives up after this many milliseconds, rejecting with kind `timeout`. @default none */
   timeoutMs?: number
 }
-
-const kinds: Record<number, PlexApiErrorKind> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 429: 'rate-limited' }
 
 /** The `X-Plex-*` headers of `client`; values a header cannot carry go to `query`. */
 function clientHeaders(client: PlexServerRequestInit['client'], query: URLSearchParams): Record<string, string> {
@@ -84,7 +83,7 @@ export async function plexServerRequest(connection: { uri: string }, path: strin
     }
     if (!response.ok) {
       const status = response.status
-      const kind = kinds[status] ?? (status >= 500 ? 'server' : 'invalid-request')
+      const kind = httpErrorKind(status)
       throw new PlexApiError(kind, `The Plex server answered ${where} with HTTP ${status}.`, { status })
     }
     let text: string

@@ -8,7 +8,7 @@
 export function xPlexHeaders(values: Record<string, string>, query: URLSearchParams): Record<string, string> {
   const headers: Record<string, string> = {}
   for (const [field, value] of Object.entries(values)) {
-    const name = `X-Plex-${field[0]!.toUpperCase()}${field.slice(1).replace(/[A-Z]/g, '-$&')}`
+    const name = `X-Plex-${field.replace(/^.|[A-Z]/g, (c, i) => (i ? '-' : '') + c.toUpperCase())}`
     if (/[^\x20-\x7e]/.test(value)) query.append(name, value)
     else headers[name] = value
   }

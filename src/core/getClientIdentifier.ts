@@ -49,7 +49,7 @@ export function getClientIdentifier({
     if (stored && /^[\w.:-]{8,128}$/.test(stored)) return stored
     storage?.setItem(storageKey, (id ??= newId()))
   } catch (error) {
-    if (!warned) console.warn('react-plex-auth: no usable storage; the Plex client identifier lives in memory for this page.', error)
+    if (!warned) console.warn('react-plex-auth: no storage; the client identifier is kept in memory.', error)
     warned = true
   }
   memory.set(storageKey, (id ??= newId()))

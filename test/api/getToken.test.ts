@@ -81,6 +81,16 @@ describe('getToken', () => {
     expect(error.message).toMatch(/Retry in 7 s/)
   })
 
+  it('reads Retry-After as an HTTP date too (a past one as 0), and ignores one it cannot read', async () => {
+    const answer = (value: string) => async () => new Response('{}', { status: 429, headers: { 'Retry-After': value } })
+    const inTen = await failure(getToken({ ...client, pinId: 1, fetch: answer(new Date(Date.now() + 10_000).toUTCString()) }))
+    expect(inTen.retryAfter).toBeGreaterThanOrEqual(9)
+    expect(inTen.retryAfter).toBeLessThanOrEqual(10)
+    expect(await failure(getToken({ ...client, pinId: 1, fetch: answer(new Date(Date.now() - 60_000).toUTCString()) }))).toMatchObject({ retryAfter: 0 })
+    expect(await failure(getToken({ ...client, pinId: 1, fetch: answer('0') }))).toMatchObject({ kind: 'rate-limited', retryAfter: 0 })
+    expect(await failure(getToken({ ...client, pinId: 1, fetch: answer('soon') }))).toMatchObject({ kind: 'rate-limited', retryAfter: null })
+  })
+
   it('maps a failed fetch to network, and an aborted one to aborted', async () => {
     const plex = mock()
     plex.fail(1, 'network')
