@@ -122,7 +122,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
     wasBusy.current = busy
   }, [busy])
 
-  if (render) return <>{render({ ...login, labels: text })}</>
+  if (render) return render({ ...login, labels: text })
 
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event)
