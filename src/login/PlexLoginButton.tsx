@@ -1,12 +1,11 @@
 import {
   forwardRef,
-  useCallback,
   useEffect,
   useId,
+  useImperativeHandle,
   useRef,
   useState,
   type ButtonHTMLAttributes,
-  type ForwardedRef,
   type MouseEvent,
   type ReactNode,
 } from 'react'
@@ -49,11 +48,6 @@ export interface PlexLoginButtonProps
    * (`className`, the ref, `account`, ...) then do not apply: your UI gets the whole flow.
    */
   render?: (props: PlexLoginRenderProps) => ReactNode
-}
-
-function assignRef<T>(ref: ForwardedRef<T>, value: T | null) {
-  if (typeof ref === 'function') ref(value)
-  else if (ref) ref.current = value
 }
 
 /**
@@ -102,10 +96,8 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   const root = useRef<HTMLDivElement | null>(null)
   const noteId = useId()
   const cancelled = useRef(false)
-  const setMain = useCallback((node: HTMLButtonElement | null) => {
-    main.current = node
-    assignRef(forwardedRef, node)
-  }, [forwardedRef])
+  // The app's ref gets the main button.
+  useImperativeHandle(forwardedRef, () => main.current!)
 
   // Focus follows the flow: to Cancel while waiting, back to the main button afterwards (to this
   // one when its Cancel was pressed: another button showing the same sign-in may have taken it).
@@ -122,7 +114,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
     wasBusy.current = busy
   }, [busy])
 
-  if (render) return <>{render({ ...login, labels: text })}</>
+  if (render) return render({ ...login, labels: text })
 
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     onClick?.(event)
@@ -157,7 +149,7 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
     <div ref={root} className={cls('rpa rpa-login')} data-state={status}>
       <button
         {...rest}
-        ref={setMain}
+        ref={main}
         type="button"
         className={[cls('rpa-login__button'), className].filter(Boolean).join(' ') || undefined}
         data-state={status}
