@@ -10,7 +10,7 @@ export const MIN_POLL_INTERVAL = 250
  */
 export function validateOptions({ product, pollInterval: poll }: { product?: string | undefined; pollInterval?: number | undefined }): PlexApiError | null {
   const problem = !product?.trim?.()
-    ? "`product` (your app's name, shown by Plex) is required."
+    ? "`product` is required: your app's name, shown by Plex."
     : poll === undefined || (poll >= MIN_POLL_INTERVAL && poll < Infinity)
       ? ''
       : `\`pollInterval\` must be at least ${MIN_POLL_INTERVAL} ms.`
