@@ -44,6 +44,11 @@ const unit = {
   exclude: ['test/e2e/**', 'test/bench/**', 'test/package/**', '**/node_modules/**'],
   setupFiles: ['test/setup.ts'],
   restoreMocks: true,
+  // Fake timers measure the behaviour; real time only bounds a test. On a loaded 2-core machine the
+  // first test of a heavy file (ten posters, a whole picker) can take over vitest's 5 s default
+  // while importing and setting up jsdom, and a timed-out test leaves work behind that fails the
+  // rest of its file.
+  testTimeout: 15_000,
 }
 
 export default defineConfig({
