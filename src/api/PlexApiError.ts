@@ -49,7 +49,7 @@ export interface PlexApiErrorInit {
   status?: number
   /** plex.tv's `errors[]`, when its body had them. */
   errors?: PlexErrorDetail[]
-  /** Seconds plex.tv asked us to wait (`Retry-After`), for `rate-limited`. */
+  /** Seconds plex.tv asked us to wait (`Retry-After`), for `rate-limited`; kept only when a number >= 0. */
   retryAfter?: number
   /** The underlying error (a `TypeError` from `fetch`, a JSON `SyntaxError`, ...). */
   cause?: unknown
@@ -86,6 +86,6 @@ export class PlexApiError extends Error {
     this.kind = kind
     this.status = init.status ?? null
     this.errors = init.errors ?? []
-    this.retryAfter = init.retryAfter ?? null
+    this.retryAfter = init.retryAfter! >= 0 ? init.retryAfter! : null
   }
 }

@@ -23,5 +23,5 @@ export async function createPin(
   init?: PlexRequestInit,
 ): Promise<PlexPin> {
   const strong = options.strong ?? true
-  return parsePin(await plexRequest(options, { plex: deviceValues(options), method: 'POST', path: `/pins?strong=${strong}` }, init))
+  return parsePin((await plexRequest(options, { plex: deviceValues(options), method: 'POST', path: `/pins?strong=${strong}` }, init)) as PlexPin)
 }

@@ -26,5 +26,5 @@ export async function getToken(
   options: PlexClientOptions & { pinId: number },
   init?: PlexRequestInit,
 ): Promise<PlexPin> {
-  return parsePin(await plexRequest(options, { plex: { product: options.product, clientIdentifier: options.clientIdentifier }, method: 'GET', path: `/pins/${options.pinId}` }, init))
+  return parsePin((await plexRequest(options, { plex: { product: options.product, clientIdentifier: options.clientIdentifier }, method: 'GET', path: `/pins/${options.pinId}` }, init)) as PlexPin)
 }

@@ -8,9 +8,8 @@ import type { PlexPin } from './PlexPin'
  * upper bounds of the time left, so the kit's deadline comes late rather than early (plex.tv's
  * 404 ends the PIN sooner anyway).
  */
-export function parsePin(body: unknown): PlexPin {
-  const pin = body as PlexPin
-  // `body` is parsed JSON and not null: a primitive has no `id`, so the first test rules it out.
+export function parsePin(pin: PlexPin): PlexPin {
+  // `pin` is any parsed JSON but null, typed as hoped: a primitive has no `id`, so the first test rules it out.
   if (!(Number.isSafeInteger(pin.id) && typeof pin.code == 'string' && typeof pin.expiresAt == 'string' && (pin.authToken == null || typeof pin.authToken == 'string')))
     throw new PlexApiError('invalid-response', 'plex.tv: the answer is not a PIN.')
   const life = Math.floor((Date.parse(pin.expiresAt) - Date.parse(pin.createdAt!)) / 1000)

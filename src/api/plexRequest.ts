@@ -61,9 +61,9 @@ export async function plexRequest(options: PlexClientOptions, { method, path, pl
     const errors = Array.isArray(body?.errors) ? body.errors : []
     // Retry-After: seconds, or an HTTP date (in the past: 0); unreadable counts as absent.
     const after = status == 429 ? answer.get('Retry-After')?.trim() : ''
-    const seconds = after ? (+after >= 0 ? +after : Math.max(0, Math.ceil((Date.parse(after) - Date.now()) / 1000))) : NaN
-    const retryAfter = seconds >= 0 ? seconds : undefined
-    throw fail(httpErrorKind(status), `HTTP ${status}.${errors[0]?.message ? ` "${errors[0].message}"` : ''}${retryAfter! >= 0 ? ` Retry in ${retryAfter} s.` : ''}`, { status, errors, retryAfter })
+    // (NaN when absent or unreadable: PlexApiError keeps only a number >= 0.)
+    const retryAfter = after ? (+after >= 0 ? +after : Math.max(0, Math.ceil((Date.parse(after) - Date.now()) / 1000))) : NaN
+    throw fail(httpErrorKind(status), `HTTP ${status}.${errors[0]?.message ? ` "${errors[0].message}"` : ''}${retryAfter >= 0 ? ` Retry in ${retryAfter} s.` : ''}`, { status, errors, retryAfter })
   }
   if (body == null) throw fail('invalid-response', 'the answer is not JSON.', { status, cause })
   return body
