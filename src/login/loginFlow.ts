@@ -46,7 +46,8 @@ export const approvalUrl = (config: PlexAuthOptions, clientIdentifier: string, c
     ...config,
     clientIdentifier,
     code,
-    device: plexDeviceInfo({ ...config, product: config.product ?? '' }),
+    // Without a product (refused before any request), its fields are left out, as empty ones would be.
+    device: plexDeviceInfo(config as { product: string }),
     forwardUrl: mode === 'redirect' ? (forwardUrl ?? location.href.split('#')[0]) : forwardUrl,
   })
 

@@ -63,27 +63,21 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   useEffect(() => {
     if (!polling) return
     const { attempt } = state
-    if (watched.status === 'authorized' && watched.token) dispatch({ type: 'authorized', attempt, token: watched.token })
-    else if (watched.status === 'expired') dispatch({ type: 'expired', attempt })
-    else if (watched.status === 'error' && watched.error) dispatch({ type: 'failed', attempt, error: watched.error })
+    // A token comes only once authorized, an error only with status `error`.
+    const { status, token, error } = watched
+    if (token) dispatch({ type: 'authorized', attempt, token })
+    else if (status === 'expired') dispatch({ type: status, attempt })
+    else if (error) dispatch({ type: 'failed', attempt, error })
   }, [polling, state, watched.status, watched.token, watched.error])
 
-  // Inside a provider, while under way, this is the provider's one sign-in; its end reports the failure.
+  // Inside a provider, while under way, this is the provider's one sign-in; its end reports the
+  // failure (the session ignores the end of a sign-in it does not hold).
   const track = session?.track
-  const tracked = useRef(false)
   useEffect(() => {
     if (!track) return
-    if (active) {
-      tracked.current = true
-      const { status } = state
-      const authUrl = 'authUrl' in state ? state.authUrl : null
-      track(flow, { bringBack: flow.login, cancel: flow.cancel, status: status === 'blocked' ? 'blocked' : 'signing-in', authUrl, pin: 'pin' in state ? state.pin : null })
-    } else if (tracked.current) {
-      tracked.current = false
-      const failure =
-        state.status === 'error' ? state.error : state.status === 'expired' ? new PlexApiError('expired', 'The sign-in code expired before it was approved.') : null
-      track(flow, null, failure)
-    }
+    const { status } = state
+    if (active) track(flow, { bringBack: flow.login, cancel: flow.cancel, status: status === 'blocked' ? 'blocked' : 'signing-in', authUrl: 'authUrl' in state ? state.authUrl : null, pin: 'pin' in state ? state.pin : null })
+    else track(flow, null, status === 'error' ? state.error : status === 'expired' ? new PlexApiError('expired', 'The sign-in code expired before it was approved.') : null)
   }, [track, state, active, flow])
   useEffect(() => () => track?.(flow, null), [track, flow])
 
