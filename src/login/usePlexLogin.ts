@@ -40,7 +40,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
   const [ready, setReady] = useState<PlexPreparedPin | null>(null)
   // The latest options and callbacks: changing them never restarts the flow.
-  const settings = useLatest({ config, mode, forwardUrl, popup, pendingKey, navigate, queryClient, session, onToken, onError, onStatusChange })
+  const settings = useLatest({ ...options, config, queryClient, session, ready })
   const [flow] = useState(() => loginFlow(dispatch, settings, setReady))
   const active = isLoginActive(state)
   // Inside a provider: the sign-in another flow runs there, shown (and brought back, cancelled) as this one.
@@ -52,8 +52,8 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   // While idle, with the prefetch module: a fresh strong PIN kept ready, so that a click opens Plex at once.
   const prefetching = prefetch && state.status === 'idle' && !followed
   useEffect(() => {
-    if (prefetching) return prefetch.start(() => settings.current.config, flow.ready)
-  }, [prefetch, prefetching, settings, flow])
+    if (prefetching) return prefetch.start(() => settings.current.config, setReady)
+  }, [prefetch, prefetching, settings])
 
   const polling = state.status === 'waiting' || state.status === 'blocked'
   const watched = usePlexToken(polling ? state.pin.id : null, {
