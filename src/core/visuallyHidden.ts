@@ -5,13 +5,11 @@ import type { CSSProperties } from 'react'
  * Inline, so it holds with `unstyled` and without the stylesheet. Internal.
  */
 export const visuallyHidden: CSSProperties = {
+  // Clipped to nothing (whatever its margin, padding or border), and out of the layout.
   position: 'absolute',
   width: 1,
   height: 1,
-  margin: -1,
-  padding: 0,
   overflow: 'hidden',
   clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
-  border: 0,
 }

@@ -131,18 +131,9 @@ export const PlexLoginButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, Ple
   const label =
     status === 'authorized' ? text.signedIn : busy ? text.waiting : status === 'idle' ? text.signIn : text.retry
   const message = status === 'expired' ? text.expired : status === 'error' ? text.error(login.error!) : null
-  // Every change, said politely: the message of an end, else where the sign-in stands.
+  // Every change, said politely: the message of an end, else where the sign-in stands (the label, when no more).
   const said =
-    message ??
-    (status === 'idle'
-      ? cancelled.current ? text.cancelled : ''
-      : status === 'blocked'
-        ? text.blocked
-        : slow
-          ? text.slow
-          : busy
-            ? text.waiting
-            : text.signedIn)
+    message ?? (status === 'idle' ? (cancelled.current ? text.cancelled : '') : status === 'blocked' ? text.blocked : slow ? text.slow : label)
   const cls = (name: string) => (unstyled ? undefined : name)
 
   return (

@@ -24,6 +24,8 @@ export type LoginSettings = Omit<UsePlexLoginOptions, keyof PlexAuthOptions | 'p
   config: PlexAuthOptions
   queryClient: QueryClient
   session: PlexSessionStore | null
+  /** The prefetched PIN the hook holds, if any. */
+  ready: PlexPreparedPin | null
 }
 
 /**
@@ -46,13 +48,14 @@ export const approvalUrl = (config: PlexAuthOptions, clientIdentifier: string, c
     ...config,
     clientIdentifier,
     code,
-    device: plexDeviceInfo({ ...config, product: config.product ?? '' }),
+    // Without a product (refused before any request), its fields are left out, as empty ones would be.
+    device: plexDeviceInfo(config as { product: string }),
     forwardUrl: mode === 'redirect' ? (forwardUrl ?? location.href.split('#')[0]) : forwardUrl,
   })
 
 /**
  * The imperative half of one `usePlexLogin`: attempts, the popup, the request in flight, the
- * prefetched PIN, all in plain variables, and every step as a `dispatch` to the pure reducer.
+ * all in plain variables (the prefetched PIN is the hook's state, handed out once), and every step as a `dispatch` to the pure reducer.
  * Created once per hook; reads `settings` (kept current by the hook) at each step. Internal.
  */
 export function loginFlow(dispatch: (event: PlexLoginEvent) => void, settings: { readonly current: LoginSettings }, setReady: (ready: PlexPreparedPin | null) => void) {
@@ -62,7 +65,6 @@ export function loginFlow(dispatch: (event: PlexLoginEvent) => void, settings: {
   let abort: AbortController | null = null
   // The committed state, as the last effect saw it (a click reads it).
   let committed = initialPlexLoginState
-  let prepared: PlexPreparedPin | null = null
   const clear = () => settings.current.config.redirect?.clear(settings.current.pendingKey)
   // Stops the attempt in flight: its requests, and its popup where the browser still allows it.
   const release = () => {
@@ -97,8 +99,9 @@ export function loginFlow(dispatch: (event: PlexLoginEvent) => void, settings: {
       return
     }
     // A prefetched PIN, handed out once while fresh; its page is built now, with this moment's forwardUrl.
+    const { ready: prepared } = settings.current
     const ready = prepared && prepared.freshUntil > Date.now() ? prepared : null
-    if (prepared) setReady((prepared = null))
+    if (prepared) setReady(null)
     const readyUrl = ready && approvalUrl(config, ready.clientIdentifier, ready.pin.code, mode, forwardUrl)
     const opened = (popup = mode === 'popup' ? openPopup(size) : null)
     if (opened && readyUrl) opened.location.href = readyUrl
@@ -145,8 +148,6 @@ export function loginFlow(dispatch: (event: PlexLoginEvent) => void, settings: {
   return {
     login,
     cancel,
-    /** Takes a prefetched PIN (the prefetch module's `ready`). */
-    ready: (next: PlexPreparedPin) => setReady((prepared = next)),
     /** What a committed state means outside the reducer: the popup, the pending PIN, the session, the callbacks. */
     commit(state: PlexLoginState) {
       if (committed === state) return

@@ -40,7 +40,7 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   const [state, dispatch] = useReducer(plexLoginReducer, initialPlexLoginState)
   const [ready, setReady] = useState<PlexPreparedPin | null>(null)
   // The latest options and callbacks: changing them never restarts the flow.
-  const settings = useLatest({ config, mode, forwardUrl, popup, pendingKey, navigate, queryClient, session, onToken, onError, onStatusChange })
+  const settings = useLatest({ ...options, config, queryClient, session, ready })
   const [flow] = useState(() => loginFlow(dispatch, settings, setReady))
   const active = isLoginActive(state)
   // Inside a provider: the sign-in another flow runs there, shown (and brought back, cancelled) as this one.
@@ -52,8 +52,8 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   // While idle, with the prefetch module: a fresh strong PIN kept ready, so that a click opens Plex at once.
   const prefetching = prefetch && state.status === 'idle' && !followed
   useEffect(() => {
-    if (prefetching) return prefetch.start(() => settings.current.config, flow.ready)
-  }, [prefetch, prefetching, settings, flow])
+    if (prefetching) return prefetch.start(() => settings.current.config, setReady)
+  }, [prefetch, prefetching, settings])
 
   const polling = state.status === 'waiting' || state.status === 'blocked'
   const watched = usePlexToken(polling ? state.pin.id : null, {
@@ -63,27 +63,21 @@ export function usePlexLogin(options: UsePlexLoginOptions = {}): PlexLogin {
   useEffect(() => {
     if (!polling) return
     const { attempt } = state
-    if (watched.status === 'authorized' && watched.token) dispatch({ type: 'authorized', attempt, token: watched.token })
-    else if (watched.status === 'expired') dispatch({ type: 'expired', attempt })
-    else if (watched.status === 'error' && watched.error) dispatch({ type: 'failed', attempt, error: watched.error })
+    // A token comes only once authorized, an error only with status `error`.
+    const { status, token, error } = watched
+    if (token) dispatch({ type: 'authorized', attempt, token })
+    else if (status === 'expired') dispatch({ type: status, attempt })
+    else if (error) dispatch({ type: 'failed', attempt, error })
   }, [polling, state, watched.status, watched.token, watched.error])
 
-  // Inside a provider, while under way, this is the provider's one sign-in; its end reports the failure.
+  // Inside a provider, while under way, this is the provider's one sign-in; its end reports the
+  // failure (the session ignores the end of a sign-in it does not hold).
   const track = session?.track
-  const tracked = useRef(false)
   useEffect(() => {
     if (!track) return
-    if (active) {
-      tracked.current = true
-      const { status } = state
-      const authUrl = 'authUrl' in state ? state.authUrl : null
-      track(flow, { bringBack: flow.login, cancel: flow.cancel, status: status === 'blocked' ? 'blocked' : 'signing-in', authUrl, pin: 'pin' in state ? state.pin : null })
-    } else if (tracked.current) {
-      tracked.current = false
-      const failure =
-        state.status === 'error' ? state.error : state.status === 'expired' ? new PlexApiError('expired', 'The sign-in code expired before it was approved.') : null
-      track(flow, null, failure)
-    }
+    const { status } = state
+    if (active) track(flow, { bringBack: flow.login, cancel: flow.cancel, status: status === 'blocked' ? 'blocked' : 'signing-in', authUrl: 'authUrl' in state ? state.authUrl : null, pin: 'pin' in state ? state.pin : null })
+    else track(flow, null, status === 'error' ? state.error : status === 'expired' ? new PlexApiError('expired', 'The sign-in code expired before it was approved.') : null)
   }, [track, state, active, flow])
   useEffect(() => () => track?.(flow, null), [track, flow])
 
