@@ -46,7 +46,7 @@ export function createSession(initial: SessionState, render: (state: SessionStat
   let key: string
   let channel: BroadcastChannel | null | undefined
   let slot: (PlexSignInInProgress & { owner: object }) | null | undefined
-  // The token restored on load (`undefined` until then): signed in with it is no new sign-in.
+  // The token restored on load (`undefined` until opened): signed in with it is no new sign-in.
   let initialToken: string | null | undefined
   let switchedTo: string | null | undefined
   let ending: PlexSignOutReason | null | undefined
@@ -134,6 +134,7 @@ export function createSession(initial: SessionState, render: (state: SessionStat
       const area = storage()
       const stored = quietly(() => area?.getItem(key))
       set(stored ? { token: stored, restored: true } : { restored: true })
+      if (initialToken === undefined) initialToken = stored || null
       const stop = new AbortController()
       const stopRejections = listenTokenRejections(client, (base, hash, error) => {
         const { token } = state
@@ -211,7 +212,7 @@ export function createSession(initial: SessionState, render: (state: SessionStat
      * included; one that throws is reported and changes nothing), then an ended token's queries
      * are forgotten, once nothing renders with it.
      */
-    commit(token: string | null, account: PlexUser | null, restored: boolean, profile: PlexHomeUser | null, events: PlexSessionEvents, client: QueryClient, apiBaseUrl: string) {
+    commit(token: string | null, account: PlexUser | null, profile: PlexHomeUser | null, events: PlexSessionEvents, client: QueryClient, apiBaseUrl: string) {
       const fire = <K extends keyof PlexSessionEvents>(name: K, ...args: Parameters<NonNullable<PlexSessionEvents[K]>>) => {
         try {
           ;(events[name] as ((...a: unknown[]) => void) | undefined)?.(...args)
@@ -219,7 +220,6 @@ export function createSession(initial: SessionState, render: (state: SessionStat
           console.error(`react-plex-auth: ${name} threw.`, error)
         }
       }
-      if (initialToken === undefined && restored) initialToken = token
       if (seen && !token) {
         fire('onSignOut', ending ?? 'other-tab')
         ending = null
