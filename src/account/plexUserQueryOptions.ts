@@ -1,7 +1,6 @@
 import { queryOptions, skipToken } from '@tanstack/react-query'
 import { DEFAULT_API_BASE_URL } from '../api/defaults'
 import { getUser } from '../api/getUser'
-import { isPlexApiError } from '../api/isPlexApiError'
 import type { PlexApiError } from '../api/PlexApiError'
 import type { PlexUser } from '../api/PlexUser'
 import type { PlexAuthOptions } from '../core/PlexAuthOptions'
@@ -64,7 +63,7 @@ export function plexUserQueryOptions(token: string | null | undefined, options: 
     throwOnError: false,
     networkMode: 'always',
     // 5xx and network failures only, twice at most.
-    retry: (failureCount, error) => failureCount < 2 && isPlexApiError(error) && ['server', 'network'].includes(error.kind),
+    retry: (failureCount, error) => failureCount < 2 && ['server', 'network'].includes(error?.kind),
     retryDelay: (failureCount) => 1000 * 2 ** failureCount,
   })
 }

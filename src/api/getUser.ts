@@ -28,7 +28,7 @@ export async function getUser(
     init,
   )) as Partial<PlexUser> | null
   if (typeof body?.uuid !== 'string' || typeof body.username !== 'string') {
-    throw new PlexApiError('invalid-response', 'plex.tv answered GET /user with no account.')
+    throw new PlexApiError('invalid-response', 'plex.tv (GET /user): no account.')
   }
   return body as PlexUser
 }

@@ -22,18 +22,12 @@ export function listenTokenRejections(client: QueryClient, listener: Listener): 
  * Internal.
  */
 export const tokenRejections = {
-  /** Hears every rejection reported on `client`; returns the unsubscribe. */
-  listen: listenTokenRejections,
-  /** Says that plex.tv refused the token with this fingerprint. */
-  report(client: QueryClient, apiBaseUrl: string, tokenHash: string, error: PlexApiError): void {
-    listeners.get(client)?.forEach((listener) => listener(apiBaseUrl, tokenHash, error))
-  },
-  /** `request`, reporting its rejection when it is a 401 (`unauthorized`). */
+  /** `request`, reporting its rejection when it is a 401 (`unauthorized`) to the listeners of `client`. */
   async watch<T>(client: QueryClient, apiBaseUrl: string, tokenHash: string, request: Promise<T>): Promise<T> {
     try {
       return await request
     } catch (error) {
-      if (isPlexApiError(error, 'unauthorized')) tokenRejections.report(client, apiBaseUrl, tokenHash, error)
+      if (isPlexApiError(error, 'unauthorized')) listeners.get(client)?.forEach((listener) => listener(apiBaseUrl, tokenHash, error))
       throw error
     }
   },

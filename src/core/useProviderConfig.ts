@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import { useContext, useEffect, useRef, useState } from 'react'
+import { useContext, useEffect, useState } from 'react'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 
 /**
@@ -12,17 +12,14 @@ import type { PlexAuthOptions } from './PlexAuthOptions'
  */
 export function useProviderConfig<T extends PlexAuthOptions>(options: T): T & { queryClient: QueryClient } {
   const outer = useContext(QueryClientContext)
-  const own = useRef<QueryClient | null>(null)
-  const client = options.queryClient ?? outer ?? (own.current ??= new QueryClient())
+  const [own] = useState(() => new QueryClient())
+  const client = options.queryClient ?? outer ?? own
   useEffect(() => {
     client.mount()
     return () => client.unmount()
   }, [client])
-  const next = { ...options, queryClient: client }
+  const next = { ...options, queryClient: client } as T & { queryClient: QueryClient } & Record<string, unknown>
   const [config, setConfig] = useState(next)
-  const was: object = config
-  const now: object = next
-  const differs = (key: string) => (was as Record<string, unknown>)[key] !== (now as Record<string, unknown>)[key]
-  if (Object.keys({ ...was, ...now }).some(differs)) setConfig(next)
+  if (Object.keys({ ...config, ...next }).some((key) => config[key] !== next[key])) setConfig(next)
   return config
 }

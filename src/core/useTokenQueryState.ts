@@ -33,7 +33,8 @@ export function useTokenQueryState<T, K extends string>(
   const configError = useMemo(() => validateOptions(config), [config.product, config.pollInterval])
   const { data, error, status: queryStatus, refetch } = query
   const runnable = !!token && !configError
-  const shownError = token ? (configError ?? (queryStatus === 'error' ? error : null)) : null
+  // react-query's error is set exactly while its status is `error`.
+  const shownError = token ? (configError ?? error) : null
   const status: TokenQueryStatus = !token ? 'idle' : shownError ? 'error' : queryStatus === 'success' ? 'ready' : 'loading'
   const rejected = shownError?.kind === 'unauthorized' || shownError?.kind === 'forbidden'
   const shownData = runnable && !rejected ? (data ?? null) : null

@@ -30,16 +30,6 @@ type Methods = Pick<Required<PlexSessionStore>, 'track' | 'start' | 'setToken' |
 /** The account query as the session drives it: its `refetch`. */
 type Refetch = (options?: { cancelRefetch: boolean }) => unknown
 
-/** The shortest time between two checks that focus events start; the longest between two checks after a failure. */
-const FOCUS_THROTTLE = 30_000
-const MAX_CHECK_DELAY = 60_000
-
-/** Adds `listener`; returns its removal. */
-function listen(target: EventTarget, type: string, listener: () => void): () => void {
-  target.addEventListener(type, listener)
-  return () => target.removeEventListener(type, listener)
-}
-
 /**
  * The provider's one session as plain code, created once per provider: the token in memory and,
  * when asked, in Web Storage (storage that throws leaves it in memory only); the one sign-in slot
@@ -56,7 +46,7 @@ export function createSession(initial: SessionState, render: (state: SessionStat
   let key: string
   let channel: BroadcastChannel | null | undefined
   let slot: (PlexSignInInProgress & { owner: object }) | null | undefined
-  // The token restored on load (`undefined` until then): signed in with it is no new sign-in.
+  // The token restored on load (`undefined` until opened): signed in with it is no new sign-in.
   let initialToken: string | null | undefined
   let switchedTo: string | null | undefined
   let ending: PlexSignOutReason | null | undefined
@@ -71,8 +61,7 @@ export function createSession(initial: SessionState, render: (state: SessionStat
   let runnable: boolean
 
   const set = (patch: Partial<SessionState>) => {
-    const next = { ...state, ...patch }
-    if ((Object.keys(patch) as (keyof SessionState)[]).some((name) => next[name] !== state[name])) render((state = next))
+    if ((Object.keys(patch) as (keyof SessionState)[]).some((name) => patch[name] !== state[name])) render((state = { ...state, ...patch }))
   }
   const storage = () => (kind !== 'memory' && quietly(() => (kind === 'local' ? localStorage : sessionStorage))) || null
   const post = (type: 'signed-out' | 'check') => quietly(() => channel?.postMessage({ type }))
@@ -145,32 +134,35 @@ export function createSession(initial: SessionState, render: (state: SessionStat
       const area = storage()
       const stored = quietly(() => area?.getItem(key))
       set(stored ? { token: stored, restored: true } : { restored: true })
-      const stops = [
-        listenTokenRejections(client, (base, hash, error) => {
-          const { token } = state
-          if (base === apiBaseUrl && token && hash === tokenFingerprint(token)) reject(token, error)
-        }),
-      ]
+      if (initialToken === undefined) initialToken = stored || null
+      const stop = new AbortController()
+      const stopRejections = listenTokenRejections(client, (base, hash, error) => {
+        const { token } = state
+        if (base === apiBaseUrl && token && hash === tokenFingerprint(token)) reject(token, error)
+      })
       if (kind === 'local') {
-        stops.push(
-          listen(window, 'storage', ((event: StorageEvent) => {
+        // The controller is the listener's options (its `signal`): aborting it removes the listener.
+        addEventListener(
+          'storage',
+          (event) => {
             // Another area (a same-origin iframe's sessionStorage.clear()) or another key is not ours.
             if (event.storageArea === area && (event.key === key || event.key === null)) set({ token: (event.key && event.newValue) || null })
-          }) as () => void),
+          },
+          stop,
         )
       } else if ((channel = quietly(() => new BroadcastChannel(`react-plex-auth:${key}`)))) {
-        const opened = channel
-        opened.onmessage = (event: MessageEvent<{ type?: unknown } | null>) => {
+        channel.onmessage = (event: MessageEvent<{ type?: unknown } | null>) => {
           const type = event.data?.type
           if (type === 'check') user && refetch({ cancelRefetch: false })
           else if (type === 'signed-out' && state.token) end('other-tab')
         }
-        stops.push(() => {
-          channel = null
-          opened.close()
-        })
       }
-      return () => stops.forEach((stop) => stop())
+      return () => {
+        stopRejections()
+        stop.abort()
+        channel?.close()
+        channel = null
+      }
     },
     /** After each check of the token: a 401 rejects it, a transient failure is checked again with backoff. */
     checked(token: string | null, error: PlexApiError | null, ready: boolean) {
@@ -183,10 +175,10 @@ export function createSession(initial: SessionState, render: (state: SessionStat
       if (error.kind === 'unauthorized') return reject(token, error)
       set({ failure: error })
       if (!isTransientError(error)) return
-      // StrictMode runs this twice for one error: count it once.
+      // StrictMode runs this twice for one error: count it once. At most a minute between two checks.
       if (lastFailure !== error) failures++
       lastFailure = error
-      const timer = setTimeout(retry, pollBackoff(failures - 1, error, 500, MAX_CHECK_DELAY))
+      const timer = setTimeout(retry, pollBackoff(failures - 1, error, 500, 60_000))
       return () => clearTimeout(timer)
     },
     /**
@@ -196,20 +188,23 @@ export function createSession(initial: SessionState, render: (state: SessionStat
     revalidate(onFocus = true, onReconnect = true, interval = 15 * 60_000) {
       // The check that made the session signed in was just made.
       let last = Date.now()
+      // Focus events start at most one check in 30 s.
       const visible = () => document.visibilityState !== 'hidden'
       const run = () => {
         last = Date.now()
         refetch({ cancelRefetch: false })
       }
-      const focused = () => visible() && Date.now() - last >= FOCUS_THROTTLE && run()
+      const focused = () => visible() && Date.now() - last >= 30_000 && run()
       const timer = interval > 0 ? setInterval(() => visible() && run(), interval) : undefined
-      const stops = [
-        ...(onFocus ? [listen(window, 'focus', focused), listen(document, 'visibilitychange', focused)] : []),
-        ...(onReconnect ? [listen(window, 'online', run)] : []),
-      ]
+      const stop = new AbortController()
+      if (onFocus) {
+        addEventListener('focus', focused, stop)
+        document.addEventListener('visibilitychange', focused, stop)
+      }
+      if (onReconnect) addEventListener('online', run, stop)
       return () => {
         clearInterval(timer)
-        stops.forEach((stop) => stop())
+        stop.abort()
       }
     },
     /**
@@ -217,7 +212,7 @@ export function createSession(initial: SessionState, render: (state: SessionStat
      * included; one that throws is reported and changes nothing), then an ended token's queries
      * are forgotten, once nothing renders with it.
      */
-    commit(token: string | null, account: PlexUser | null, restored: boolean, profile: PlexHomeUser | null, events: PlexSessionEvents, client: QueryClient, apiBaseUrl: string) {
+    commit(token: string | null, account: PlexUser | null, profile: PlexHomeUser | null, events: PlexSessionEvents, client: QueryClient, apiBaseUrl: string) {
       const fire = <K extends keyof PlexSessionEvents>(name: K, ...args: Parameters<NonNullable<PlexSessionEvents[K]>>) => {
         try {
           ;(events[name] as ((...a: unknown[]) => void) | undefined)?.(...args)
@@ -225,7 +220,6 @@ export function createSession(initial: SessionState, render: (state: SessionStat
           console.error(`react-plex-auth: ${name} threw.`, error)
         }
       }
-      if (initialToken === undefined && restored) initialToken = token
       if (seen && !token) {
         fire('onSignOut', ending ?? 'other-tab')
         ending = null

@@ -65,7 +65,7 @@ export function useSessionStore(props: PlexAuthProviderProps): [config: PlexAuth
   const { data: home } = useQuery<PlexHomeUser[]>({ queryKey: homeUsersKey(apiBaseUrl, homeKey), queryFn: skipToken }, queryClient)
   const profile = (user && home?.find((entry) => entry.uuid === user.uuid)) || null
   // Last: it forgets an ended token after every observer above moved off its queries.
-  useEffect(() => session.commit(token, user, restored, profile, props, queryClient, apiBaseUrl))
+  useEffect(() => session.commit(token, user, profile, props, queryClient, apiBaseUrl))
 
   const shown = failed ?? (token ? (user ? null : (error ?? failure)) : rejected)
   return [
