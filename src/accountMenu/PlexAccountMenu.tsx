@@ -1,8 +1,8 @@
 import { forwardRef, useContext, useEffect, useId, useRef, useState, type ForwardedRef, type KeyboardEvent, type MouseEvent } from 'react'
-import { PlexSessionContext } from '../core/PlexSessionContext'
+import { PlexSessionContext, type PlexSessionStore } from '../core/PlexSessionContext'
 import { usePlexHomeUsers } from '../home/usePlexHomeUsers'
 import { Avatar } from '../profilePicker/Avatar'
-import { usePlexSession } from '../session/usePlexSession'
+import { sessionStatus } from '../session/sessionStatus'
 import { menuFocusTarget, placeFocusAfter } from './menuFocus'
 import { defaultPlexAccountMenuLabels } from './plexAccountMenuLabels'
 import type { PlexAccountMenuProps } from './PlexAccountMenuProps'
@@ -47,9 +47,9 @@ export type { PlexAccountMenuAccount, PlexAccountMenuProps } from './PlexAccount
  * ```
  */
 export const PlexAccountMenu = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexAccountMenuProps>(function PlexAccountMenu(props, ref) {
-  // Outside a provider there is no session to show (usePlexSession would throw).
-  if (!useContext(PlexSessionContext)) return null
-  return <AccountMenu {...props} forwardedRef={ref} />
+  // Outside a provider there is no session to show (nor, maybe, a QueryClient for the Home's profiles).
+  const session = useContext(PlexSessionContext)
+  return session && <AccountMenu {...props} session={session} forwardedRef={ref} />
 })
 
 function AccountMenu({
@@ -59,17 +59,16 @@ function AccountMenu({
   unstyled,
   render,
   className,
+  session,
   forwardedRef,
   ...rest
-}: PlexAccountMenuProps & { forwardedRef: ForwardedRef<HTMLDivElement> }) {
-  const session = usePlexSession()
+}: PlexAccountMenuProps & { session: PlexSessionStore; forwardedRef: ForwardedRef<HTMLDivElement> }) {
   const home = usePlexHomeUsers()
   const labels = { ...defaultPlexAccountMenuLabels, ...labelOverrides }
   // Open: `[at]`, the item to focus once shown (0 the first, -1 the last; a new array moves it again).
   const [open, setOpen] = useState<[number] | null>(null)
   // The dialog: 1 open, 2 just closed (the focus goes back to the button once it is gone).
   const [dialog, setDialog] = useState(0)
-  const root = useRef<HTMLDivElement | null>(null)
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const refocus = useRef<(() => void) | null>(null)
@@ -81,7 +80,7 @@ function AccountMenu({
     if (focus) button.current?.focus()
   }
 
-  const signedIn = session.status === 'signed-in'
+  const signedIn = sessionStatus(session) === 'signed-in'
   // The dialog belongs to the session it was opened in: once that ends (here or in another tab),
   // it is closed, never shown again by itself to whoever signs in next.
   if (dialog === 1 && !session.token) setDialog(0)
@@ -100,13 +99,14 @@ function AccountMenu({
   useEffect(() => {
     if (!open) return
     list().at(open[0])?.focus()
-    const onPointerDown = (event: PointerEvent) => root.current?.contains(event.target as Node) || setOpen(null)
+    const onPointerDown = (event: PointerEvent) => button.current?.parentElement?.contains(event.target as Node) || setOpen(null)
     document.addEventListener('pointerdown', onPointerDown)
     return () => document.removeEventListener('pointerdown', onPointerDown)
   }, [open])
 
   if (!signedIn) return null
-  const { user, profile } = session
+  const { profile } = session
+  const user = session.user!
   const name = profile?.title || user.title || user.username
   const thumb = profile?.thumb || user.thumb || null
 
@@ -137,11 +137,7 @@ function AccountMenu({
   return (
     <div
       {...rest}
-      ref={(node) => {
-        root.current = node
-        if (typeof forwardedRef === 'function') forwardedRef(node)
-        else if (forwardedRef) forwardedRef.current = node
-      }}
+      ref={forwardedRef}
       className={[cls('rpa rpa-menu'), className].filter(Boolean).join(' ') || undefined}
       data-state={dialog === 1 ? 'switching' : open ? 'open' : 'closed'}
     >
@@ -193,7 +189,7 @@ function AccountMenu({
         )}
         {entry(labels.signOut, () => {
           close()
-          if (root.current) refocus.current = placeFocusAfter(root.current)
+          refocus.current = placeFocusAfter(button.current!.parentElement!)
           session.signOut()
         })}
       </div>
