@@ -191,7 +191,6 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
                       aria-current={p.uuid === current || undefined}
                       aria-busy={busy || undefined}
                       aria-disabled={locked || undefined}
-                      data-state={busy ? 'switching' : p.uuid === current ? 'current' : undefined}
                       onClick={() => picker.select(p.uuid)}
                     >
                       <Avatar src={p.thumb} name={p.title} at={cls('rpa-profiles__')} size={64} />
