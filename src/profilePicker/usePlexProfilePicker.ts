@@ -165,12 +165,12 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   })
 
   // A rate limit ends by itself: the PIN entry (or the grid) takes a try again once it is over.
-  const until = flow.status === 'rate-limited' ? flow.until : null
   useEffect(() => {
-    if (until === null) return
-    const timer = setTimeout(() => actions.send({ type: 'unlock', now: Date.now() }), Math.max(0, until - Date.now()))
+    if (flow.status !== 'rate-limited') return
+    // A delay already past runs at once.
+    const timer = setTimeout(() => actions.send({ type: 'unlock', now: Date.now() }), flow.until - Date.now())
     return () => clearTimeout(timer)
-  }, [until, actions])
+  }, [flow, actions])
 
   const status: PlexProfilePickerStatus =
     home.status === 'idle' || home.status === 'loading'
