@@ -1,12 +1,12 @@
-import { forwardRef, useContext, useEffect, useId, useRef, useState, type ForwardedRef, type KeyboardEvent, type MouseEvent } from 'react'
+import { forwardRef, useContext, useEffect, useId, useRef, useState, type ForwardedRef, type MouseEvent, type SyntheticEvent } from 'react'
 import { PlexSessionContext, type PlexSessionStore } from '../core/PlexSessionContext'
 import { usePlexHomeUsers } from '../home/usePlexHomeUsers'
 import { Avatar } from '../profilePicker/Avatar'
 import { sessionStatus } from '../session/sessionStatus'
-import { menuFocusTarget, placeFocusAfter } from './menuFocus'
+import { menuKeyDown, placeFocusAfter } from './menuFocus'
 import { defaultPlexAccountMenuLabels } from './plexAccountMenuLabels'
 import type { PlexAccountMenuProps } from './PlexAccountMenuProps'
-import { ProfileDialog } from './ProfileDialog'
+import { PlexProfilePicker } from '../profilePicker/PlexProfilePicker'
 
 export type { PlexAccountMenuAccount, PlexAccountMenuProps } from './PlexAccountMenuProps'
 
@@ -110,19 +110,6 @@ function AccountMenu({
   const name = profile?.title || user.title || user.username
   const thumb = profile?.thumb || user.thumb || null
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = list()
-    const { key, shiftKey } = event
-    const item = event.target as HTMLElement
-    const target = event.ctrlKey || event.metaKey || event.altKey ? null : menuFocusTarget(key, items.indexOf(item), items.map((i) => i.textContent ?? ''))
-    // Tab forward goes on from the button to what follows the menu; backward lands on the button.
-    const stop = target !== null || key === 'Escape' || (key === 'Tab' && shiftKey) || (key === ' ' && item.tagName === 'A')
-    if (stop) event.preventDefault()
-    if (target !== null) items[target]!.focus()
-    else if (key === 'Escape' || key === 'Tab') close(true)
-    // Space chooses a link item too, as it does a button item.
-    else if (stop) item.click()
-  }
   const entry = (label: string, onClick: (event: MouseEvent<HTMLAnchorElement>) => void, href?: string, key?: number) =>
     href === undefined ? (
       <button key={key} type="button" role="menuitem" tabIndex={-1} className={cls('rpa-menu__item')} onClick={onClick as () => void}>
@@ -166,7 +153,7 @@ function AccountMenu({
           </>
         )}
       </button>
-      <div ref={menu} id={id + 'm'} role="menu" aria-labelledby={id} className={cls('rpa-menu__list')} hidden={!open} onKeyDown={onMenuKeyDown}>
+      <div ref={menu} id={id + 'm'} role="menu" aria-labelledby={id} className={cls('rpa-menu__list')} hidden={!open} onKeyDown={(event) => menuKeyDown(event, () => close(true))}>
         {home.status === 'ready' &&
           home.users.length > 1 &&
           entry(labels.switchProfile, () => {
@@ -195,5 +182,54 @@ function AccountMenu({
       </div>
       {dialog === 1 && <ProfileDialog title={labels.switchProfile} close={labels.close} onClose={() => setDialog(2)} unstyled={unstyled} />}
     </div>
+  )
+}
+
+/**
+ * The "Switch profile" dialog: a modal `<dialog>` (`showModal()`, or the `open` attribute where the
+ * browser lacks it) holding `<PlexProfilePicker>`, which switches the session. Mounted open;
+ * unmounting closes it. `onClose`: the close button, Escape, or a switch done.
+ */
+function ProfileDialog({ title, close, onClose, unstyled }: { title: string; close: string; onClose: () => void; unstyled?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const id = useId()
+  const cls = (name: string) => (unstyled ? undefined : name)
+  useEffect(() => {
+    const dialog = ref.current!
+    const modal = typeof dialog.showModal === 'function'
+    if (!dialog.open) {
+      if (modal) dialog.showModal()
+      else dialog.setAttribute('open', '')
+    }
+    // showModal() focuses the first control; the fallback must do it too.
+    if (!dialog.contains(document.activeElement)) dialog.querySelector('button')?.focus()
+    return () => (modal ? dialog.close() : dialog.removeAttribute('open'))
+  }, [])
+  // Escape: the browser's own `cancel` for a modal dialog; the keydown for the fallback. A control
+  // inside that handles Escape itself (the picker's PIN entry going back) prevents the default.
+  const cancel = (event: SyntheticEvent) => {
+    if (event.defaultPrevented || ('key' in event && event.key !== 'Escape')) return
+    event.preventDefault()
+    onClose()
+  }
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={id}
+      className={cls('rpa-menu__dialog')}
+      onKeyDown={cancel}
+      onCancel={cancel}
+      // A `close` event from the cleanup's close() arrives after StrictMode's re-run has opened the
+      // dialog again: only a dialog that is really closed ends it.
+      onClose={(event) => event.currentTarget.open || onClose()}
+    >
+      <div className={cls('rpa-menu__dialog-header')}>
+        <h2 id={id} className={cls('rpa-menu__dialog-title')}>{title}</h2>
+        <button type="button" className={cls('rpa-button rpa-menu__close')} onClick={onClose}>
+          {close}
+        </button>
+      </div>
+      <PlexProfilePicker onToken={onClose} />
+    </dialog>
   )
 }
