@@ -86,7 +86,7 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
       {problem}
     </p>
   )
-  const note = status === 'idle' ? text.idle : status === 'loading' ? text.loading : status === 'single' && text.single
+  const note = (status === 'idle' || status === 'loading' || status === 'single') && text[status]
   const message = note && <p className={cls('rpa-profiles__message')}>{note}</p>
   // The PIN lives only in the field's DOM value, cleared the moment it is sent: never in React state.
   const send = (input: HTMLInputElement) => {
@@ -226,7 +226,7 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
         )
       )}
       <p role="status" aria-live="polite" style={visuallyHidden}>
-        {profile && flow.status === 'switching' ? text.switching(profile) : profile && flow.status === 'switched' ? text.switched(profile) : ''}
+        {profile && (flow.status === 'switching' || flow.status === 'switched') ? text[flow.status](profile) : ''}
       </p>
     </div>
   )
