@@ -74,7 +74,6 @@ function AccountMenu({
   const refocus = useRef<(() => void) | null>(null)
   const id = useId()
   const cls = (name: string) => (unstyled ? undefined : name)
-  const list = () => [...menu.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')]
   const close = (focus?: boolean) => {
     setOpen(null)
     if (focus) button.current?.focus()
@@ -98,7 +97,7 @@ function AccountMenu({
   }, [dialog])
   useEffect(() => {
     if (!open) return
-    list().at(open[0])?.focus()
+    ;[...menu.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')].at(open[0])?.focus()
     const onPointerDown = (event: PointerEvent) => button.current?.parentElement?.contains(event.target as Node) || setOpen(null)
     document.addEventListener('pointerdown', onPointerDown)
     return () => document.removeEventListener('pointerdown', onPointerDown)
