@@ -1,12 +1,12 @@
-import { forwardRef, useContext, useEffect, useId, useRef, useState, type ForwardedRef, type KeyboardEvent, type MouseEvent } from 'react'
-import { PlexSessionContext } from '../core/PlexSessionContext'
+import { forwardRef, useContext, useEffect, useId, useRef, useState, type ForwardedRef, type MouseEvent, type SyntheticEvent } from 'react'
+import { PlexSessionContext, type PlexSessionStore } from '../core/PlexSessionContext'
 import { usePlexHomeUsers } from '../home/usePlexHomeUsers'
 import { Avatar } from '../profilePicker/Avatar'
-import { usePlexSession } from '../session/usePlexSession'
-import { menuFocusTarget, placeFocusAfter } from './menuFocus'
+import { sessionStatus } from '../session/sessionStatus'
+import { menuKeyDown, placeFocusAfter } from './menuFocus'
 import { defaultPlexAccountMenuLabels } from './plexAccountMenuLabels'
 import type { PlexAccountMenuProps } from './PlexAccountMenuProps'
-import { ProfileDialog } from './ProfileDialog'
+import { PlexProfilePicker } from '../profilePicker/PlexProfilePicker'
 
 export type { PlexAccountMenuAccount, PlexAccountMenuProps } from './PlexAccountMenuProps'
 
@@ -47,9 +47,9 @@ export type { PlexAccountMenuAccount, PlexAccountMenuProps } from './PlexAccount
  * ```
  */
 export const PlexAccountMenu = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexAccountMenuProps>(function PlexAccountMenu(props, ref) {
-  // Outside a provider there is no session to show (usePlexSession would throw).
-  if (!useContext(PlexSessionContext)) return null
-  return <AccountMenu {...props} forwardedRef={ref} />
+  // Outside a provider there is no session to show (nor, maybe, a QueryClient for the Home's profiles).
+  const session = useContext(PlexSessionContext)
+  return session && <AccountMenu {...props} session={session} forwardedRef={ref} />
 })
 
 function AccountMenu({
@@ -59,29 +59,27 @@ function AccountMenu({
   unstyled,
   render,
   className,
+  session,
   forwardedRef,
   ...rest
-}: PlexAccountMenuProps & { forwardedRef: ForwardedRef<HTMLDivElement> }) {
-  const session = usePlexSession()
+}: PlexAccountMenuProps & { session: PlexSessionStore; forwardedRef: ForwardedRef<HTMLDivElement> }) {
   const home = usePlexHomeUsers()
   const labels = { ...defaultPlexAccountMenuLabels, ...labelOverrides }
   // Open: `[at]`, the item to focus once shown (0 the first, -1 the last; a new array moves it again).
   const [open, setOpen] = useState<[number] | null>(null)
   // The dialog: 1 open, 2 just closed (the focus goes back to the button once it is gone).
   const [dialog, setDialog] = useState(0)
-  const root = useRef<HTMLDivElement | null>(null)
   const button = useRef<HTMLButtonElement>(null)
   const menu = useRef<HTMLDivElement>(null)
   const refocus = useRef<(() => void) | null>(null)
   const id = useId()
   const cls = (name: string) => (unstyled ? undefined : name)
-  const list = () => [...menu.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')]
   const close = (focus?: boolean) => {
     setOpen(null)
     if (focus) button.current?.focus()
   }
 
-  const signedIn = session.status === 'signed-in'
+  const signedIn = sessionStatus(session) === 'signed-in'
   // The dialog belongs to the session it was opened in: once that ends (here or in another tab),
   // it is closed, never shown again by itself to whoever signs in next.
   if (dialog === 1 && !session.token) setDialog(0)
@@ -99,30 +97,18 @@ function AccountMenu({
   }, [dialog])
   useEffect(() => {
     if (!open) return
-    list().at(open[0])?.focus()
-    const onPointerDown = (event: PointerEvent) => root.current?.contains(event.target as Node) || setOpen(null)
+    ;[...menu.current!.querySelectorAll<HTMLElement>('[role="menuitem"]')].at(open[0])?.focus()
+    const onPointerDown = (event: PointerEvent) => button.current?.parentElement?.contains(event.target as Node) || setOpen(null)
     document.addEventListener('pointerdown', onPointerDown)
     return () => document.removeEventListener('pointerdown', onPointerDown)
   }, [open])
 
   if (!signedIn) return null
-  const { user, profile } = session
+  const { profile } = session
+  const user = session.user!
   const name = profile?.title || user.title || user.username
   const thumb = profile?.thumb || user.thumb || null
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = list()
-    const { key, shiftKey } = event
-    const item = event.target as HTMLElement
-    const target = event.ctrlKey || event.metaKey || event.altKey ? null : menuFocusTarget(key, items.indexOf(item), items.map((i) => i.textContent ?? ''))
-    // Tab forward goes on from the button to what follows the menu; backward lands on the button.
-    const stop = target !== null || key === 'Escape' || (key === 'Tab' && shiftKey) || (key === ' ' && item.tagName === 'A')
-    if (stop) event.preventDefault()
-    if (target !== null) items[target]!.focus()
-    else if (key === 'Escape' || key === 'Tab') close(true)
-    // Space chooses a link item too, as it does a button item.
-    else if (stop) item.click()
-  }
   const entry = (label: string, onClick: (event: MouseEvent<HTMLAnchorElement>) => void, href?: string, key?: number) =>
     href === undefined ? (
       <button key={key} type="button" role="menuitem" tabIndex={-1} className={cls('rpa-menu__item')} onClick={onClick as () => void}>
@@ -137,11 +123,7 @@ function AccountMenu({
   return (
     <div
       {...rest}
-      ref={(node) => {
-        root.current = node
-        if (typeof forwardedRef === 'function') forwardedRef(node)
-        else if (forwardedRef) forwardedRef.current = node
-      }}
+      ref={forwardedRef}
       className={[cls('rpa rpa-menu'), className].filter(Boolean).join(' ') || undefined}
       data-state={dialog === 1 ? 'switching' : open ? 'open' : 'closed'}
     >
@@ -170,7 +152,7 @@ function AccountMenu({
           </>
         )}
       </button>
-      <div ref={menu} id={id + 'm'} role="menu" aria-labelledby={id} className={cls('rpa-menu__list')} hidden={!open} onKeyDown={onMenuKeyDown}>
+      <div ref={menu} id={id + 'm'} role="menu" aria-labelledby={id} className={cls('rpa-menu__list')} hidden={!open} onKeyDown={(event) => menuKeyDown(event, () => close(true))}>
         {home.status === 'ready' &&
           home.users.length > 1 &&
           entry(labels.switchProfile, () => {
@@ -193,11 +175,60 @@ function AccountMenu({
         )}
         {entry(labels.signOut, () => {
           close()
-          if (root.current) refocus.current = placeFocusAfter(root.current)
+          refocus.current = placeFocusAfter(button.current!.parentElement!)
           session.signOut()
         })}
       </div>
       {dialog === 1 && <ProfileDialog title={labels.switchProfile} close={labels.close} onClose={() => setDialog(2)} unstyled={unstyled} />}
     </div>
+  )
+}
+
+/**
+ * The "Switch profile" dialog: a modal `<dialog>` (`showModal()`, or the `open` attribute where the
+ * browser lacks it) holding `<PlexProfilePicker>`, which switches the session. Mounted open;
+ * unmounting closes it. `onClose`: the close button, Escape, or a switch done.
+ */
+function ProfileDialog({ title, close, onClose, unstyled }: { title: string; close: string; onClose: () => void; unstyled?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const id = useId()
+  const cls = (name: string) => (unstyled ? undefined : name)
+  useEffect(() => {
+    const dialog = ref.current!
+    const modal = typeof dialog.showModal === 'function'
+    if (!dialog.open) {
+      if (modal) dialog.showModal()
+      else dialog.setAttribute('open', '')
+    }
+    // showModal() focuses the first control; the fallback must do it too.
+    if (!dialog.contains(document.activeElement)) dialog.querySelector('button')?.focus()
+    return () => (modal ? dialog.close() : dialog.removeAttribute('open'))
+  }, [])
+  // Escape: the browser's own `cancel` for a modal dialog; the keydown for the fallback. A control
+  // inside that handles Escape itself (the picker's PIN entry going back) prevents the default.
+  const cancel = (event: SyntheticEvent) => {
+    if (event.defaultPrevented || ('key' in event && event.key !== 'Escape')) return
+    event.preventDefault()
+    onClose()
+  }
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={id}
+      className={cls('rpa-menu__dialog')}
+      onKeyDown={cancel}
+      onCancel={cancel}
+      // A `close` event from the cleanup's close() arrives after StrictMode's re-run has opened the
+      // dialog again: only a dialog that is really closed ends it.
+      onClose={(event) => event.currentTarget.open || onClose()}
+    >
+      <div className={cls('rpa-menu__dialog-header')}>
+        <h2 id={id} className={cls('rpa-menu__dialog-title')}>{title}</h2>
+        <button type="button" className={cls('rpa-button rpa-menu__close')} onClick={onClose}>
+          {close}
+        </button>
+      </div>
+      <PlexProfilePicker onToken={onClose} />
+    </dialog>
   )
 }

@@ -1,3 +1,5 @@
+import type { KeyboardEvent } from 'react'
+
 /**
  * Where a key moves the focus in a menu whose items read `labels`, from item `current` (`-1`: none
  * yet), as in the WAI-ARIA menu pattern: arrows move and wrap, Home and End go to the ends, a
@@ -42,4 +44,22 @@ export function placeFocusAfter(element: HTMLElement): () => void {
       if (target) return target.focus()
     }
   }
+}
+
+/**
+ * The menu's keys (on the `role="menu"` element): {@link menuFocusTarget}'s moves; Escape, and Tab
+ * either way, `close` it (back to the button); Space chooses a link item too, as it does a button
+ * item. Internal.
+ */
+export function menuKeyDown(event: KeyboardEvent<HTMLElement>, close: () => void): void {
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')]
+  const { key, shiftKey } = event
+  const item = event.target as HTMLElement
+  const target = event.ctrlKey || event.metaKey || event.altKey ? null : menuFocusTarget(key, items.indexOf(item), items.map((i) => i.textContent ?? ''))
+  // Tab forward goes on from the button to what follows the menu; backward lands on the button.
+  const stop = target !== null || key === 'Escape' || (key === 'Tab' && shiftKey) || (key === ' ' && item.tagName === 'A')
+  if (stop) event.preventDefault()
+  if (target !== null) items[target]!.focus()
+  else if (key === 'Escape' || key === 'Tab') close()
+  else if (stop) item.click()
 }

@@ -86,7 +86,7 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
       {problem}
     </p>
   )
-  const note = status === 'idle' ? text.idle : status === 'loading' ? text.loading : status === 'single' && text.single
+  const note = (status === 'idle' || status === 'loading' || status === 'single') && text[status]
   const message = note && <p className={cls('rpa-profiles__message')}>{note}</p>
   // The PIN lives only in the field's DOM value, cleared the moment it is sent: never in React state.
   const send = (input: HTMLInputElement) => {
@@ -191,14 +191,13 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
                       aria-current={p.uuid === current || undefined}
                       aria-busy={busy || undefined}
                       aria-disabled={locked || undefined}
-                      data-state={busy ? 'switching' : p.uuid === current ? 'current' : undefined}
                       onClick={() => picker.select(p.uuid)}
                     >
                       <Avatar src={p.thumb} name={p.title} at={cls('rpa-profiles__')} size={64} />
                       <span className={cls('rpa-profiles__name')}>
                         {p.title}
                         {p.protected && (
-                          <svg className={cls('rpa-profiles__lock')} viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
+                          <svg className={cls('rpa-profiles__lock')} viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true">
                             <path
                               fill="currentColor"
                               d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6H6V4.5a2 2 0 1 1 4 0V7Z"
@@ -227,7 +226,7 @@ export const PlexProfilePicker = /* @__PURE__ */ forwardRef<HTMLDivElement, Plex
         )
       )}
       <p role="status" aria-live="polite" style={visuallyHidden}>
-        {profile && flow.status === 'switching' ? text.switching(profile) : profile && flow.status === 'switched' ? text.switched(profile) : ''}
+        {profile && (flow.status === 'switching' || flow.status === 'switched') ? text[flow.status](profile) : ''}
       </p>
     </div>
   )

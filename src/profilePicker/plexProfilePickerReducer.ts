@@ -64,8 +64,8 @@ export const initialPlexProfilePickerFlow: PlexProfilePickerFlow = { status: 'gr
 export function plexProfilePickerReducer(state: PlexProfilePickerFlow, event: PlexProfilePickerEvent): PlexProfilePickerFlow {
   const { status, uuid, attempt } = state
   const withPin = 'withPin' in state && state.withPin
-  // Back to the PIN entry (a switch that had a PIN) or to the grid.
-  const back = (pin: boolean): PlexProfilePickerFlow => (pin ? { status: 'pin', uuid: uuid!, attempt } : { status: 'grid', uuid, attempt })
+  // The same profile and attempt, in another status.
+  const to = (status: PlexProfilePickerFlowStatus, more?: object) => ({ status, uuid, attempt, ...more }) as PlexProfilePickerFlow
   const start = (uuid: string, withPin: boolean): PlexProfilePickerFlow => ({ status: 'switching', uuid, withPin, attempt: attempt + 1 })
   switch (event.type) {
     case 'select':
@@ -73,17 +73,18 @@ export function plexProfilePickerReducer(state: PlexProfilePickerFlow, event: Pl
     case 'submit':
       return status === 'pin' || status === 'wrong-pin' || (status === 'failed' && withPin) ? start(uuid!, true) : state
     case 'unlock':
-      return status !== 'rate-limited' || event.now < state.until ? state : back(withPin)
+      // Back to the PIN entry (a switch that had a PIN) or to the grid.
+      return status !== 'rate-limited' || event.now < state.until ? state : to(withPin ? 'pin' : 'grid')
     case 'back':
-      return status === 'grid' || status === 'switching' ? state : back(false)
+      return status === 'grid' || status === 'switching' ? state : to('grid')
   }
   if (status !== 'switching' || event.attempt !== attempt) return state
-  if (event.type === 'switched') return { status: 'switched', uuid, attempt }
+  if (event.type === 'switched') return to('switched')
   const { error } = event
-  if (error.kind === 'aborted') return back(withPin)
+  if (error.kind === 'aborted') return to(withPin ? 'pin' : 'grid')
   // Without a PIN, plex.tv asking for one means: this profile needs its PIN after all.
-  if (error.kind === 'wrong-pin') return { status: withPin ? 'wrong-pin' : 'pin', uuid, attempt }
-  if (error.kind !== 'rate-limited') return { status: 'failed', uuid, withPin, error, attempt }
+  if (error.kind === 'wrong-pin') return to(withPin ? 'wrong-pin' : 'pin')
+  if (error.kind !== 'rate-limited') return to('failed', { withPin, error })
   const retryAfter = error.retryAfter ?? DEFAULT_RETRY_AFTER
-  return { status: 'rate-limited', uuid, withPin, until: event.now + retryAfter * 1000, retryAfter, attempt }
+  return to('rate-limited', { withPin, until: event.now + retryAfter * 1000, retryAfter })
 }

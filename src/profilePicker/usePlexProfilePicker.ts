@@ -9,7 +9,7 @@ import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { useLatest } from '../core/useLatest'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { usePlexHomeUsers, type PlexHomeUsersState } from '../home/usePlexHomeUsers'
-import { useSessionSwitch } from '../home/useSessionSwitch'
+import { switchSession } from '../home/useSessionSwitch'
 import { switchIn } from '../home/switchAndCache'
 import { initialPlexProfilePickerFlow, plexProfilePickerReducer, type PlexProfilePickerEvent, type PlexProfilePickerFlow } from './plexProfilePickerReducer'
 
@@ -89,7 +89,6 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   const home = usePlexHomeUsers(token, options)
   const config = usePlexOptions(options)
   const queryClient = useQueryClient(config.queryClient)
-  const switchSession = useSessionSwitch(session)
   const inUse = inSession ? session.token : (token ?? null)
   // With a `token` (or no session): its account (`GET /user`, shared with `usePlexUser`) says which profile it is.
   const account = useQuery(plexUserQueryOptions(inSession ? null : inUse, config), queryClient).data
@@ -98,7 +97,7 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   // app decides whether the new token replaces it (picking the current profile hands that token back).
   const current =
     (inSession ? (session.profile?.uuid ?? session.user?.uuid) : account?.uuid) ?? (profiles.length === 1 ? profiles[0]!.uuid : null)
-  const latest = useLatest({ profiles, current, inUse, inSession, onToken, config, queryClient })
+  const latest = useLatest({ session, profiles, current, inUse, inSession, onToken, config, queryClient })
 
   const [flow, setFlow] = useState(initialPlexProfilePickerFlow)
   const flowRef = useRef(flow)
@@ -119,7 +118,7 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
       const attempt = send(event)
       if (!attempt) return
       const { inSession, inUse: from, config, queryClient } = latest.current
-      const work = inSession ? switchSession(profile.uuid, pin).then(() => null) : switchIn(slot, queryClient, config, from, profile.uuid, pin)
+      const work = inSession ? switchSession(() => latest.current.session, profile.uuid, pin).then(() => null) : switchIn(slot, queryClient, config, from, profile.uuid, pin)
       work.then(
         (next) => {
           if (gone.current) return
@@ -166,12 +165,12 @@ export function usePlexProfilePicker({ token, onToken, options }: UsePlexProfile
   })
 
   // A rate limit ends by itself: the PIN entry (or the grid) takes a try again once it is over.
-  const until = flow.status === 'rate-limited' ? flow.until : null
   useEffect(() => {
-    if (until === null) return
-    const timer = setTimeout(() => actions.send({ type: 'unlock', now: Date.now() }), Math.max(0, until - Date.now()))
+    if (flow.status !== 'rate-limited') return
+    // A delay already past runs at once.
+    const timer = setTimeout(() => actions.send({ type: 'unlock', now: Date.now() }), flow.until - Date.now())
     return () => clearTimeout(timer)
-  }, [until, actions])
+  }, [flow, actions])
 
   const status: PlexProfilePickerStatus =
     home.status === 'idle' || home.status === 'loading'
