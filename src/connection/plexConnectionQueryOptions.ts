@@ -40,8 +40,8 @@ export interface ConnectionRoundOptions {
 
 /**
  * The part of a connection's query key that names the server and everything that decides its
- * probe round: the machine, its `presence`, whether the page is https and each connection's `uri`,
- * flags, `protocol`, `address` and `port` (a plex.direct name's raw-IP twin). The same content gives
+ * probe round: the machine, its `presence`, whether the page is https and every connection (all
+ * its fields: `uri`, flags, `address` and `port` for a plex.direct name's raw-IP twin). The same content gives
  * the same string, so a refetched list shares the round. Never a token. Internal.
  */
 export const connectionServerKey = (server: Pick<PlexResource, 'clientIdentifier' | 'presence' | 'connections'>, pageProtocol: string): string =>
@@ -49,7 +49,7 @@ export const connectionServerKey = (server: Pick<PlexResource, 'clientIdentifier
     server.clientIdentifier,
     server.presence,
     pageProtocol.replace(/:$/, '') === 'https',
-    server.connections.map((c) => [c.uri, c.local, c.relay, c.protocol, c.address, c.port]),
+    server.connections,
   ])
 
 /**
@@ -150,8 +150,8 @@ export function plexConnectionQueryOptions(server: PlexResource | null | undefin
           const { client, queryKey } = context
           const { clientIdentifier } = server
           const candidates = rankConnections(server, { pageProtocol })
-          const recalled = recallConnection(clientIdentifier, remember, storageKey)
-          const remembered = candidates.some((c) => c.uri === recalled && c.outcome === 'pending') ? recalled : null
+          // A remembered uri that is not a pending candidate is never probed, so never chosen.
+          const remembered = recallConnection(clientIdentifier, remember, storageKey)
           const attempt = (client.getQueryData<PlexConnectionFlow>(queryKey)?.attempt ?? 0) + 1
           const started = plexConnectionReducer(initialPlexConnectionState, { type: 'start', attempt, serverKey, candidates, remembered })
           const show = (flow: PlexConnectionFlow) => void client.setQueryData(queryKey, flow)
