@@ -1,5 +1,6 @@
 import type { PlexConnection, PlexResource } from '../api/PlexResource'
 import type { PlexConnectionCandidate } from './PlexConnectionCandidate'
+import { hostOf } from './probeConnection'
 
 /** Options of {@link rankConnections}. */
 export interface RankConnectionsOptions {
@@ -9,14 +10,6 @@ export interface RankConnectionsOptions {
 
 const OFFLINE =
   'plex.tv says this server is offline: start Plex Media Server (or wake its computer) and check its internet connection, then try again.'
-
-const hostOf = (uri: string) => {
-  try {
-    return new URL(uri).hostname
-  } catch {
-    return ''
-  }
-}
 
 /** The scheme of the address itself: what the browser fetches, whatever plex.tv's `protocol` says. */
 const schemeOf = (uri: string): 'http' | 'https' => (/^https:/i.test(uri) ? 'https' : 'http')

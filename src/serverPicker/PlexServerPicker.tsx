@@ -69,7 +69,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
     onSelect?.(item.server, item.connection)
     return true
   }
-  const select = (id: string) => choose(items.find((i) => i.server.clientIdentifier === id))
+  const select = (id: string) => choose(items[ids.indexOf(id)])
 
   useEffect(() => {
     // Announce the servers whose connection changed, joined when several change at once.
@@ -78,16 +78,19 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
       const key = state + (connection?.uri ?? '')
       if (my.heard.get(server.clientIdentifier) === key) continue
       my.heard.set(server.clientIdentifier, key)
-      if (connection) said.push(text.announceConnected(server, kindOf(connection, text), connection))
-      else if (state === 'unreachable') said.push(text.announceUnreachable(server))
-      else if (state === 'offline') said.push(text.announceOffline(server))
+      const say = connection
+        ? text.announceConnected(server, kindOf(connection, text), connection)
+        : state === 'unreachable'
+          ? text.announceUnreachable(server)
+          : state === 'offline' && text.announceOffline(server)
+      if (say) said.push(say)
     }
     if (said.length) setAnnouncement(said.join('. '))
 
     // The list came again (another token): the server picked last is given again, or cleared.
     const last = my.given
     if (last && servers.status === 'ready' && last.clientIdentifier === selected) {
-      const item = items.find((i) => i.server.clientIdentifier === last.clientIdentifier)
+      const item = items[ids.indexOf(last.clientIdentifier)]
       if (!item) {
         my.given = null
         setOwn(null)
@@ -107,8 +110,8 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
   if (render) return render({ status, servers, items, value: selected, select, labels: text })
 
   const cls = (name: string) => (unstyled ? undefined : 'rpa-picker__' + name)
-  const note = status === 'idle' || status === 'loading' || status === 'empty' ? text[status] : null
-  const failed = servers.status === 'error'
+  const failed = status === 'error'
+  const note = failed || status === 'ready' ? null : text[status]
   return (
     <div
       {...rest}
@@ -126,7 +129,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
         <div className={cls('error')}>
           {failed && (
             <p role="alert" className={cls('message')}>
-              {text.error(servers.error)}
+              {text.error(servers.error!)}
             </p>
           )}
           <button
@@ -153,7 +156,9 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
               ? [text.problem(server)]
               : state === 'unreachable'
                 ? candidates.map((c) => text.reason(c))
-                : candidates.filter((c) => state === 'offline' && c.outcome === 'offline').slice(0, 1).map((c) => c.reason)
+                : state === 'offline'
+                  ? candidates.slice(0, 1).map((c) => c.reason) // every candidate of an offline server says so
+                  : []
             const move = (to: string) => {
               ;(my.group?.children[ids.indexOf(to)] as HTMLElement | undefined)?.focus()
               select(to)
