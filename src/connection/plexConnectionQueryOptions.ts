@@ -60,7 +60,7 @@ export const connectionServerKey = (server: Pick<PlexResource, 'clientIdentifier
  * `unreachable`), aborting every probe still open; rejects when `signal` aborts, aborting them all. Internal.
  */
 export function runConnectionRound(flow: PlexConnectionFlow, options: ConnectionRoundOptions): Promise<PlexConnectionFlow> {
-  const { clientIdentifier, signal, timeoutMs, graceMs = 250, fetch, onFlow } = options
+  const { signal, graceMs = 250, onFlow } = options
   const { attempt, remembered } = flow
   const decided = () => flow.status === 'connected' || flow.status === 'unreachable'
   return new Promise((resolve, reject) => {
@@ -76,7 +76,7 @@ export function runConnectionRound(flow: PlexConnectionFlow, options: Connection
       reject(signal.reason)
     }
     const probe = (c: PlexConnectionCandidate, opaque?: boolean) =>
-      void probeConnection(c, { clientIdentifier, signal: probes.signal, timeoutMs, fetch, opaque }).then(
+      void probeConnection(c, { ...options, signal: probes.signal, opaque }).then(
         (result) => dispatch({ type: opaque ? 'confirmed' : 'settled', attempt, uri: c.uri, result }),
         () => {}, // aborted: decided, retried, every consumer gone or the token ended
       )

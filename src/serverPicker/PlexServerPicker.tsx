@@ -109,32 +109,32 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
 
   if (render) return render({ status, servers, items, value: selected, select, labels: text })
 
-  const cls = (name: string) => (unstyled ? undefined : 'rpa-picker__' + name)
+  const cls = (name: string) => (unstyled ? undefined : name)
   const failed = status === 'error'
   const note = failed || status === 'ready' ? null : text[status]
   return (
     <div
       {...rest}
       ref={ref}
-      className={[!unstyled && 'rpa rpa-picker', className].filter(Boolean).join(' ') || undefined}
+      className={[cls('rpa rpa-picker'), className].filter(Boolean).join(' ') || undefined}
       data-state={status}
       aria-busy={status === 'loading' || undefined}
     >
       {note && (
-        <p ref={(node) => void (my.note = node)} tabIndex={-1} className={cls('message')}>
+        <p ref={(node) => void (my.note = node)} tabIndex={-1} className={cls('rpa-picker__message')}>
           {note}
         </p>
       )}
       {(failed || (retrying && status === 'loading')) && (
-        <div className={cls('error')}>
+        <div className={cls('rpa-picker__error')}>
           {failed && (
-            <p role="alert" className={cls('message')}>
+            <p role="alert" className={cls('rpa-picker__message')}>
               {text.error(servers.error!)}
             </p>
           )}
           <button
             type="button"
-            className={unstyled ? undefined : 'rpa-button rpa-picker__retry'}
+            className={cls('rpa-button rpa-picker__retry')}
             aria-disabled={status === 'loading' || undefined}
             onClick={() => {
               if (status === 'loading') return
@@ -147,7 +147,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
         </div>
       )}
       {items.length > 0 && (
-        <div ref={(node) => void (my.group = node)} role="radiogroup" aria-label={text.group} className={cls('list')}>
+        <div ref={(node) => void (my.group = node)} role="radiogroup" aria-label={text.group} className={cls('rpa-picker__list')}>
           {items.map(({ server, status: state, connection, candidates }, index) => {
             const id = server.clientIdentifier
             const at = `${uid}${index}`
@@ -174,7 +174,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
                 aria-describedby={`${at}o ${at}s` + (reasons.length ? ` ${at}w` : '')}
                 tabIndex={id === tabbable ? 0 : -1}
                 data-state={state}
-                className={cls('server')}
+                className={cls('rpa-picker__server')}
                 onClick={() => move(id)}
                 onFocus={() => setFocused(id)}
                 onKeyDown={(event: KeyboardEvent) => {
@@ -188,19 +188,19 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
                   else move(ids[to! % n]!)
                 }}
               >
-                <span id={at + 'n'} className={cls('name')}>
+                <span id={at + 'n'} className={cls('rpa-picker__name')}>
                   {server.name}
                 </span>
-                <span id={at + 'o'} className={cls('owner')}>
+                <span id={at + 'o'} className={cls('rpa-picker__owner')}>
                   {server.owned ? text.owned : text.sharedBy(server.sourceTitle)}
                 </span>
-                <span id={at + 's'} className={cls('status')}>
+                <span id={at + 's'} className={cls('rpa-picker__status')}>
                   {connection ? text.connected(kindOf(connection, text), connection) : text[state as 'connecting' | 'offline' | 'unreachable']}
                 </span>
                 {reasons.length > 0 && (
-                  <span id={at + 'w'} className={cls('reasons')}>
+                  <span id={at + 'w'} className={cls('rpa-picker__reasons')}>
                     {reasons.map((reason, i) => (
-                      <span key={i} className={cls('reason')}>
+                      <span key={i} className={cls('rpa-picker__reason')}>
                         {reason}{' '}
                       </span>
                     ))}
