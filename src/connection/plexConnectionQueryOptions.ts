@@ -6,7 +6,7 @@ import { tokenFingerprint } from '../core/tokenFingerprint'
 import type { PlexConnectionCandidate } from './PlexConnectionCandidate'
 import { initialPlexConnectionState, plexConnectionReducer, type PlexConnectionEvent, type PlexConnectionFlow } from './plexConnectionReducer'
 import { probeConnection } from './probeConnection'
-import { rankConnections } from './rankConnections'
+import { isHttps, rankConnections } from './rankConnections'
 import { DEFAULT_CONNECTION_STORAGE_KEY, recallConnection, rememberConnection } from './rememberedConnections'
 import type { UsePlexConnectionOptions } from './usePlexConnection'
 
@@ -48,7 +48,7 @@ export const connectionServerKey = (server: Pick<PlexResource, 'clientIdentifier
   JSON.stringify([
     server.clientIdentifier,
     server.presence,
-    pageProtocol.replace(/:$/, '') === 'https',
+    isHttps(pageProtocol),
     server.connections,
   ])
 

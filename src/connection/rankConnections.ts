@@ -8,6 +8,9 @@ export interface RankConnectionsOptions {
   pageProtocol: string
 }
 
+/** Whether a page protocol (`'https:'`, or `'https'`) is https. Internal. */
+export const isHttps = (pageProtocol: string) => /^https:?$/.test(pageProtocol)
+
 const OFFLINE =
   'plex.tv says this server is offline: start Plex Media Server (or wake its computer) and check its internet connection, then try again.'
 
@@ -40,7 +43,7 @@ export function rankConnections(
   server: Pick<PlexResource, 'connections' | 'presence'>,
   { pageProtocol }: RankConnectionsOptions,
 ): PlexConnectionCandidate[] {
-  const https = pageProtocol.replace(/:$/, '') === 'https'
+  const https = isHttps(pageProtocol)
   // A plex.direct name's raw-IP http twin, tried too on http pages (routers may refuse plex.direct names).
   const twins = https
     ? []
