@@ -8,7 +8,6 @@ const flag = (value: unknown, fallback = false): boolean =>
   value === undefined || value === null || value === '' ? fallback : value === true || value === 1 || value === '1' || value === 'true'
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '')
 const maybeText = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
-const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value)
 /** Whether a device's `provides` names the `server` role. Internal. */
 export const isServer = (provides: string) => provides.split(',').some((role) => role.trim() === 'server')
 
@@ -16,8 +15,9 @@ export const isServer = (provides: string) => provides.split(',').some((role) =>
 const fields = <T,>(raw: Raw, names: string, as: (value: unknown) => T) => Object.fromEntries(names.split(' ').map((name) => [name, as(raw[name])]))
 
 /** A connection, or `null` when it has no http(s) `uri` to request (it cannot be used). */
-function parseConnection(raw: unknown): PlexConnection | null {
-  if (!isObject(raw) || typeof raw.uri !== 'string' || !/^https?:\/\//i.test(raw.uri)) return null
+// `raw?.field` reads nothing from null, a primitive or a list: such an entry has no field to use.
+function parseConnection(raw: Raw | null): PlexConnection | null {
+  if (typeof raw?.uri !== 'string' || !/^https?:\/\//i.test(raw.uri)) return null
   const port = Number(raw.port)
   return {
     ...(fields(raw, 'local relay IPv6', flag) as Pick<PlexConnection, 'local' | 'relay' | 'IPv6'>),
@@ -33,10 +33,10 @@ function parseConnection(raw: unknown): PlexConnection | null {
  * A device, or `null` when it cannot be listed: no `clientIdentifier` (it cannot be told apart), or
  * a malformed device that is not a server. A malformed server is listed with a `problem`.
  */
-function parseResource(raw: unknown): PlexResource | null {
-  if (!isObject(raw) || typeof raw.clientIdentifier !== 'string' || raw.clientIdentifier === '') return null
+function parseResource(raw: Raw | null): PlexResource | null {
+  if (typeof raw?.clientIdentifier !== 'string' || raw.clientIdentifier === '') return null
   const listed = raw.connections ?? []
-  const connections = Array.isArray(listed) ? listed.map(parseConnection).filter((c) => c !== null) : []
+  const connections = Array.isArray(listed) ? (listed as (Raw | null)[]).map(parseConnection).filter((c) => c !== null) : []
   // Addresses plex.tv sent but none readable: a server is shown as unusable, any other device dropped.
   const unreadable = !Array.isArray(listed) || (listed.length > 0 && connections.length === 0)
   if (unreadable && !isServer(text(raw.provides))) return null
@@ -75,5 +75,5 @@ function parseResource(raw: unknown): PlexResource | null {
  */
 export function parseResources(body: unknown): PlexResource[] {
   if (!Array.isArray(body)) throw new PlexApiError('invalid-response', 'plex.tv answered GET /resources with something that is not a list.')
-  return body.map(parseResource).filter((resource) => resource !== null)
+  return (body as (Raw | null)[]).map(parseResource).filter((resource) => resource !== null)
 }

@@ -6,7 +6,7 @@ import { tokenFingerprint } from '../core/tokenFingerprint'
 import type { PlexConnectionCandidate } from './PlexConnectionCandidate'
 import { initialPlexConnectionState, plexConnectionReducer, type PlexConnectionEvent, type PlexConnectionFlow } from './plexConnectionReducer'
 import { probeConnection } from './probeConnection'
-import { rankConnections } from './rankConnections'
+import { isHttps, rankConnections } from './rankConnections'
 import { DEFAULT_CONNECTION_STORAGE_KEY, recallConnection, rememberConnection } from './rememberedConnections'
 import type { UsePlexConnectionOptions } from './usePlexConnection'
 
@@ -40,16 +40,16 @@ export interface ConnectionRoundOptions {
 
 /**
  * The part of a connection's query key that names the server and everything that decides its
- * probe round: the machine, its `presence`, whether the page is https and each connection's `uri`,
- * flags, `protocol`, `address` and `port` (a plex.direct name's raw-IP twin). The same content gives
+ * probe round: the machine, its `presence`, whether the page is https and every connection (all
+ * its fields: `uri`, flags, `address` and `port` for a plex.direct name's raw-IP twin). The same content gives
  * the same string, so a refetched list shares the round. Never a token. Internal.
  */
 export const connectionServerKey = (server: Pick<PlexResource, 'clientIdentifier' | 'presence' | 'connections'>, pageProtocol: string): string =>
   JSON.stringify([
     server.clientIdentifier,
     server.presence,
-    pageProtocol.replace(/:$/, '') === 'https',
-    server.connections.map((c) => [c.uri, c.local, c.relay, c.protocol, c.address, c.port]),
+    isHttps(pageProtocol),
+    server.connections,
   ])
 
 /**
@@ -60,7 +60,7 @@ export const connectionServerKey = (server: Pick<PlexResource, 'clientIdentifier
  * `unreachable`), aborting every probe still open; rejects when `signal` aborts, aborting them all. Internal.
  */
 export function runConnectionRound(flow: PlexConnectionFlow, options: ConnectionRoundOptions): Promise<PlexConnectionFlow> {
-  const { clientIdentifier, signal, timeoutMs, graceMs = 250, fetch, onFlow } = options
+  const { signal, graceMs = 250, onFlow } = options
   const { attempt, remembered } = flow
   const decided = () => flow.status === 'connected' || flow.status === 'unreachable'
   return new Promise((resolve, reject) => {
@@ -76,7 +76,7 @@ export function runConnectionRound(flow: PlexConnectionFlow, options: Connection
       reject(signal.reason)
     }
     const probe = (c: PlexConnectionCandidate, opaque?: boolean) =>
-      void probeConnection(c, { clientIdentifier, signal: probes.signal, timeoutMs, fetch, opaque }).then(
+      void probeConnection(c, { ...options, signal: probes.signal, opaque }).then(
         (result) => dispatch({ type: opaque ? 'confirmed' : 'settled', attempt, uri: c.uri, result }),
         () => {}, // aborted: decided, retried, every consumer gone or the token ended
       )
@@ -150,8 +150,8 @@ export function plexConnectionQueryOptions(server: PlexResource | null | undefin
           const { client, queryKey } = context
           const { clientIdentifier } = server
           const candidates = rankConnections(server, { pageProtocol })
-          const recalled = recallConnection(clientIdentifier, remember, storageKey)
-          const remembered = candidates.some((c) => c.uri === recalled && c.outcome === 'pending') ? recalled : null
+          // A remembered uri that is not a pending candidate is never probed, so never chosen.
+          const remembered = recallConnection(clientIdentifier, remember, storageKey)
           const attempt = (client.getQueryData<PlexConnectionFlow>(queryKey)?.attempt ?? 0) + 1
           const started = plexConnectionReducer(initialPlexConnectionState, { type: 'start', attempt, serverKey, candidates, remembered })
           const show = (flow: PlexConnectionFlow) => void client.setQueryData(queryKey, flow)

@@ -112,8 +112,8 @@ export function plexConnectionReducer(flow: PlexConnectionFlow, event: PlexConne
   const index = flow.candidates.findIndex((c) => c.uri === uri && (confirmed || pending(c)))
   if (index < 0 || (confirmed && !(flow.confirming && flow.unread.includes(uri)))) return flow
   const candidates = flow.candidates.slice()
-  const { outcome, latencyMs, reason } = result
-  candidates[index] = { ...candidates[index]!, outcome, reason, ...(latencyMs === undefined ? {} : { latencyMs }) }
+  const { readFailed, ...found } = result
+  candidates[index] = { ...candidates[index]!, ...found }
   if (!confirmed) {
     return decide({ ...flow, candidates, unread: result.readFailed ? [...flow.unread, uri] : flow.unread })
   }

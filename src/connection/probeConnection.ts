@@ -35,13 +35,22 @@ export interface ProbeResult {
 
 type Target = Pick<PlexConnectionCandidate, 'uri' | 'local' | 'relay'>
 
+/** A uri's host name (lower case), `''` when it is not a URL. Internal. */
+export const hostOf = (uri: string) => {
+  try {
+    return new URL(uri).hostname
+  } catch {
+    return ''
+  }
+}
+
 /** What a person can do about an address that did not answer, by the kind of address. */
 const hint = ({ uri, local, relay }: Target) =>
   relay
     ? 'Plex’s relay did not answer; try again in a moment.'
     : local
       ? 'Check that this device is on the same network as the server' +
-        (/^https?:\/\/[^/]*\.plex\.direct(:\d+)?(\/|$)/i.test(uri) ? ', and that your router or DNS resolves plex.direct names (DNS rebinding protection blocks them)' : '') +
+        (hostOf(uri).endsWith('.plex.direct') ? ', and that your router or DNS resolves plex.direct names (DNS rebinding protection blocks them)' : '') +
         '; if the browser asked to allow access to devices on your local network, allow it.'
       : 'Remote access may be off in the server’s settings, or a firewall blocks it.'
 

@@ -1,5 +1,6 @@
 import type { PlexConnection, PlexResource } from '../api/PlexResource'
 import type { PlexConnectionCandidate } from './PlexConnectionCandidate'
+import { hostOf } from './probeConnection'
 
 /** Options of {@link rankConnections}. */
 export interface RankConnectionsOptions {
@@ -7,16 +8,11 @@ export interface RankConnectionsOptions {
   pageProtocol: string
 }
 
+/** Whether a page protocol (`'https:'`, or `'https'`) is https. Internal. */
+export const isHttps = (pageProtocol: string) => /^https:?$/.test(pageProtocol)
+
 const OFFLINE =
   'plex.tv says this server is offline: start Plex Media Server (or wake its computer) and check its internet connection, then try again.'
-
-const hostOf = (uri: string) => {
-  try {
-    return new URL(uri).hostname
-  } catch {
-    return ''
-  }
-}
 
 /** The scheme of the address itself: what the browser fetches, whatever plex.tv's `protocol` says. */
 const schemeOf = (uri: string): 'http' | 'https' => (/^https:/i.test(uri) ? 'https' : 'http')
@@ -47,7 +43,7 @@ export function rankConnections(
   server: Pick<PlexResource, 'connections' | 'presence'>,
   { pageProtocol }: RankConnectionsOptions,
 ): PlexConnectionCandidate[] {
-  const https = pageProtocol.replace(/:$/, '') === 'https'
+  const https = isHttps(pageProtocol)
   // A plex.direct name's raw-IP http twin, tried too on http pages (routers may refuse plex.direct names).
   const twins = https
     ? []

@@ -15,7 +15,8 @@ export function recallConnection(clientIdentifier: string, mode: RememberConnect
   const known = memory.get(clientIdentifier)
   if (known !== undefined || mode !== 'local') return known ?? null
   const stored = quietly(() => localStorage.getItem(`${storageKey}:${clientIdentifier}`))
-  return typeof stored === 'string' && /^https?:\/\//.test(stored) ? stored : null
+  // test() reads null as "null": no uri.
+  return /^https?:\/\//.test(stored!) ? stored! : null
 }
 
 /** Keeps the uri that worked for a server (storage that throws is ignored). Internal. */

@@ -69,7 +69,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
     onSelect?.(item.server, item.connection)
     return true
   }
-  const select = (id: string) => choose(items.find((i) => i.server.clientIdentifier === id))
+  const select = (id: string) => choose(items[ids.indexOf(id)])
 
   useEffect(() => {
     // Announce the servers whose connection changed, joined when several change at once.
@@ -78,16 +78,19 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
       const key = state + (connection?.uri ?? '')
       if (my.heard.get(server.clientIdentifier) === key) continue
       my.heard.set(server.clientIdentifier, key)
-      if (connection) said.push(text.announceConnected(server, kindOf(connection, text), connection))
-      else if (state === 'unreachable') said.push(text.announceUnreachable(server))
-      else if (state === 'offline') said.push(text.announceOffline(server))
+      const say = connection
+        ? text.announceConnected(server, kindOf(connection, text), connection)
+        : state === 'unreachable'
+          ? text.announceUnreachable(server)
+          : state === 'offline' && text.announceOffline(server)
+      if (say) said.push(say)
     }
     if (said.length) setAnnouncement(said.join('. '))
 
     // The list came again (another token): the server picked last is given again, or cleared.
     const last = my.given
     if (last && servers.status === 'ready' && last.clientIdentifier === selected) {
-      const item = items.find((i) => i.server.clientIdentifier === last.clientIdentifier)
+      const item = items[ids.indexOf(last.clientIdentifier)]
       if (!item) {
         my.given = null
         setOwn(null)
@@ -106,32 +109,32 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
 
   if (render) return render({ status, servers, items, value: selected, select, labels: text })
 
-  const cls = (name: string) => (unstyled ? undefined : 'rpa-picker__' + name)
-  const note = status === 'idle' || status === 'loading' || status === 'empty' ? text[status] : null
-  const failed = servers.status === 'error'
+  const cls = (name: string) => (unstyled ? undefined : name)
+  const failed = status === 'error'
+  const note = failed || status === 'ready' ? null : text[status]
   return (
     <div
       {...rest}
       ref={ref}
-      className={[!unstyled && 'rpa rpa-picker', className].filter(Boolean).join(' ') || undefined}
+      className={[cls('rpa rpa-picker'), className].filter(Boolean).join(' ') || undefined}
       data-state={status}
       aria-busy={status === 'loading' || undefined}
     >
       {note && (
-        <p ref={(node) => void (my.note = node)} tabIndex={-1} className={cls('message')}>
+        <p ref={(node) => void (my.note = node)} tabIndex={-1} className={cls('rpa-picker__message')}>
           {note}
         </p>
       )}
       {(failed || (retrying && status === 'loading')) && (
-        <div className={cls('error')}>
+        <div className={cls('rpa-picker__error')}>
           {failed && (
-            <p role="alert" className={cls('message')}>
-              {text.error(servers.error)}
+            <p role="alert" className={cls('rpa-picker__message')}>
+              {text.error(servers.error!)}
             </p>
           )}
           <button
             type="button"
-            className={unstyled ? undefined : 'rpa-button rpa-picker__retry'}
+            className={cls('rpa-button rpa-picker__retry')}
             aria-disabled={status === 'loading' || undefined}
             onClick={() => {
               if (status === 'loading') return
@@ -144,7 +147,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
         </div>
       )}
       {items.length > 0 && (
-        <div ref={(node) => void (my.group = node)} role="radiogroup" aria-label={text.group} className={cls('list')}>
+        <div ref={(node) => void (my.group = node)} role="radiogroup" aria-label={text.group} className={cls('rpa-picker__list')}>
           {items.map(({ server, status: state, connection, candidates }, index) => {
             const id = server.clientIdentifier
             const at = `${uid}${index}`
@@ -153,7 +156,9 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
               ? [text.problem(server)]
               : state === 'unreachable'
                 ? candidates.map((c) => text.reason(c))
-                : candidates.filter((c) => state === 'offline' && c.outcome === 'offline').slice(0, 1).map((c) => c.reason)
+                : state === 'offline'
+                  ? candidates.slice(0, 1).map((c) => c.reason) // every candidate of an offline server says so
+                  : []
             const move = (to: string) => {
               ;(my.group?.children[ids.indexOf(to)] as HTMLElement | undefined)?.focus()
               select(to)
@@ -169,7 +174,7 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
                 aria-describedby={`${at}o ${at}s` + (reasons.length ? ` ${at}w` : '')}
                 tabIndex={id === tabbable ? 0 : -1}
                 data-state={state}
-                className={cls('server')}
+                className={cls('rpa-picker__server')}
                 onClick={() => move(id)}
                 onFocus={() => setFocused(id)}
                 onKeyDown={(event: KeyboardEvent) => {
@@ -183,19 +188,19 @@ export const PlexServerPicker = /* @__PURE__ */ forwardRef<HTMLDivElement, PlexS
                   else move(ids[to! % n]!)
                 }}
               >
-                <span id={at + 'n'} className={cls('name')}>
+                <span id={at + 'n'} className={cls('rpa-picker__name')}>
                   {server.name}
                 </span>
-                <span id={at + 'o'} className={cls('owner')}>
+                <span id={at + 'o'} className={cls('rpa-picker__owner')}>
                   {server.owned ? text.owned : text.sharedBy(server.sourceTitle)}
                 </span>
-                <span id={at + 's'} className={cls('status')}>
+                <span id={at + 's'} className={cls('rpa-picker__status')}>
                   {connection ? text.connected(kindOf(connection, text), connection) : text[state as 'connecting' | 'offline' | 'unreachable']}
                 </span>
                 {reasons.length > 0 && (
-                  <span id={at + 'w'} className={cls('reasons')}>
+                  <span id={at + 'w'} className={cls('rpa-picker__reasons')}>
                     {reasons.map((reason, i) => (
-                      <span key={i} className={cls('reason')}>
+                      <span key={i} className={cls('rpa-picker__reason')}>
                         {reason}{' '}
                       </span>
                     ))}
