@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query'
-import { useContext, useEffect, useState } from 'react'
+import { useContext, useEffect, useRef, useState } from 'react'
 import type { PlexAuthOptions } from './PlexAuthOptions'
 
 /**
@@ -12,8 +12,9 @@ import type { PlexAuthOptions } from './PlexAuthOptions'
  */
 export function useProviderConfig<T extends PlexAuthOptions>(options: T): T & { queryClient: QueryClient } {
   const outer = useContext(QueryClientContext)
-  const [own] = useState(() => new QueryClient())
-  const client = options.queryClient ?? outer ?? own
+  // Created only when neither the options nor the app give one.
+  const own = useRef<QueryClient | null>(null)
+  const client = options.queryClient ?? outer ?? (own.current ??= new QueryClient())
   useEffect(() => {
     client.mount()
     return () => client.unmount()

@@ -28,10 +28,11 @@ const waiting = (query: PinQuery) => pinStatus(query.state.data, query.state.err
  * A PIN's life on this device's clock (never plex.tv's `expiresAt` against it: the clocks can be
  * minutes apart), per query: `at`, the tightest of `receivedAt + (expiresIn + 1) s` over the
  * answers (`expiresIn` is floored, so the PIN is surely dead by then; `Infinity` before the first
- * answer), `sent`, when the latest request left, and the timer of the last check at `at`. Kept on
- * the query itself (`query.clock`, a field react-query does not have): it lives and goes with it.
+ * answer), `sent`, when the latest request left, and the timer of the last check at `at`. Kept
+ * beside the query, weakly: it goes with it.
  */
 type Clock = { at: number; sent?: number; timer?: ReturnType<typeof setTimeout> }
+const clocks = new WeakMap<object, Clock>()
 
 const expired = () => new PlexApiError('expired', 'The sign-in code expired.')
 
@@ -71,8 +72,9 @@ export function plexPinQueryOptions(pinId: PlexPinId | null | undefined, options
     queryFn:
       valid && !validateOptions(options)
         ? async (context) => {
-            const query = context.client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey: context.queryKey }) as Query<PlexPin, PlexApiError> & { clock?: Clock }
-            const clock = (query.clock ??= { at: Infinity })
+            const query = context.client.getQueryCache().find<PlexPin, PlexApiError>({ queryKey: context.queryKey }) as Query<PlexPin, PlexApiError>
+            let clock = clocks.get(query)
+            if (!clock) clocks.set(query, (clock = { at: Infinity }))
             // The last check: sent at or after the deadline, it settles the PIN either way.
             const last = (clock.sent = Date.now()) >= clock.at
             // Read the signal a microtask late: react-query aborts and re-sends a request whose signal

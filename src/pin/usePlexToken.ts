@@ -87,9 +87,9 @@ export function usePlexToken(pinId: PlexPinId | null | undefined, options?: UseP
   // in flight may predate the approval, so it is replaced; a backoff (429, 5xx) is respected.
   // (The last check at the PIN's deadline is the query's own: see plexPinQueryOptions.)
   const calm = waiting && !failures
-  // `refetch` itself listens: it is stable, reads no field an event has, and swallows its errors.
   useEffect(() => {
-    if (calm) return addEventListener('focus', refetch as () => unknown), () => removeEventListener('focus', refetch as () => unknown)
+    const check = () => void refetch()
+    if (calm) return addEventListener('focus', check), () => removeEventListener('focus', check)
   }, [calm, refetch])
 
   const pin = (pinId != null && data) || null

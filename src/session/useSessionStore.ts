@@ -52,7 +52,7 @@ export function useSessionStore(props: PlexAuthProviderProps): [config: PlexAuth
 
   useIsomorphicLayoutEffect(() => session.open(kind, key, queryClient, apiBaseUrl), [kind, key, queryClient, apiBaseUrl])
   useEffect(() => session.checked(token, error, runnable && query.status === 'success'), [token, error, runnable && query.status])
-  // The switch itself is useSessionSwitch's (bundled by what offers it); a token change voids it.
+  // The switch itself is switchSession's (bundled by what offers it); a token change voids it.
   useEffect(() => () => session.methods.switching.current?.abort(), [token])
   useEffect(
     () => (user ? session.revalidate(revalidateOnFocus, revalidateOnReconnect, revalidateInterval) : undefined),
