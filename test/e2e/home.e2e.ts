@@ -111,6 +111,8 @@ describe('Plex Home profiles (Chromium, built package)', () => {
 
   it('the account menu: keyboard, Switch profile in a modal dialog, focus back on the button; Sign out leaves focus on the sign-in', async () => {
     const { page } = await openSignedIn()
+    // "Switch profile" is offered once the Home's profiles are known: wait for them, as a user would see them.
+    await profiles(page).getByRole('button', { name: /^Kids/ }).waitFor()
     const menuButton = page.getByRole('button', { name: 'Account: Emulated User' })
     await menuButton.focus()
     await page.keyboard.press('ArrowDown')
