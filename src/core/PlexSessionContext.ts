@@ -54,7 +54,7 @@ export interface PlexSessionStore {
   /**
    * Switches the session to another Home profile: given by a mock store (`react-plex-auth/testing`).
    * The provider leaves it out, so that the switch is bundled only by what offers it
-   * (`usePlexSession`, the pickers): `switchSession` (src/home/useSessionSwitch.ts) runs it with the three fields below.
+   * (`usePlexSession`, the pickers): `switchSession` (src/home/switchSession.ts) runs it with the three fields below.
    */
   switchProfile?: (uuid: string, pin?: string) => Promise<void>
   /** The provider's options and QueryClient, for a switch. */

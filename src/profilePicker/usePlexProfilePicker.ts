@@ -9,7 +9,7 @@ import { useIsomorphicLayoutEffect } from '../core/useIsomorphicLayoutEffect'
 import { useLatest } from '../core/useLatest'
 import { usePlexOptions } from '../core/usePlexOptions'
 import { usePlexHomeUsers, type PlexHomeUsersState } from '../home/usePlexHomeUsers'
-import { switchSession } from '../home/useSessionSwitch'
+import { switchSession } from '../home/switchSession'
 import { switchIn } from '../home/switchAndCache'
 import { initialPlexProfilePickerFlow, plexProfilePickerReducer, type PlexProfilePickerEvent, type PlexProfilePickerFlow } from './plexProfilePickerReducer'
 
